@@ -1,0 +1,79 @@
+package obsgrader.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure a Docker engine and compose v1 answer before anything is booted. On a machine with Docker it
+ * uses it as it is; on a fresh Debian machine, as root, it installs Debian's packages and starts the daemon.
+ */
+public final class DockerEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
+    private static final Path DAEMON_LOG = Path.of("/var/log/obsgrader-dockerd.log");
+    private static final Duration DAEMON_START = Duration.ofSeconds(90);
+
+    private DockerEngine() {
+    }
+
+    /** Returns once {@code docker} and {@code docker-compose} work, or throws an {@link EnvironmentFault} saying what to install. */
+    public static synchronized void ensureRunning() {
+        if (answers() && Shell.has("docker-compose")) {
+            return;
+        }
+        if (!canInstall()) {
+            throw new EnvironmentFault("No Docker engine answers (docker info failed) or docker-compose is missing. "
+                    + "Install Docker Engine and docker-compose v1 (Debian: apt-get install docker.io docker-compose), "
+                    + "start the engine, and run again.");
+        }
+        installDebianPackages("docker.io", "docker-compose");
+        if (!answers()) {
+            startDaemon();
+        }
+    }
+
+    /** Installs Debian packages the grader needs on the host (debootstrap for the stand-in base image). */
+    public static void ensureHostTool(String program, String debianPackage) {
+        if (Shell.has(program)) {
+            return;
+        }
+        if (!canInstall()) {
+            throw new EnvironmentFault(program + " is missing: install the Debian package " + debianPackage + " and run again.");
+        }
+        installDebianPackages(debianPackage);
+    }
+
+    private static boolean answers() {
+        return Shell.run(Duration.ofSeconds(20), "docker", "info", "--format", "{{.ServerVersion}}").ok();
+    }
+
+    private static boolean canInstall() {
+        return Files.exists(Path.of("/etc/debian_version")) && "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void installDebianPackages(String... packages) {
+        String missing = String.join(" ", packages);
+        LOG.info("Installing Debian packages: {}", missing);
+        Shell.Result result = Shell.run(Duration.ofMinutes(10), "sh", "-c",
+                "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q " + missing);
+        if (!result.ok()) {
+            throw new EnvironmentFault("apt-get install " + missing + " failed:\n" + result.tail(15));
+        }
+    }
+
+    private static void startDaemon() {
+        LOG.info("Starting dockerd (log: {})", DAEMON_LOG);
+        // setsid detaches the daemon from this JVM, so it outlives the run like a system service would.
+        Shell.run(Duration.ofSeconds(20), "sh", "-c", "setsid nohup dockerd > " + DAEMON_LOG + " 2>&1 < /dev/null &");
+        try {
+            Awaitility.await("dockerd answering").atMost(DAEMON_START).pollInterval(Duration.ofSeconds(1))
+                    .until(DockerEngine::answers);
+        } catch (ConditionTimeoutException e) {
+            throw new EnvironmentFault("dockerd did not answer within " + DAEMON_START.toSeconds() + " s; see " + DAEMON_LOG);
+        }
+    }
+}

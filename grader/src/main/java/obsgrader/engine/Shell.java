@@ -1,0 +1,101 @@
+package obsgrader.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command with a deadline and a cap on what it prints, so no tool can hang or flood a grading run. */
+public final class Shell {
+    private static final int OUTPUT_CAP = 1 << 20;
+
+    private Shell() {
+    }
+
+    public record Result(List<String> command, int exitCode, String output, boolean timedOut) {
+        public boolean ok() {
+            return exitCode == 0 && !timedOut;
+        }
+
+        /** The last lines of the output: what a report quotes. */
+        public String tail(int lines) {
+            String[] all = output.strip().split("\n");
+            return String.join("\n", List.of(all).subList(Math.max(0, all.length - lines), all.length));
+        }
+    }
+
+    public static Result run(Duration timeout, String... command) {
+        return run(timeout, null, Map.of(), command);
+    }
+
+    public static Result run(Duration timeout, Path workDir, Map<String, String> env, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        builder.environment().putAll(env);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return new Result(List.of(command), 127, command[0] + ": " + e.getMessage(), false);
+        }
+        CappedReader reader = new CappedReader(process.getInputStream());
+        reader.start();
+        try {
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+            return new Result(List.of(command), finished ? process.exitValue() : -1, reader.text(), !finished);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return new Result(List.of(command), -1, reader.text() + "\n(interrupted)", true);
+        }
+    }
+
+    /** Whether a program is on the PATH. */
+    public static boolean has(String program) {
+        return run(Duration.ofSeconds(10), "sh", "-c", "command -v " + program).ok();
+    }
+
+    private static final class CappedReader extends Thread {
+        private final InputStream in;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private long dropped;
+
+        CappedReader(InputStream in) {
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    synchronized (this) {
+                        int room = Math.max(0, OUTPUT_CAP - kept.size());
+                        kept.write(buffer, 0, Math.min(room, n));
+                        dropped += Math.max(0, n - room);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process died: what was read is what there is
+            }
+        }
+
+        synchronized String text() {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            return dropped == 0 ? text : text + "\n... (" + dropped + " more bytes not kept)";
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package obsgrader.images;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import obsgrader.engine.DockerEngine;
+import obsgrader.engine.EnvironmentFault;
+import obsgrader.engine.Shell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes the images a compose file needs available without a registry: what is local is used, what can be
+ * pulled is pulled, and the rest is built from Debian packages (see {@code standins/catalog.yml}) and tagged
+ * with the upstream name. A stand-in is rebuilt only when its files change.
+ */
+public final class StandInImages {
+    private static final Logger LOG = LoggerFactory.getLogger(StandInImages.class);
+    static final String HASH_LABEL = "obsgrader.standin.hash";
+    private static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(15);
+
+    private final StandInCatalog catalog;
+    private final Path workDir;
+    private Boolean registryReachable;
+
+    public StandInImages(StandInCatalog catalog, Path workDir) {
+        this.catalog = catalog;
+        this.workDir = workDir;
+    }
+
+    public static StandInImages fromCatalog() {
+        return new StandInImages(StandInCatalog.load(), Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-standins"));
+    }
+
+    /** What {@link #ensure} did: images standing in for upstream (with what they provide) and those not to be had. */
+    public record Outcome(Map<String, String> standIns, Set<String> unavailable) {
+    }
+
+    public synchronized Outcome ensure(Set<String> images) {
+        Map<String, String> standIns = new LinkedHashMap<>();
+        Set<String> unavailable = new LinkedHashSet<>();
+        for (String image : images) {
+            String reference = image.contains(":") || image.contains("@") ? image : image + ":latest";
+            Optional<StandInCatalog.StandIn> standIn = catalog.standInFor(reference);
+            Optional<String> localHash = localHash(reference);
+            boolean upstreamIsLocal = localHash.filter(String::isEmpty).isPresent();
+            if (upstreamIsLocal || localHash.isEmpty() && pulled(reference)) {
+                continue;
+            }
+            if (standIn.isEmpty()) {
+                unavailable.add(reference);
+                continue;
+            }
+            if (!localHash.orElse("").equals(hash(standIn.get()))) {
+                build(standIn.get(), reference);
+            }
+            standIns.put(reference, standIn.get().provides());
+        }
+        return new Outcome(standIns, unavailable);
+    }
+
+    /** The stand-in hash label of a local image: empty string for an upstream image, empty optional when absent. */
+    private static Optional<String> localHash(String reference) {
+        Shell.Result label = Shell.run(Duration.ofSeconds(30), "docker", "image", "inspect", "--format",
+                "{{ index .Config.Labels \"" + HASH_LABEL + "\" }}", reference);
+        return label.ok() ? Optional.of(label.output().strip().replace("<no value>", "")) : Optional.empty();
+    }
+
+    private static boolean exists(String reference) {
+        return localHash(reference).isPresent();
+    }
+
+    /** Tries the registry once a run; offline, the first failure stops every later attempt. */
+    private boolean pulled(String reference) {
+        if (Boolean.FALSE.equals(registryReachable)) {
+            return false;
+        }
+        Shell.Result pull = Shell.run(PULL_TIMEOUT, "docker", "pull", reference);
+        if (!pull.ok() && registryReachable == null) {
+            LOG.info("No registry reachable ({}): images will be built locally", pull.tail(1));
+            registryReachable = false;
+        } else if (pull.ok()) {
+            registryReachable = true;
+        }
+        return pull.ok();
+    }
+
+    private void build(StandInCatalog.StandIn standIn, String reference) {
+        ensureBase();
+        Path context = extract(standIn);
+        LOG.info("Building stand-in {} for {} ({})", standIn.folder(), reference, standIn.provides());
+        Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--label", HASH_LABEL + "=" + hash(standIn),
+                "-t", reference, context.toString());
+        if (!build.ok()) {
+            throw new EnvironmentFault("The stand-in image " + reference + " (" + standIn.folder()
+                    + ") would not build:\n" + build.tail(20));
+        }
+    }
+
+    private void ensureBase() {
+        if (exists(catalog.base())) {
+            return;
+        }
+        DockerEngine.ensureHostTool("debootstrap", "debootstrap");
+        Path rootfs = workDir.resolve("rootfs");
+        String mirror = DebianMirror.fromHost();
+        LOG.info("Building the base image {} with debootstrap (about a minute, once)", catalog.base());
+        Shell.Result result = Shell.run(Duration.ofMinutes(15), "sh", "-c",
+                "rm -rf '" + rootfs + "' && debootstrap --variant=minbase bookworm '" + rootfs + "' '" + mirror
+                        + "' && tar -C '" + rootfs + "' -c . | docker import - " + catalog.base()
+                        + " && rm -rf '" + rootfs + "'");
+        if (!result.ok()) {
+            throw new EnvironmentFault("debootstrap of the base image failed:\n" + result.tail(20));
+        }
+    }
+
+    private Path extract(StandInCatalog.StandIn standIn) {
+        Path folder = workDir.resolve(standIn.folder());
+        try {
+            Files.createDirectories(folder);
+            for (String file : standIn.files()) {
+                try (InputStream in = resource(standIn, file)) {
+                    Path target = folder.resolve(file);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return folder;
+    }
+
+    private static InputStream resource(StandInCatalog.StandIn standIn, String file) {
+        InputStream in = StandInImages.class.getClassLoader()
+                .getResourceAsStream(StandInCatalog.ROOT + standIn.folder() + "/" + file);
+        if (in == null) {
+            throw new IllegalStateException("catalog.yml lists " + standIn.folder() + "/" + file + ", which is missing");
+        }
+        return in;
+    }
+
+    /** A digest of the stand-in's files: the cache key that decides whether to rebuild. */
+    static String hash(StandInCatalog.StandIn standIn) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String file : standIn.files()) {
+                digest.update(file.getBytes());
+                try (InputStream in = resource(standIn, file)) {
+                    digest.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

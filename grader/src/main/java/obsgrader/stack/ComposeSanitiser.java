@@ -1,0 +1,175 @@
+package obsgrader.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import obsgrader.submission.ComposeFile;
+
+/**
+ * Turns a student's compose file into one that can run beside others on a shared grading machine, without
+ * touching the student's file: no fixed container names, published ports on ephemeral loopback ports only,
+ * absolute host paths (the copy lives in the run's folder), a label on every service for cleanup, and the
+ * services that cannot run here left out.
+ */
+public final class ComposeSanitiser {
+    public static final String RUN_LABEL = "obsgrader.run";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final String runId;
+    private final Set<String> leftOut;
+    private final List<String> changes = new ArrayList<>();
+
+    public ComposeSanitiser(String runId, Set<String> leftOut) {
+        this.runId = runId;
+        this.leftOut = leftOut;
+    }
+
+    /** What was changed, one line a change, for the report. */
+    public List<String> changes() {
+        return List.copyOf(changes);
+    }
+
+    public ObjectNode sanitise(ComposeFile compose) {
+        ObjectNode copy = compose.tree().deepCopy();
+        ObjectNode services = (ObjectNode) copy.get("services");
+        leftOut.forEach(name -> {
+            if (services.remove(name) != null) {
+                changes.add(name + ": left out (its image cannot be had on this machine)");
+            }
+        });
+        services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));
+        absolutiseFiles(compose, copy.path("configs"));
+        absolutiseFiles(compose, copy.path("secrets"));
+        return copy;
+    }
+
+    private void sanitiseService(ComposeFile compose, String name, ObjectNode service) {
+        if (service.remove("container_name") != null) {
+            changes.add(name + ": container_name dropped (runs are isolated by project name)");
+        }
+        if (service.has("ports")) {
+            ArrayNode ports = NODES.arrayNode();
+            service.get("ports").forEach(port -> ports.add(loopbackEphemeral(port)));
+            service.set("ports", ports);
+        }
+        if (service.has("build")) {
+            JsonNode build = service.get("build");
+            if (build.isTextual()) {
+                service.put("build", compose.resolve(build.asText()).toString());
+            } else {
+                ((ObjectNode) build).put("context", compose.resolve(build.path("context").asText(".")).toString());
+            }
+            // A fixed tag lets the build be done (and timed, and reported) before `up`, and removed afterwards.
+            service.put("image", builtImage(name));
+        }
+        if (service.has("volumes")) {
+            ArrayNode volumes = NODES.arrayNode();
+            service.get("volumes").forEach(volume -> volumes.add(absoluteVolume(compose, volume)));
+            service.set("volumes", volumes);
+        }
+        absolutiseEnvFiles(compose, service);
+        dropDependenciesOnLeftOut(service);
+        addRunLabel(service);
+    }
+
+    /** The tag a built service's image gets in this run. */
+    public String builtImage(String service) {
+        return "obsgrader-" + runId + "-" + service.toLowerCase().replaceAll("[^a-z0-9_.-]", "-");
+    }
+
+    static String loopbackEphemeral(JsonNode port) {
+        if (port.isObject()) {
+            String protocol = port.path("protocol").asText("tcp");
+            return "127.0.0.1::" + port.path("target").asText() + ("tcp".equals(protocol) ? "" : "/" + protocol);
+        }
+        String spec = port.asText();
+        String protocol = "";
+        int slash = spec.indexOf('/');
+        if (slash >= 0) {
+            protocol = spec.substring(slash);
+            spec = spec.substring(0, slash);
+        }
+        String containerPort = spec.substring(spec.lastIndexOf(':') + 1);
+        return "127.0.0.1::" + containerPort + protocol;
+    }
+
+    private static JsonNode absoluteVolume(ComposeFile compose, JsonNode volume) {
+        if (volume.isObject()) {
+            ObjectNode copy = volume.deepCopy();
+            String source = copy.path("source").asText("");
+            if ("bind".equals(copy.path("type").asText()) || isRelative(source)) {
+                copy.put("source", compose.resolve(source).toString());
+            }
+            return copy;
+        }
+        String spec = volume.asText();
+        int colon = spec.indexOf(':');
+        if (colon < 0 || !isRelative(spec.substring(0, colon))) {
+            return volume;
+        }
+        return TextNode.valueOf(compose.resolve(spec.substring(0, colon)) + spec.substring(colon));
+    }
+
+    private static boolean isRelative(String source) {
+        return source.startsWith(".") || source.startsWith("~");
+    }
+
+    private static void absolutiseEnvFiles(ComposeFile compose, ObjectNode service) {
+        JsonNode envFile = service.get("env_file");
+        if (envFile == null) {
+            return;
+        }
+        if (envFile.isTextual()) {
+            service.put("env_file", compose.resolve(envFile.asText()).toString());
+        } else {
+            ArrayNode files = NODES.arrayNode();
+            envFile.forEach(f -> files.add(compose.resolve(f.asText()).toString()));
+            service.set("env_file", files);
+        }
+    }
+
+    private static void absolutiseFiles(ComposeFile compose, JsonNode definitions) {
+        definitions.forEach(definition -> {
+            if (definition.has("file")) {
+                ((ObjectNode) definition).put("file", compose.resolve(definition.get("file").asText()).toString());
+            }
+        });
+    }
+
+    private void dropDependenciesOnLeftOut(ObjectNode service) {
+        JsonNode dependsOn = service.get("depends_on");
+        if (dependsOn instanceof ObjectNode map) {
+            leftOut.forEach(map::remove);
+        } else if (dependsOn instanceof ArrayNode list) {
+            for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
+                if (leftOut.contains(it.next().asText())) {
+                    it.remove();
+                }
+            }
+        }
+        JsonNode links = service.get("links");
+        if (links instanceof ArrayNode list) {
+            for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
+                if (leftOut.contains(it.next().asText().split(":")[0])) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private void addRunLabel(ObjectNode service) {
+        JsonNode labels = service.get("labels");
+        if (labels instanceof ArrayNode list) {
+            list.add(RUN_LABEL + "=" + runId);
+        } else {
+            ObjectNode map = labels instanceof ObjectNode existing ? existing : service.putObject("labels");
+            map.put(RUN_LABEL, runId);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package obsgrader.stack;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import obsgrader.engine.Shell;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.Yaml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.DockerComposeContainer;
+
+/**
+ * A submission's compose stack booted in isolation through Testcontainers: a sanitised copy in the run's
+ * folder, its own project, ephemeral loopback ports. {@link #close()} always saves every service's log
+ * and removes every container, network, volume and built image of the run.
+ */
+public final class LabStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabStack.class);
+    private static final int LOG_LINES_KEPT = 5000;
+
+    private final ComposeFile compose;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private Path runFolder;
+    private Set<String> leftOut = Set.of();
+    private Duration buildTimeout = Duration.ofMinutes(10);
+    private ComposeSanitiser sanitiser;
+    private Path sanitisedFile;
+    private DockerComposeContainer<?> composition;
+    private String project;
+
+    private LabStack(ComposeFile compose) {
+        this.compose = compose;
+    }
+
+    public static LabStack of(ComposeFile compose) {
+        return new LabStack(compose);
+    }
+
+    /** Where the sanitised compose file and the services' logs go. */
+    public LabStack withRunFolder(Path runFolder) {
+        this.runFolder = runFolder;
+        return this;
+    }
+
+    /** Services not to boot (their image cannot be had here); the others' dependencies on them are dropped. */
+    public LabStack withoutServices(Set<String> services) {
+        this.leftOut = Set.copyOf(services);
+        return this;
+    }
+
+    public LabStack withBuildTimeout(Duration buildTimeout) {
+        this.buildTimeout = buildTimeout;
+        return this;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public Set<String> leftOut() {
+        return leftOut;
+    }
+
+    /** What the sanitiser changed in the copy that runs. */
+    public List<String> changes() {
+        return sanitiser == null ? List.of() : sanitiser.changes();
+    }
+
+    /** Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason. */
+    public LabStack start() {
+        if (runFolder == null) {
+            runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
+        }
+        sanitiser = new ComposeSanitiser(runId, leftOut);
+        sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
+        Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
+        copyDotEnv();
+        compose("config", Duration.ofMinutes(1), "the compose file is not valid for docker-compose 1.29");
+        compose("build", buildTimeout, "a service's image would not build");
+        composition = new DockerComposeContainer<>("obsgrader-" + runId + "-", List.of(sanitisedFile.toFile()))
+                .withLocalCompose(true)
+                .withPull(false)
+                .withRemoveVolumes(true)
+                .withRemoveImages(DockerComposeContainer.RemoveImages.LOCAL);
+        try {
+            composition.start();
+        } catch (RuntimeException e) {
+            throw new StackFailure("docker-compose up failed: " + rootMessage(e) + upOutput());
+        }
+        project = containers().stream().findFirst()
+                .map(c -> c.getLabels().get("com.docker.compose.project")).orElse(null);
+        return this;
+    }
+
+    private void copyDotEnv() {
+        Path dotEnv = compose.projectDir().resolve(".env");
+        if (Files.isRegularFile(dotEnv)) {
+            try {
+                Files.copy(dotEnv, runFolder.resolve(".env"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void compose(String command, Duration timeout, String meaning) {
+        Shell.Result result = Shell.run(timeout, runFolder, Map.of(), "docker-compose", "-p", "obsgrader-" + runId + "-check",
+                "-f", sanitisedFile.toString(), command);
+        if (result.timedOut()) {
+            throw new StackFailure("docker-compose " + command + " did not finish within " + timeout.toMinutes()
+                    + " min (" + meaning + "):\n" + result.tail(20));
+        }
+        if (!result.ok()) {
+            throw new StackFailure(meaning + " (docker-compose " + command + "):\n" + result.tail(20));
+        }
+    }
+
+    private String upOutput() {
+        List<String> states = services().stream().filter(s -> !s.running()).map(ServiceState::describe).toList();
+        return states.isEmpty() ? "" : "\nservices not running: " + String.join(", ", states);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** The containers of this run, found by the label the sanitiser put on every service. */
+    private List<Container> containers() {
+        return docker().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ComposeSanitiser.RUN_LABEL, runId)).exec();
+    }
+
+    private Container container(String service) {
+        return containers().stream()
+                .filter(c -> service.equals(c.getLabels().get("com.docker.compose.service")))
+                .findFirst()
+                .orElseThrow(() -> new StackFailure("no container for service '" + service + "' in this run"));
+    }
+
+    public List<ServiceState> services() {
+        List<ServiceState> states = new ArrayList<>();
+        for (Container container : containers()) {
+            InspectContainerResponse inspect = docker().inspectContainerCmd(container.getId()).exec();
+            InspectContainerResponse.ContainerState state = inspect.getState();
+            states.add(new ServiceState(container.getLabels().get("com.docker.compose.service"), container.getId(),
+                    state.getStatus(), Boolean.TRUE.equals(state.getRunning()), Boolean.TRUE.equals(state.getRestarting()),
+                    inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
+                    state.getExitCodeLong() == null ? 0 : state.getExitCodeLong()));
+        }
+        states.sort((a, b) -> a.service().compareTo(b.service()));
+        return states;
+    }
+
+    /** The loopback URI of a service's container port. Looked up each time: a restarted container gets a new host port. */
+    public URI endpoint(String service, int containerPort) {
+        Ports.Binding[] bindings = docker().inspectContainerCmd(container(service).getId()).exec()
+                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+        if (bindings == null || bindings.length == 0) {
+            throw new StackFailure("service '" + service + "' does not publish port " + containerPort
+                    + " (add it under 'ports:' in the compose file)");
+        }
+        return URI.create("http://127.0.0.1:" + bindings[0].getHostPortSpec());
+    }
+
+    public Optional<URI> endpointIfPublished(String service, int containerPort) {
+        try {
+            return Optional.of(endpoint(service, containerPort));
+        } catch (StackFailure e) {
+            return Optional.empty();
+        }
+    }
+
+    public void stop(String service) {
+        docker().stopContainerCmd(container(service).getId()).withTimeout(10).exec();
+    }
+
+    public void start(String service) {
+        docker().startContainerCmd(container(service).getId()).exec();
+    }
+
+    /** Runs a command inside a service's container, as {@code docker exec} does. */
+    public Shell.Result exec(String service, Duration timeout, String... command) {
+        List<String> args = new ArrayList<>(List.of("docker", "exec", container(service).getId()));
+        args.addAll(List.of(command));
+        return Shell.run(timeout, args.toArray(String[]::new));
+    }
+
+    @Override
+    public void close() {
+        if (sanitisedFile == null) {
+            return;
+        }
+        saveLogs();
+        try {
+            if (composition != null) {
+                composition.stop();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("docker-compose down failed ({}); removing the run's resources directly", rootMessage(e));
+        }
+        sweep();
+    }
+
+    private void saveLogs() {
+        Path logs = runFolder.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+            for (Container container : containers()) {
+                String service = container.getLabels().get("com.docker.compose.service");
+                Shell.Result log = Shell.run(Duration.ofSeconds(30), "docker", "logs", "--tail",
+                        String.valueOf(LOG_LINES_KEPT), container.getId());
+                Files.writeString(logs.resolve(service + ".log"), log.output());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the services' logs: {}", e.getMessage());
+        }
+    }
+
+    /** Removes whatever of this run is still there: containers by run label, networks and volumes by project. */
+    private void sweep() {
+        DockerClient docker = docker();
+        for (Container container : containers()) {
+            docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+        }
+        Set<String> projects = new LinkedHashSet<>(List.of("obsgrader-" + runId + "-check"));
+        if (project != null) {
+            projects.add(project);
+        }
+        for (String name : projects) {
+            Map<String, String> filter = Map.of("com.docker.compose.project", name);
+            docker.listNetworksCmd().withFilter("label", List.of("com.docker.compose.project=" + name)).exec()
+                    .forEach(network -> docker.removeNetworkCmd(network.getId()).exec());
+            docker.listVolumesCmd().withFilter("label", List.of("com.docker.compose.project=" + name)).exec()
+                    .getVolumes().forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
+            LOG.debug("swept project {} ({})", name, filter);
+        }
+        compose.services().keySet().stream().filter(compose::isBuilt).map(sanitiser::builtImage).forEach(image ->
+                Shell.run(Duration.ofMinutes(1), "docker", "image", "rm", "-f", image));
+    }
+
+    private static DockerClient docker() {
+        return DockerClientFactory.instance().client();
+    }
+
+    /** The sanitised compose file that runs (in the run's folder). */
+    public File sanitisedFile() {
+        return sanitisedFile.toFile();
+    }
+}

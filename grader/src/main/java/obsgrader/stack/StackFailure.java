@@ -1,0 +1,8 @@
+package obsgrader.stack;
+
+/** The submission's stack would not build or boot: the student's to fix, with the reason quoted. */
+public class StackFailure extends RuntimeException {
+    public StackFailure(String message) {
+        super(message);
+    }
+}

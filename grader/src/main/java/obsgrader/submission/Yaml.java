@@ -1,0 +1,54 @@
+package obsgrader.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The one place that reads and writes the submission's YAML and JSON files (Jackson, tree model). */
+public final class Yaml {
+    public static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .build();
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Yaml() {
+    }
+
+    /** The parsed file, or {@link ParseResult#invalid()} naming the line at fault. A missing file is not read. */
+    public static ParseResult read(Path file) {
+        ObjectMapper mapper = file.toString().endsWith(".json") ? JSON : YAML;
+        try {
+            JsonNode tree = mapper.readTree(file.toFile());
+            return new ParseResult(tree == null ? MissingNode.getInstance() : tree, null);
+        } catch (JsonProcessingException e) {
+            return new ParseResult(MissingNode.getInstance(), InvalidFile.of(file, e));
+        } catch (IOException e) {
+            return new ParseResult(MissingNode.getInstance(), new InvalidFile(file, 0, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    public static void write(Path file, JsonNode tree) {
+        try {
+            Files.createDirectories(file.getParent());
+            YAML.writeValue(file.toFile(), tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record ParseResult(JsonNode tree, InvalidFile invalid) {
+        public boolean ok() {
+            return invalid == null;
+        }
+    }
+}
