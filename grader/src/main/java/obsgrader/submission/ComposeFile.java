@@ -50,13 +50,14 @@ public final class ComposeFile {
         return Optional.ofNullable(services().get(name));
     }
 
-    /** The first service whose image repository contains {@code fragment} (e.g. "prometheus"), or whose name is it. */
-    public Optional<String> serviceRunning(String fragment) {
-        return services().entrySet().stream()
-                .filter(e -> repository(e.getValue().path("image").asText("")).endsWith(fragment)
-                        || e.getKey().equals(fragment))
+    /** The service playing a lab role: by image first, by the lab's service name otherwise. */
+    public Optional<String> serviceFor(LabRole role) {
+        Map<String, JsonNode> services = services();
+        return services.entrySet().stream()
+                .filter(e -> role.runs(e.getValue().path("image").asText("")) && !isBuilt(e.getKey()))
                 .map(Map.Entry::getKey)
-                .findFirst();
+                .findFirst()
+                .or(() -> services.keySet().stream().filter(role::isNamed).findFirst());
     }
 
     public static String repository(String image) {

@@ -94,11 +94,11 @@ public final class Submission {
     }
 
     public Optional<Path> prometheusConfig() {
-        return mountedOrNamed("prometheus", flag("prometheus", "--config.file").orElse(PROMETHEUS_CONFIG), "prometheus.yml");
+        return mountedOrNamed(LabRole.PROMETHEUS, flag(LabRole.PROMETHEUS, "--config.file").orElse(PROMETHEUS_CONFIG), "prometheus.yml");
     }
 
     public Optional<Path> alertmanagerConfig() {
-        return mountedOrNamed("alertmanager", flag("alertmanager", "--config.file").orElse(ALERTMANAGER_CONFIG),
+        return mountedOrNamed(LabRole.ALERTMANAGER, flag(LabRole.ALERTMANAGER, "--config.file").orElse(ALERTMANAGER_CONFIG),
                 "alertmanager.yml");
     }
 
@@ -127,7 +127,7 @@ public final class Submission {
         int firstGlob = firstGlobChar(pattern);
         String fixed = pattern.substring(0, pattern.lastIndexOf('/', firstGlob));
         String rest = pattern.substring(fixed.length());
-        return compose().flatMap(c -> c.serviceRunning("prometheus").flatMap(s -> c.hostPathOf(s, fixed)))
+        return compose().flatMap(c -> c.serviceFor(LabRole.PROMETHEUS).flatMap(s -> c.hostPathOf(s, fixed)))
                 .map(host -> host + rest);
     }
 
@@ -176,11 +176,11 @@ public final class Submission {
 
     /** Grafana's provisioning folder on the host, through the grafana service's mounts. */
     public Optional<Path> grafanaProvisioning() {
-        return mountedOrNamed("grafana", "/etc/grafana/provisioning", "provisioning");
+        return mountedOrNamed(LabRole.GRAFANA, "/etc/grafana/provisioning", "provisioning");
     }
 
-    private Optional<String> flag(String serviceFragment, String flag) {
-        return compose().flatMap(c -> c.serviceRunning(serviceFragment).map(s -> c.services().get(s)))
+    private Optional<String> flag(LabRole role, String flag) {
+        return compose().flatMap(c -> c.serviceFor(role).map(s -> c.services().get(s)))
                 .flatMap(service -> {
                     JsonNode command = service.path("command");
                     List<String> args = new ArrayList<>();
@@ -195,9 +195,9 @@ public final class Submission {
                 });
     }
 
-    private Optional<Path> mountedOrNamed(String serviceFragment, String containerPath, String fileName) {
+    private Optional<Path> mountedOrNamed(LabRole role, String containerPath, String fileName) {
         Optional<Path> mounted = compose()
-                .flatMap(c -> c.serviceRunning(serviceFragment).flatMap(s -> c.hostPathOf(s, containerPath)))
+                .flatMap(c -> c.serviceFor(role).flatMap(s -> c.hostPathOf(s, containerPath)))
                 .filter(Files::exists);
         return mounted.isPresent() ? mounted : files(p -> p.getFileName().toString().equals(fileName)).findFirst()
                 .or(() -> dirs(fileName).findFirst());

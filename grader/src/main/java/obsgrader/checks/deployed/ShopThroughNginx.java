@@ -1,0 +1,61 @@
+package obsgrader.checks.deployed;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.clients.ShopClient;
+import obsgrader.clients.ShopClient.Reply;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** A customer's visit works through nginx: health, catalogue, cart and order. */
+public final class ShopThroughNginx implements Check {
+    /** The API fails about 5 % of orders on purpose: a few tries tell that from a broken order path. */
+    private static final int ORDER_TRIES = 5;
+
+    @Override
+    public String id() {
+        return "deployed.shop-through-nginx";
+    }
+
+    @Override
+    public String title() {
+        return "The shop answers through nginx: /health, /api/products, a cart and an order";
+    }
+
+    @Override
+    public boolean live() {
+        return true;
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        ShopClient shop = context.shop();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> shop.get("/health").ok());
+        } catch (ConditionTimeoutException e) {
+            // judged below, with the last answer quoted
+        }
+        List<Reply> replies = new ArrayList<>(List.of(
+                shop.get("/health"),
+                shop.get("/api/products"),
+                shop.post("/api/cart", "{\"product_id\": 1, \"quantity\": 1}")));
+        replies.add(IntStream.range(0, ORDER_TRIES)
+                .mapToObj(i -> shop.post("/api/order", "{\"items\": [1]}"))
+                .filter(Reply::ok).findFirst()
+                .orElseGet(() -> shop.post("/api/order", "{\"items\": [1]}")));
+        List<Reply> failed = replies.stream().filter(r -> !r.ok()).toList();
+        return Verdict.live(Verdict.share(replies.size() - failed.size(), replies.size()))
+                .expected("HTTP 2xx from each request through nginx")
+                .found(failed.isEmpty() ? "all answered" : failed.toString())
+                .at(shop.base().toString())
+                .hint(failed.isEmpty() ? "" : "Check nginx.conf proxies / to the API (proxy_pass http://api:5000) and "
+                        + "the api container's log.")
+                .attach("requests", replies.stream().map(Reply::toString).reduce("", (a, b) -> a + b + "\n"));
+    }
+}

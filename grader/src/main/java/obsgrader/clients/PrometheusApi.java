@@ -1,0 +1,83 @@
+package obsgrader.clients;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import obsgrader.submission.Yaml;
+
+/** The Prometheus HTTP API (v1) of a booted stack, as the checks use it. */
+public final class PrometheusApi {
+    private final URI base;
+
+    public PrometheusApi(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public boolean ready() {
+        return Http.status(base.resolve("/-/ready")) == 200;
+    }
+
+    /** One scrape target as {@code /api/v1/targets} reports it. */
+    public record Target(String job, String instance, String health, String lastError, String scrapeUrl) {
+        public boolean up() {
+            return "up".equals(health);
+        }
+    }
+
+    public List<Target> activeTargets() {
+        List<Target> targets = new ArrayList<>();
+        for (JsonNode t : get("/api/v1/targets").path("data").path("activeTargets")) {
+            targets.add(new Target(t.path("labels").path("job").asText(t.path("scrapePool").asText()),
+                    t.path("labels").path("instance").asText(), t.path("health").asText(),
+                    t.path("lastError").asText(), t.path("scrapeUrl").asText()));
+        }
+        return targets;
+    }
+
+    /** The instant vector of a query: its {@code data.result} array. */
+    public JsonNode query(String promql) {
+        return Http.json(given().baseUri(base.toString()).queryParam("query", promql).when().get("/api/v1/query"))
+                .path("data").path("result");
+    }
+
+    /** The first sample's value of an instant query, or NaN when it returns nothing. */
+    public double value(String promql) {
+        JsonNode result = query(promql);
+        return result.isEmpty() ? Double.NaN : result.get(0).path("value").get(1).asDouble(Double.NaN);
+    }
+
+    public JsonNode rules() {
+        return get("/api/v1/rules").path("data").path("groups");
+    }
+
+    public JsonNode alerts() {
+        return get("/api/v1/alerts").path("data").path("alerts");
+    }
+
+    public JsonNode alertmanagers() {
+        return get("/api/v1/alertmanagers").path("data");
+    }
+
+    public JsonNode metadata(String metric) {
+        return Http.json(given().baseUri(base.toString()).queryParam("metric", metric).when().get("/api/v1/metadata"))
+                .path("data").path(metric);
+    }
+
+    /** Raw JSON of an API path, for the report's evidence. */
+    public String raw(String path) {
+        return Yaml.JSON.valueToTree(get(path)).toPrettyString();
+    }
+
+    private JsonNode get(String path) {
+        Response response = given().baseUri(base.toString()).when().get(path);
+        return Http.json(response);
+    }
+}

@@ -1,0 +1,52 @@
+package obsgrader.clients;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.util.function.Supplier;
+
+/** The TechShop as a customer reaches it: through nginx. */
+public final class ShopClient {
+    private final URI base;
+
+    public ShopClient(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** A request's outcome, kept small for the report: method, path, status and the start of the body. */
+    public record Reply(String request, int status, String body) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @Override
+        public String toString() {
+            return request + " -> " + (status < 0 ? "no answer (" + body + ")" : "HTTP " + status);
+        }
+    }
+
+    public Reply get(String path) {
+        return call("GET " + path, () -> given().baseUri(base.toString()).when().get(path));
+    }
+
+    public Reply post(String path, String json) {
+        return call("POST " + path,
+                () -> given().baseUri(base.toString()).contentType(ContentType.JSON).body(json).when().post(path));
+    }
+
+    private static Reply call(String request, Supplier<Response> send) {
+        try {
+            Response response = send.get();
+            String body = response.asString();
+            return new Reply(request, response.statusCode(), body.substring(0, Math.min(200, body.length())));
+        } catch (RuntimeException e) {
+            return new Reply(request, -1, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package obsgrader.grading;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import obsgrader.checks.Check;
+import obsgrader.checks.CheckCatalog;
+import obsgrader.checks.Verdict;
+import obsgrader.report.ScoreCard;
+import obsgrader.report.ScoreCard.CheckScore;
+import obsgrader.report.ScoreCard.CriterionScore;
+import obsgrader.rubric.Rubric;
+import obsgrader.submission.Submission;
+
+/**
+ * A submission graded against a rubric, one {@link Step} at a time (so a test runner can show each), then
+ * summed up in a {@link ScoreCard}.
+ */
+public final class Grading implements AutoCloseable {
+    private final Rubric rubric;
+    private final GradingRun run;
+    private final Instant started = Instant.now();
+    private final Map<Step, CheckScore> scores = new LinkedHashMap<>();
+
+    /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
+    public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
+    }
+
+    public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder) {
+        this.rubric = rubric;
+        this.run = new GradingRun(submission, mode, runFolder);
+    }
+
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        for (Rubric.Criterion criterion : rubric.criteria()) {
+            criterion.checks().forEach(item -> steps.add(step(criterion.id(), criterion.title(), item)));
+        }
+        if (rubric.bonus() != null) {
+            rubric.bonus().checks().forEach(item -> steps.add(step("bonus", rubric.bonus().title(), item)));
+        }
+        return steps;
+    }
+
+    private static Step step(String criterionId, String criterionTitle, Rubric.Item item) {
+        return new Step(criterionId, criterionTitle, item, CheckCatalog.find(item.check()).orElseThrow());
+    }
+
+    public CheckScore grade(Step step) {
+        Verdict verdict = run.judge(step.check());
+        CheckScore score = new CheckScore(step.criterionId(), step.check().id(), step.check().title(),
+                ScoreCard.round(step.item().points() * verdict.fraction()), step.item().points(), verdict);
+        scores.put(step, score);
+        return score;
+    }
+
+    /** Grades whatever step has not been graded yet, then sums up. */
+    public ScoreCard card() {
+        steps().stream().filter(step -> !scores.containsKey(step)).forEach(this::grade);
+        List<CriterionScore> criteria = rubric.criteria().stream()
+                .map(c -> new CriterionScore(c.id(), c.title(), c.points(), scoresOf(c.id())))
+                .toList();
+        double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
+        return new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
+                run.mode().name().toLowerCase(), started, Duration.between(started, Instant.now()),
+                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap);
+    }
+
+    private List<CheckScore> scoresOf(String criterionId) {
+        return scores.entrySet().stream().filter(e -> e.getKey().criterionId().equals(criterionId))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    @Override
+    public void close() {
+        run.close();
+    }
+}

@@ -1,0 +1,179 @@
+package obsgrader.grading;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.NotAssessed;
+import obsgrader.checks.Verdict;
+import obsgrader.clients.AlertmanagerApi;
+import obsgrader.clients.PrometheusApi;
+import obsgrader.clients.ShopClient;
+import obsgrader.engine.DockerEngine;
+import obsgrader.engine.EnvironmentFault;
+import obsgrader.images.StandInImages;
+import obsgrader.stack.LabStack;
+import obsgrader.stack.StackFailure;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
+import obsgrader.submission.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One submission being graded: it judges checks in rubric order and boots the stack the first time a live
+ * check needs it. Whose fault a failure is stays explicit: the submission's (a zero with the reason, the
+ * live checks not assessed), or the machine's (the run is not gradable).
+ */
+public final class GradingRun implements GradingContext, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GradingRun.class);
+    private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
+
+    private final Submission submission;
+    private final Mode mode;
+    private final Path runFolder;
+    private final Map<String, String> environmentNotes = new LinkedHashMap<>();
+    private LabStack stack;
+    private String notBooted;
+    private String environmentFault;
+
+    public GradingRun(Submission submission, Mode mode, Path runFolder) {
+        this.submission = submission;
+        this.mode = mode;
+        this.runFolder = runFolder;
+    }
+
+    /** Judges one check; never throws. */
+    public Verdict judge(Check check) {
+        if (environmentFault != null) {
+            return Verdict.notAssessed("the grading machine failed: " + environmentFault);
+        }
+        try {
+            return check.judge(this);
+        } catch (NotAssessed e) {
+            return Verdict.notAssessed(e.getMessage());
+        } catch (EnvironmentFault e) {
+            environmentFault = e.getMessage();
+            return Verdict.notAssessed("the grading machine failed: " + e.getMessage());
+        } catch (StackFailure e) {
+            return Verdict.live(0).expected("the check to complete on the running stack").found(e.getMessage());
+        } catch (Exception e) {
+            LOG.debug("check {} failed", check.id(), e);
+            return (check.live() ? Verdict.live(0) : Verdict.fromFiles(0))
+                    .expected("the check to complete")
+                    .found(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
+    public String environmentFault() {
+        return environmentFault;
+    }
+
+    /** Facts of the grading environment for the report's header (stand-in images, services left out). */
+    public Map<String, String> environmentNotes() {
+        return environmentNotes;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public Submission submission() {
+        return submission;
+    }
+
+    @Override
+    public synchronized LabStack stack() {
+        if (mode == Mode.STATIC) {
+            throw new NotAssessed("static mode: only a live run can confirm this");
+        }
+        if (stack == null && notBooted == null) {
+            boot();
+        }
+        if (notBooted != null) {
+            throw new NotAssessed("the stack did not boot: " + notBooted);
+        }
+        return stack;
+    }
+
+    private void boot() {
+        ComposeFile compose = submission.compose().orElse(null);
+        if (compose == null) {
+            notBooted = "no valid compose file";
+            return;
+        }
+        DockerEngine.ensureRunning();
+        StandInImages.Outcome images = StandInImages.fromCatalog().ensure(compose.requiredImages());
+        images.standIns().forEach((image, provides) -> environmentNotes.put(image, "stand-in: " + provides));
+        Set<String> leftOut = new LinkedHashSet<>();
+        compose.services().forEach((name, service) -> {
+            String image = service.path("image").asText("");
+            String reference = image.contains(":") ? image : image + ":latest";
+            if (!compose.isBuilt(name) && images.unavailable().contains(reference)) {
+                leftOut.add(name);
+                environmentNotes.put(name, "left out: " + image + " cannot be pulled or built offline");
+            }
+        });
+        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withoutServices(leftOut);
+        try {
+            stack = candidate.start();
+        } catch (StackFailure e) {
+            notBooted = e.getMessage();
+            candidate.close();
+        }
+    }
+
+    /** The booted service playing a lab role, or {@link NotAssessed} saying why there is none. */
+    public String service(LabRole role) {
+        LabStack running = stack();
+        String service = submission.compose().flatMap(c -> c.serviceFor(role))
+                .orElseThrow(() -> new NotAssessed("the compose file has no " + role.labName() + " service"));
+        if (running.leftOut().contains(service)) {
+            throw new NotAssessed(service + " cannot run on this machine (" + environmentNotes.get(service) + ")");
+        }
+        return service;
+    }
+
+    @Override
+    public PrometheusApi prometheus() {
+        return new PrometheusApi(stack().endpoint(service(LabRole.PROMETHEUS), LabRole.PROMETHEUS.port()));
+    }
+
+    @Override
+    public AlertmanagerApi alertmanager() {
+        return new AlertmanagerApi(stack().endpoint(service(LabRole.ALERTMANAGER), LabRole.ALERTMANAGER.port()));
+    }
+
+    @Override
+    public ShopClient shop() {
+        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()));
+    }
+
+    @Override
+    public Duration scrapeInterval() {
+        return submission.prometheusConfig()
+                .map(config -> submission.parse(config).tree().path("global").path("scrape_interval").asText(""))
+                .flatMap(PromDuration::parse)
+                .orElse(DEFAULT_SCRAPE);
+    }
+
+    /** What the sanitiser changed, for the report. */
+    public List<String> stackChanges() {
+        return stack == null ? List.of() : new ArrayList<>(stack.changes());
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package obsgrader.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The grading run's settings from system properties ({@code -Dstack}, {@code -Drubric}, {@code -Dgrader.mode},
+ * {@code -Dreports}); relative paths are taken from the project's root, where {@code mvn} is run.
+ */
+public record Settings(Path stack, Path rubric, Mode mode, Path reports) {
+
+    public static Settings fromSystemProperties() {
+        Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
+        return new Settings(
+                root.resolve(System.getProperty("stack", "stack")).normalize(),
+                root.resolve(System.getProperty("rubric", "grader/src/main/resources/obsgrader/rubric.yml")).normalize(),
+                Mode.parse(System.getProperty("grader.mode")),
+                root.resolve(System.getProperty("reports", "reports")).normalize());
+    }
+
+    /** {@code reports/latest}, emptied for a new run. */
+    public Path freshLatest() {
+        Path latest = reports.resolve("latest");
+        if (Files.exists(latest)) {
+            try (Stream<Path> files = Files.walk(latest)) {
+                files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(latest)).forEach(Settings::delete);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return latest;
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.delete(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package obsgrader.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import obsgrader.checks.Evidence;
+import obsgrader.checks.Verdict;
+
+/** A graded submission: every check's points against the rubric, and how the run went. */
+public record ScoreCard(String submission, String rubricVersion, double passMark, String mode, Instant started,
+                        Duration duration, String notGradable, Map<String, String> environment,
+                        List<CriterionScore> criteria, List<CheckScore> bonus, double bonusCap) {
+
+    public record CheckScore(String criterion, String check, String title, double points, double max, Verdict verdict) {
+        public double lost() {
+            return max - points;
+        }
+    }
+
+    public record CriterionScore(String id, String title, double max, List<CheckScore> checks) {
+        public double points() {
+            return round(checks.stream().mapToDouble(CheckScore::points).sum());
+        }
+    }
+
+    public double points() {
+        return round(criteria.stream().mapToDouble(CriterionScore::points).sum());
+    }
+
+    public double max() {
+        return criteria.stream().mapToDouble(CriterionScore::max).sum();
+    }
+
+    public double bonusPoints() {
+        return round(Math.min(bonusCap, bonus.stream().mapToDouble(CheckScore::points).sum()));
+    }
+
+    public boolean gradable() {
+        return notGradable == null;
+    }
+
+    public boolean passed() {
+        return gradable() && points() >= passMark;
+    }
+
+    /** Points of checks that could not be assessed (no stack, a service that cannot run here). */
+    public double notAssessedPoints() {
+        return round(criteria.stream().flatMap(c -> c.checks().stream())
+                .filter(c -> c.verdict().evidence() == Evidence.NOT_ASSESSED)
+                .mapToDouble(CheckScore::max).sum());
+    }
+
+    public static double round(double points) {
+        return Math.round(points * 10) / 10.0;
+    }
+
+    public static String format(double points) {
+        return points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(points);
+    }
+}

@@ -1,0 +1,128 @@
+package obsgrader.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import obsgrader.submission.Submission;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeSanitiserTest {
+    @TempDir
+    Path folder;
+
+    private JsonNode sanitise(String compose, Set<String> leftOut) throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"), compose);
+        return new ComposeSanitiser("run1", leftOut).sanitise(Submission.load(folder).compose().orElseThrow())
+                .path("services");
+    }
+
+    @Test
+    void dropsContainerNames() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  api:
+                    image: nginx:alpine
+                    container_name: api
+                """, Set.of());
+
+        assertThat(services.path("api").has("container_name")).isFalse();
+    }
+
+    @Test
+    void publishesEveryPortOnAnEphemeralLoopbackPort() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  web:
+                    image: nginx:alpine
+                    ports:
+                      - "80:80"
+                      - "0.0.0.0:9090:9090"
+                      - 5000
+                      - "8125:8125/udp"
+                      - target: 3000
+                        published: 3000
+                """, Set.of());
+
+        assertThat(services.path("web").path("ports")).extracting(JsonNode::asText)
+                .containsExactly("127.0.0.1::80", "127.0.0.1::9090", "127.0.0.1::5000", "127.0.0.1::8125/udp",
+                        "127.0.0.1::3000");
+    }
+
+    @Test
+    void makesRelativeHostPathsAbsoluteAndLeavesNamedVolumesAlone() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  prometheus:
+                    image: prom/prometheus
+                    volumes:
+                      - ./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro
+                      - prometheus_data:/prometheus
+                      - /proc:/host/proc:ro
+                      - type: bind
+                        source: ./rules
+                        target: /etc/prometheus/rules
+                  api:
+                    build: ./app
+                    env_file: .env.api
+                volumes:
+                  prometheus_data:
+                """, Set.of());
+
+        JsonNode volumes = services.path("prometheus").path("volumes");
+        assertThat(volumes.get(0).asText()).isEqualTo(folder.resolve("prometheus/prometheus.yml") + ":/etc/prometheus/prometheus.yml:ro");
+        assertThat(volumes.get(1).asText()).isEqualTo("prometheus_data:/prometheus");
+        assertThat(volumes.get(2).asText()).isEqualTo("/proc:/host/proc:ro");
+        assertThat(volumes.get(3).path("source").asText()).isEqualTo(folder.resolve("rules").toString());
+        assertThat(services.path("api").path("build").asText()).isEqualTo(folder.resolve("app").toString());
+        assertThat(services.path("api").path("env_file").asText()).isEqualTo(folder.resolve(".env.api").toString());
+    }
+
+    @Test
+    void tagsBuiltImagesAndLabelsEveryServiceWithTheRun() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  api:
+                    build:
+                      context: app
+                    labels:
+                      - team=shop
+                  redis:
+                    image: redis:7-alpine
+                    labels:
+                      tier: cache
+                """, Set.of());
+
+        assertThat(services.path("api").path("image").asText()).isEqualTo("obsgrader-run1-api");
+        assertThat(services.path("api").path("build").path("context").asText()).isEqualTo(folder.resolve("app").toString());
+        assertThat(services.path("api").path("labels")).extracting(JsonNode::asText)
+                .containsExactly("team=shop", "obsgrader.run=run1");
+        assertThat(services.path("redis").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
+        assertThat(services.path("redis").path("labels").path("tier").asText()).isEqualTo("cache");
+    }
+
+    @Test
+    void leavesOutServicesThatCannotRunAndTheDependenciesOnThem() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  grafana:
+                    image: grafana/grafana
+                  nginx:
+                    image: nginx
+                    depends_on: [grafana, api]
+                  api:
+                    image: x
+                    depends_on:
+                      grafana:
+                        condition: service_started
+                """, Set.of("grafana"));
+
+        assertThat(services.has("grafana")).isFalse();
+        assertThat(services.path("nginx").path("depends_on")).extracting(JsonNode::asText).containsExactly("api");
+        assertThat(services.path("api").path("depends_on").has("grafana")).isFalse();
+    }
+}
