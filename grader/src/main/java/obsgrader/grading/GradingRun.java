@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.NotAssessed;
@@ -15,7 +13,6 @@ import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
-import obsgrader.engine.DockerEngine;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.images.StandInImages;
 import obsgrader.stack.LabStack;
@@ -110,24 +107,14 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             notBooted = "no valid compose file";
             return;
         }
-        DockerEngine.ensureRunning();
-        StandInImages.Outcome images = StandInImages.fromCatalog().ensure(compose.requiredImages());
-        images.standIns().forEach((image, provides) -> environmentNotes.put(image, "stand-in: " + provides));
-        Set<String> leftOut = new LinkedHashSet<>();
-        compose.services().forEach((name, service) -> {
-            String image = service.path("image").asText("");
-            String reference = image.contains(":") ? image : image + ":latest";
-            if (!compose.isBuilt(name) && images.unavailable().contains(reference)) {
-                leftOut.add(name);
-                environmentNotes.put(name, "left out: " + image + " cannot be pulled or built offline");
-            }
-        });
-        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withoutServices(leftOut);
+        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withImagesFrom(StandInImages.fromCatalog());
         try {
             stack = candidate.start();
         } catch (StackFailure e) {
             notBooted = e.getMessage();
             candidate.close();
+        } finally {
+            environmentNotes.putAll(candidate.notes());
         }
     }
 

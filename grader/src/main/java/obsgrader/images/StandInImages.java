@@ -53,7 +53,7 @@ public final class StandInImages {
         Map<String, String> standIns = new LinkedHashMap<>();
         Set<String> unavailable = new LinkedHashSet<>();
         for (String image : images) {
-            String reference = image.contains(":") || image.contains("@") ? image : image + ":latest";
+            String reference = reference(image);
             Optional<StandInCatalog.StandIn> standIn = catalog.standInFor(reference);
             Optional<String> localHash = localHash(reference);
             boolean upstreamIsLocal = localHash.filter(String::isEmpty).isPresent();
@@ -70,6 +70,12 @@ public final class StandInImages {
             standIns.put(reference, standIn.get().provides());
         }
         return new Outcome(standIns, unavailable);
+    }
+
+    /** An image name as the engine stores it: {@code :latest} when no tag or digest is given. */
+    public static String reference(String image) {
+        int slash = image.lastIndexOf('/');
+        return image.indexOf(':', slash + 1) >= 0 || image.contains("@") ? image : image + ":latest";
     }
 
     /** The stand-in hash label of a local image: empty string for an upstream image, empty optional when absent. */

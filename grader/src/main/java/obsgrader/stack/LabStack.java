@@ -11,15 +11,19 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
+import obsgrader.images.StandInImages;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.Yaml;
 import org.slf4j.Logger;
@@ -40,6 +44,8 @@ public final class LabStack implements AutoCloseable {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private Path runFolder;
     private Set<String> leftOut = Set.of();
+    private StandInImages images;
+    private final Map<String, String> notes = new LinkedHashMap<>();
     private Duration buildTimeout = Duration.ofMinutes(10);
     private ComposeSanitiser sanitiser;
     private Path sanitisedFile;
@@ -60,9 +66,12 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
-    /** Services not to boot (their image cannot be had here); the others' dependencies on them are dropped. */
-    public LabStack withoutServices(Set<String> services) {
-        this.leftOut = Set.copyOf(services);
+    /**
+     * Makes the images available before booting (local, pulled or built stand-ins); services whose image
+     * cannot be had are left out, and the others' dependencies on them dropped.
+     */
+    public LabStack withImagesFrom(StandInImages images) {
+        this.images = images;
         return this;
     }
 
@@ -79,6 +88,11 @@ public final class LabStack implements AutoCloseable {
         return leftOut;
     }
 
+    /** Facts for the report's header: stand-in images used, services left out. */
+    public Map<String, String> notes() {
+        return notes;
+    }
+
     /** What the sanitiser changed in the copy that runs. */
     public List<String> changes() {
         return sanitiser == null ? List.of() : sanitiser.changes();
@@ -86,6 +100,10 @@ public final class LabStack implements AutoCloseable {
 
     /** Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason. */
     public LabStack start() {
+        DockerEngine.ensureRunning();
+        if (images != null) {
+            leftOut = leaveOutUnavailable(images.ensure(compose.requiredImages()));
+        }
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
@@ -110,11 +128,24 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
+    private Set<String> leaveOutUnavailable(StandInImages.Outcome outcome) {
+        outcome.standIns().forEach((image, provides) -> notes.put(image, "stand-in: " + provides));
+        Set<String> unavailable = new LinkedHashSet<>();
+        compose.services().forEach((name, service) -> {
+            String image = service.path("image").asText("");
+            if (!compose.isBuilt(name) && outcome.unavailable().contains(StandInImages.reference(image))) {
+                unavailable.add(name);
+                notes.put(name, "left out: " + image + " can be neither pulled nor built on this machine");
+            }
+        });
+        return unavailable;
+    }
+
     private void copyDotEnv() {
         Path dotEnv = compose.projectDir().resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
             try {
-                Files.copy(dotEnv, runFolder.resolve(".env"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(dotEnv, runFolder.resolve(".env"), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -249,12 +280,10 @@ public final class LabStack implements AutoCloseable {
             projects.add(project);
         }
         for (String name : projects) {
-            Map<String, String> filter = Map.of("com.docker.compose.project", name);
             docker.listNetworksCmd().withFilter("label", List.of("com.docker.compose.project=" + name)).exec()
                     .forEach(network -> docker.removeNetworkCmd(network.getId()).exec());
             docker.listVolumesCmd().withFilter("label", List.of("com.docker.compose.project=" + name)).exec()
                     .getVolumes().forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
-            LOG.debug("swept project {} ({})", name, filter);
         }
         compose.services().keySet().stream().filter(compose::isBuilt).map(sanitiser::builtImage).forEach(image ->
                 Shell.run(Duration.ofMinutes(1), "docker", "image", "rm", "-f", image));
