@@ -6,6 +6,7 @@ import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.stack.LabStack;
 import obsgrader.submission.Submission;
+import obsgrader.tools.PromTools;
 
 /** What a check may look at. The live parts throw {@link NotAssessed} when the stack is not there. */
 public interface GradingContext {
@@ -18,6 +19,12 @@ public interface GradingContext {
     AlertmanagerApi alertmanager();
 
     ShopClient shop();
+
+    /** promtool and amtool (from the host, or from the Prometheus images when Docker may be used). */
+    PromTools tools();
+
+    /** The submission's evaluation interval (its scrape interval's default when it sets none). */
+    Duration evaluationInterval();
 
     /** The submission's scrape interval (15 s when it sets none): the unit of every live deadline. */
     Duration scrapeInterval();

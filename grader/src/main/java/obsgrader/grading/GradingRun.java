@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.NotAssessed;
@@ -20,6 +21,7 @@ import obsgrader.stack.StackFailure;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
+import obsgrader.tools.PromTools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final Mode mode;
     private final Path runFolder;
     private final Map<String, String> environmentNotes = new LinkedHashMap<>();
+    private final PromTools tools;
     private LabStack stack;
     private String notBooted;
     private String environmentFault;
@@ -44,6 +47,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         this.submission = submission;
         this.mode = mode;
         this.runFolder = runFolder;
+        this.tools = new PromTools(mode == Mode.FULL);
     }
 
     /** Judges one check; never throws. */
@@ -145,11 +149,24 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     @Override
+    public PromTools tools() {
+        return tools;
+    }
+
+    @Override
     public Duration scrapeInterval() {
+        return globalDuration("scrape_interval").orElse(DEFAULT_SCRAPE);
+    }
+
+    @Override
+    public Duration evaluationInterval() {
+        return globalDuration("evaluation_interval").orElse(DEFAULT_SCRAPE);
+    }
+
+    private Optional<Duration> globalDuration(String key) {
         return submission.prometheusConfig()
-                .map(config -> submission.parse(config).tree().path("global").path("scrape_interval").asText(""))
-                .flatMap(PromDuration::parse)
-                .orElse(DEFAULT_SCRAPE);
+                .map(config -> submission.parse(config).tree().path("global").path(key).asText(""))
+                .flatMap(PromDuration::parse);
     }
 
     /** What the sanitiser changed, for the report. */

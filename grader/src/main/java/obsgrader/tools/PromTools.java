@@ -1,0 +1,70 @@
+package obsgrader.tools;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import obsgrader.checks.NotAssessed;
+import obsgrader.engine.DockerEngine;
+import obsgrader.engine.Shell;
+import obsgrader.images.StandInImages;
+
+/**
+ * promtool and amtool, from the host when they are installed there, otherwise from the Prometheus and
+ * Alertmanager images, with the files they read mounted read-only at the same paths (no network).
+ */
+public final class PromTools {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String PROMETHEUS_IMAGE = "prom/prometheus:latest";
+    private static final String ALERTMANAGER_IMAGE = "prom/alertmanager:latest";
+
+    private final boolean dockerAllowed;
+    private Boolean imagesReady;
+
+    /** @param dockerAllowed false in static mode: then only tools installed on the host are used */
+    public PromTools(boolean dockerAllowed) {
+        this.dockerAllowed = dockerAllowed;
+    }
+
+    public Shell.Result promtool(Collection<Path> reads, String... args) {
+        return run("promtool", PROMETHEUS_IMAGE, reads, args);
+    }
+
+    public Shell.Result amtool(Collection<Path> reads, String... args) {
+        return run("amtool", ALERTMANAGER_IMAGE, reads, args);
+    }
+
+    private Shell.Result run(String tool, String image, Collection<Path> reads, String... args) {
+        if (Shell.has(tool)) {
+            List<String> command = new ArrayList<>(List.of(tool));
+            command.addAll(List.of(args));
+            return Shell.run(TIMEOUT, command.toArray(String[]::new));
+        }
+        if (!dockerAllowed) {
+            throw new NotAssessed(tool + " is not installed on this machine and static mode uses no Docker "
+                    + "(install the Debian package " + ("promtool".equals(tool) ? "prometheus" : "prometheus-alertmanager") + ")");
+        }
+        ensureImages();
+        List<String> command = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "none", "--user", "0"));
+        Set<Path> folders = new LinkedHashSet<>();
+        reads.forEach(path -> folders.add(path.toAbsolutePath().getParent()));
+        folders.forEach(folder -> command.addAll(List.of("-v", folder + ":" + folder + ":ro")));
+        command.addAll(List.of("--entrypoint", "/bin/" + tool, image));
+        command.addAll(List.of(args));
+        return Shell.run(TIMEOUT, command.toArray(String[]::new));
+    }
+
+    private synchronized void ensureImages() {
+        if (imagesReady == null) {
+            DockerEngine.ensureRunning();
+            StandInImages.Outcome outcome = StandInImages.fromCatalog().ensure(Set.of(PROMETHEUS_IMAGE, ALERTMANAGER_IMAGE));
+            imagesReady = outcome.unavailable().isEmpty();
+        }
+        if (!imagesReady) {
+            throw new NotAssessed("neither promtool nor the Prometheus image is available on this machine");
+        }
+    }
+}
