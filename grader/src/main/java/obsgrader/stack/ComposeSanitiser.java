@@ -50,8 +50,10 @@ public final class ComposeSanitiser {
     }
 
     private void sanitiseService(ComposeFile compose, String name, ObjectNode service) {
-        if (service.remove("container_name") != null) {
-            changes.add(name + ": container_name dropped (runs are isolated by project name)");
+        JsonNode containerName = service.remove("container_name");
+        if (containerName != null) {
+            keepReachableAs(service, containerName.asText());
+            changes.add(name + ": container_name dropped, kept as a network alias (runs are isolated by project name)");
         }
         if (service.has("ports")) {
             ArrayNode ports = NODES.arrayNode();
@@ -76,6 +78,28 @@ public final class ComposeSanitiser {
         absolutiseEnvFiles(compose, service);
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
+    }
+
+    /** Configs often name a peer by its container_name: an alias on each of the service's networks keeps that working. */
+    private static void keepReachableAs(ObjectNode service, String alias) {
+        if (service.has("network_mode")) {
+            return;
+        }
+        JsonNode networks = service.get("networks");
+        ObjectNode byName = NODES.objectNode();
+        if (networks instanceof ArrayNode list) {
+            list.forEach(network -> byName.putObject(network.asText()));
+        } else if (networks instanceof ObjectNode map) {
+            map.fields().forEachRemaining(e -> byName.set(e.getKey(), e.getValue().isObject() ? e.getValue() : NODES.objectNode()));
+        } else {
+            byName.putObject("default");
+        }
+        byName.fields().forEachRemaining(e -> {
+            ObjectNode network = (ObjectNode) e.getValue();
+            ArrayNode aliases = network.has("aliases") ? (ArrayNode) network.get("aliases") : network.putArray("aliases");
+            aliases.add(alias);
+        });
+        service.set("networks", byName);
     }
 
     /** The tag a built service's image gets in this run. */

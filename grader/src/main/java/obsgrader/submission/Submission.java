@@ -114,15 +114,20 @@ public final class Submission {
             JsonNode tree = parse(config).tree();
             for (JsonNode entry : tree.path("rule_files")) {
                 String pattern = entry.asText();
-                globs.put(pattern, hostPattern(config, pattern).map(Submission::glob).orElse(List.of()));
+                globs.put(pattern, hostPattern(pattern).map(Submission::glob).orElse(List.of()));
             }
         });
         return globs;
     }
 
-    private Optional<String> hostPattern(Path config, String pattern) {
+    /** A rule_files pattern as seen on the host: container paths mapped through the prometheus service's mounts. */
+    public Optional<String> hostPattern(String pattern) {
+        Optional<Path> config = prometheusConfig();
+        if (config.isEmpty()) {
+            return Optional.empty();
+        }
         if (!pattern.startsWith("/")) {
-            return Optional.of(config.getParent().resolve(pattern).toString());
+            return Optional.of(config.get().getParent().resolve(pattern).toString());
         }
         int firstGlob = firstGlobChar(pattern);
         String fixed = pattern.substring(0, pattern.lastIndexOf('/', firstGlob));

@@ -1,16 +1,23 @@
 package obsgrader.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import obsgrader.checks.NotAssessed;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
 import obsgrader.images.StandInImages;
+import obsgrader.submission.Yaml;
 
 /**
  * promtool and amtool, from the host when they are installed there, otherwise from the Prometheus and
@@ -31,6 +38,39 @@ public final class PromTools {
 
     public Shell.Result promtool(Collection<Path> reads, String... args) {
         return run("promtool", PROMETHEUS_IMAGE, reads, args);
+    }
+
+    /**
+     * Runs promtool on a file the grader writes (a mapped config, a rules unit test), in a temporary folder
+     * removed afterwards. The file is the last argument; {@code alsoReads} are the files it names.
+     */
+    public Shell.Result promtoolOn(String fileName, JsonNode content, Collection<Path> alsoReads, String... args) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("obsgrader-promtool");
+            Path file = folder.resolve(fileName);
+            Yaml.write(file, content);
+            List<Path> reads = new ArrayList<>(alsoReads);
+            reads.add(file);
+            List<String> arguments = new ArrayList<>(List.of(args));
+            arguments.add(file.toString());
+            return promtool(reads, arguments.toArray(String[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary file is harmless
+        }
     }
 
     public Shell.Result amtool(Collection<Path> reads, String... args) {

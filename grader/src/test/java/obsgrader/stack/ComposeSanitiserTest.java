@@ -22,15 +22,25 @@ class ComposeSanitiserTest {
     }
 
     @Test
-    void dropsContainerNames() throws IOException {
+    void dropsContainerNamesButKeepsThemAsNetworkAliases() throws IOException {
         JsonNode services = sanitise("""
                 services:
                   api:
                     image: nginx:alpine
-                    container_name: api
+                    container_name: techshop-api
+                  db:
+                    image: postgres
+                    container_name: techshop-db
+                    networks: [back, front]
                 """, Set.of());
 
         assertThat(services.path("api").has("container_name")).isFalse();
+        assertThat(services.path("api").path("networks").path("default").path("aliases").get(0).asText())
+                .isEqualTo("techshop-api");
+        assertThat(services.path("db").path("networks").path("back").path("aliases").get(0).asText())
+                .isEqualTo("techshop-db");
+        assertThat(services.path("db").path("networks").path("front").path("aliases").get(0).asText())
+                .isEqualTo("techshop-db");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package obsgrader.checks.deployed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
+
+/** Data survives a restart (named volumes) and services start after what they need (depends_on). */
+public final class VolumesAndDependencies implements Check {
+    /** Where each stateful service keeps its data inside its container. */
+    private static final Map<LabRole, String> DATA = Map.of(
+            LabRole.POSTGRES, "/var/lib/postgresql/data",
+            LabRole.PROMETHEUS, "/prometheus",
+            LabRole.GRAFANA, "/var/lib/grafana");
+    /** Who must start after whom. */
+    private static final Map<LabRole, Set<LabRole>> NEEDS = Map.of(
+            LabRole.NGINX, Set.of(LabRole.API),
+            LabRole.API, Set.of(LabRole.POSTGRES, LabRole.REDIS),
+            LabRole.NGINX_EXPORTER, Set.of(LabRole.NGINX),
+            LabRole.POSTGRES_EXPORTER, Set.of(LabRole.POSTGRES),
+            LabRole.REDIS_EXPORTER, Set.of(LabRole.REDIS));
+
+    @Override
+    public String id() {
+        return "deployed.volumes-depends";
+    }
+
+    @Override
+    public String title() {
+        return "Data kept in named volumes, services ordered with depends_on";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Optional<ComposeFile> parsed = context.submission().compose();
+        if (parsed.isEmpty()) {
+            return Verdict.fromFiles(0).expected("a valid compose file").found("none").at(context.submission().root().toString());
+        }
+        ComposeFile compose = parsed.get();
+        List<String> problems = new ArrayList<>();
+        DATA.forEach((role, path) -> compose.serviceFor(role).ifPresent(service -> {
+            boolean persisted = compose.mounts(service).stream()
+                    .anyMatch(m -> m.target().equals(path) && !m.source().isEmpty());
+            if (!persisted) {
+                problems.add(service + " has no volume on " + path);
+            }
+        }));
+        NEEDS.forEach((role, needed) -> compose.serviceFor(role).ifPresent(service -> {
+            Set<String> dependsOn = dependsOn(compose, service);
+            needed.forEach(need -> compose.serviceFor(need).filter(n -> !dependsOn.contains(n))
+                    .ifPresent(n -> problems.add(service + " does not depend_on " + n)));
+        }));
+        int items = DATA.size() + NEEDS.values().stream().mapToInt(Set::size).sum();
+        return Verdict.fromFiles(Verdict.share(items - problems.size(), items))
+                .expected("named volumes for PostgreSQL, Prometheus and Grafana data; depends_on from each service to what it needs")
+                .found(problems.isEmpty() ? "all in place" : String.join("; ", problems))
+                .at(compose.file().getFileName().toString())
+                .hint(problems.isEmpty() ? "" : "Declare the volumes under the top-level 'volumes:' and mount them; "
+                        + "add depends_on so nginx starts after api, api after postgres and redis, exporters after their target.");
+    }
+
+    private static Set<String> dependsOn(ComposeFile compose, String service) {
+        JsonNode node = compose.services().get(service).path("depends_on");
+        Set<String> names = new HashSet<>();
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(names::add);
+        } else {
+            node.forEach(n -> names.add(n.asText()));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,58 @@
+package obsgrader.checks.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.clients.PrometheusApi;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** Each exporter's key metric is there and healthy: node, nginx, postgres, redis, blackbox. */
+public final class ExporterMetrics implements Check {
+    /** One query per exporter, true when it returns a sample. */
+    private static final List<String> KEY_QUERIES = List.of(
+            "node_cpu_seconds_total",
+            "nginx_connections_active",
+            "pg_up == 1",
+            "redis_up == 1",
+            "probe_success == 1");
+
+    @Override
+    public String id() {
+        return "metrics.exporter-metrics";
+    }
+
+    @Override
+    public String title() {
+        return "Exporters report their key metrics (node CPU, nginx connections, pg_up, redis_up, probe_success)";
+    }
+
+    @Override
+    public boolean live() {
+        return true;
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        PrometheusApi prometheus = context.prometheus();
+        try {
+            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3)).pollInterval(Duration.ofSeconds(2))
+                    .ignoreExceptions().until(() -> missing(prometheus).isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // judged below
+        }
+        List<String> missing = missing(prometheus);
+        return Verdict.live(Verdict.share(KEY_QUERIES.size() - missing.size(), KEY_QUERIES.size()))
+                .expected("a sample for each of " + KEY_QUERIES)
+                .found(missing.isEmpty() ? "all of them" : "nothing for " + missing)
+                .at("GET /api/v1/query")
+                .hint(missing.isEmpty() ? "" : "An empty query means the exporter is not scraped or cannot reach its "
+                        + "service (check DATA_SOURCE_NAME, REDIS_ADDR, the nginx scrape URI and the probe targets).");
+    }
+
+    private static List<String> missing(PrometheusApi prometheus) {
+        return KEY_QUERIES.stream().filter(q -> prometheus.query(q).isEmpty()).toList();
+    }
+}

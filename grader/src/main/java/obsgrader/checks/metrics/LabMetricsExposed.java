@@ -1,0 +1,91 @@
+package obsgrader.checks.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.clients.PrometheusApi;
+import obsgrader.clients.ShopClient;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/** The API's five lab metrics reach Prometheus with the right types, labels and histogram buckets. */
+public final class LabMetricsExposed implements Check {
+    private static final Map<String, String> TYPES = Map.of(
+            "http_requests_total", "counter",
+            "http_request_duration_seconds", "histogram",
+            "http_requests_active", "gauge",
+            "orders_total", "counter",
+            "cart_value_euros", "histogram");
+    private static final Map<String, List<String>> LABELS = Map.of(
+            "http_requests_total", List.of("method", "endpoint", "status"),
+            "orders_total", List.of("status"));
+
+    @Override
+    public String id() {
+        return "metrics.lab-metrics";
+    }
+
+    @Override
+    public String title() {
+        return "The API's lab metrics are scraped with the right types, labels and buckets";
+    }
+
+    @Override
+    public boolean live() {
+        return true;
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        PrometheusApi prometheus = context.prometheus();
+        ShopClient shop = context.shop();
+        shop.get("/api/products");
+        shop.post("/api/cart", "{\"product_id\": 1}");
+        shop.post("/api/order", "{\"items\": [1]}");
+        try {
+            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3)).pollInterval(Duration.ofSeconds(2))
+                    .ignoreExceptions().until(() -> !prometheus.query("orders_total").isEmpty()
+                            && !prometheus.query("cart_value_euros_count").isEmpty());
+        } catch (ConditionTimeoutException e) {
+            // judged below: the missing metrics are named
+        }
+        List<String> problems = new ArrayList<>();
+        TYPES.forEach((metric, type) -> {
+            String found = typeOf(prometheus, metric);
+            if (!type.equals(found)) {
+                problems.add(metric + " is " + (found.isEmpty() ? "missing" : "a " + found) + ", not a " + type);
+            }
+        });
+        LABELS.forEach((metric, labels) -> {
+            JsonNode series = prometheus.query(metric);
+            if (!series.isEmpty() && !labels.stream().allMatch(label -> series.get(0).path("metric").has(label))) {
+                problems.add(metric + " lacks the labels " + labels + " (found " + series.get(0).path("metric") + ")");
+            }
+        });
+        if (prometheus.query("http_request_duration_seconds_bucket{le=~\"0.3|0.30*\"}").isEmpty()) {
+            problems.add("http_request_duration_seconds has no 0.3 bucket: the latency SLI (le=\"0.3\") has no data");
+        }
+        int items = TYPES.size() + LABELS.size() + 1;
+        return Verdict.live(Verdict.share(items - problems.size(), items))
+                .expected("counters http_requests_total{method,endpoint,status} and orders_total{status}, histograms "
+                        + "http_request_duration_seconds (with a 0.3 bucket) and cart_value_euros, gauge http_requests_active")
+                .found(problems.isEmpty() ? "all of them" : String.join("; ", problems))
+                .at("GET /api/v1/metadata, /api/v1/query")
+                .hint(problems.isEmpty() ? "" : "Declare the metrics in app.py as the lab lists them (Counter, Histogram, "
+                        + "Gauge), and add 0.3 to the latency buckets.");
+    }
+
+    /** The metric's type from Prometheus' metadata; prometheus_client names counters with or without _total. */
+    private static String typeOf(PrometheusApi prometheus, String metric) {
+        JsonNode metadata = prometheus.metadata(metric);
+        if (metadata.isEmpty() && metric.endsWith("_total")) {
+            metadata = prometheus.metadata(metric.substring(0, metric.length() - "_total".length()));
+        }
+        return metadata.isEmpty() ? "" : metadata.get(0).path("type").asText();
+    }
+}

@@ -1,0 +1,145 @@
+package obsgrader.checks.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.engine.Shell;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
+import obsgrader.submission.Submission;
+
+/** prometheus.yml has a job per lab target, the blackbox probe relabelled right, and passes promtool. */
+public final class ScrapeJobsConfigured implements Check {
+    private static final List<LabRole> SCRAPED = List.of(LabRole.PROMETHEUS, LabRole.NODE_EXPORTER, LabRole.API,
+            LabRole.NGINX_EXPORTER, LabRole.POSTGRES_EXPORTER, LabRole.REDIS_EXPORTER);
+
+    @Override
+    public String id() {
+        return "metrics.scrape-jobs";
+    }
+
+    @Override
+    public String title() {
+        return "prometheus.yml has a job per target, blackbox relabelling, and passes promtool check config";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Submission submission = context.submission();
+        Optional<Path> config = submission.prometheusConfig();
+        if (config.isEmpty() || !submission.parse(config.get()).ok()) {
+            return Verdict.fromFiles(0).expected("prometheus.yml mounted at /etc/prometheus/prometheus.yml")
+                    .found(config.isEmpty() ? "none" : submission.parse(config.get()).invalid().toString())
+                    .at(submission.root().toString());
+        }
+        JsonNode jobs = submission.parse(config.get()).tree().path("scrape_configs");
+        ComposeFile compose = submission.compose().orElse(null);
+        List<String> problems = new ArrayList<>();
+        for (LabRole role : SCRAPED) {
+            if (!scraped(jobs, hostsOf(compose, role), role.port())) {
+                problems.add("no job scrapes " + role.labName() + ":" + role.port());
+            }
+        }
+        problems.addAll(blackboxProblems(jobs, hostsOf(compose, LabRole.BLACKBOX_EXPORTER)));
+        Shell.Result promtool = checkConfig(context, config.get());
+        if (!promtool.ok()) {
+            problems.add("promtool check config failed: " + promtool.tail(3).replace('\n', ' '));
+        }
+        int items = SCRAPED.size() + 2 + 1;
+        return Verdict.fromFiles(Verdict.share(items - Math.min(items, problems.size()), items))
+                .expected("jobs for " + String.join(", ", SCRAPED.stream().map(LabRole::labName).toList())
+                        + " and blackbox, relabelled to probe nginx and api /health; promtool check config OK")
+                .found(problems.isEmpty() ? "all jobs, relabelling right, promtool OK" : String.join("; ", problems))
+                .at(config.get().getFileName().toString())
+                .hint(problems.isEmpty() ? "" : "Targets are compose service names with the container port "
+                        + "(e.g. node-exporter:9100); see the lab's blackbox-http job for the relabelling.")
+                .attach("promtool check config", promtool.output());
+    }
+
+    /** The names a service answers to inside the compose network: its service name and container_name. */
+    static Set<String> hostsOf(ComposeFile compose, LabRole role) {
+        Set<String> hosts = new LinkedHashSet<>();
+        if (role == LabRole.PROMETHEUS) {
+            hosts.add("localhost");
+            hosts.add("127.0.0.1");
+        }
+        hosts.add(role.labName());
+        if (compose != null) {
+            compose.serviceFor(role).ifPresent(service -> {
+                hosts.add(service);
+                String containerName = compose.services().get(service).path("container_name").asText("");
+                if (!containerName.isEmpty()) {
+                    hosts.add(containerName);
+                }
+            });
+        }
+        return hosts;
+    }
+
+    private static boolean scraped(JsonNode jobs, Set<String> hosts, int port) {
+        for (JsonNode job : jobs) {
+            for (JsonNode staticConfig : job.path("static_configs")) {
+                for (JsonNode target : staticConfig.path("targets")) {
+                    if (hosts.stream().anyMatch(host -> target.asText().equals(host + ":" + port))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> blackboxProblems(JsonNode jobs, Set<String> blackboxHosts) {
+        for (JsonNode job : jobs) {
+            if (!"/probe".equals(job.path("metrics_path").asText())) {
+                continue;
+            }
+            List<String> problems = new ArrayList<>();
+            String targets = job.path("static_configs").toString();
+            if (!targets.contains("/health") || !targets.contains(":5000") || !targets.matches(".*nginx(:80)?/health.*")) {
+                problems.add("blackbox job '" + job.path("job_name").asText() + "' does not probe the /health of both nginx and api");
+            }
+            boolean target = relabels(job, "__address__", "__param_target");
+            boolean instance = relabels(job, "__param_target", "instance");
+            boolean address = false;
+            for (JsonNode relabel : job.path("relabel_configs")) {
+                address |= "__address__".equals(relabel.path("target_label").asText())
+                        && blackboxHosts.stream().anyMatch(h -> relabel.path("replacement").asText().equals(h + ":9115"));
+            }
+            if (!(target && instance && address)) {
+                problems.add("blackbox relabelling must copy __address__ to __param_target, __param_target to instance, "
+                        + "and set __address__ to the blackbox exporter (blackbox-exporter:9115)");
+            }
+            return problems;
+        }
+        return List.of("no blackbox job (metrics_path: /probe)", "no blackbox relabelling");
+    }
+
+    private static boolean relabels(JsonNode job, String from, String to) {
+        for (JsonNode relabel : job.path("relabel_configs")) {
+            if (relabel.path("source_labels").toString().contains("\"" + from + "\"")
+                    && to.equals(relabel.path("target_label").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** promtool reads the config as Prometheus would, with its rule_files mapped to the host's files. */
+    private static Shell.Result checkConfig(GradingContext context, Path config) {
+        Submission submission = context.submission();
+        ObjectNode copy = submission.parse(config).tree().deepCopy();
+        ArrayNode ruleFiles = copy.putArray("rule_files");
+        submission.ruleFileGlobs().keySet().forEach(pattern -> ruleFiles.add(submission.hostPattern(pattern).orElse(pattern)));
+        return context.tools().promtoolOn("prometheus.yml", copy, submission.ruleFiles(), "check", "config");
+    }
+}
