@@ -5,6 +5,7 @@ import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.stack.LabStack;
+import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 import obsgrader.tools.PromTools;
 
@@ -13,6 +14,9 @@ public interface GradingContext {
     Submission submission();
 
     LabStack stack();
+
+    /** The booted service playing a lab role; {@link NotAssessed} when there is none or it cannot run here. */
+    String service(LabRole role);
 
     PrometheusApi prometheus();
 

@@ -100,7 +100,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             boot();
         }
         if (notBooted != null) {
-            throw new NotAssessed("the stack did not boot: " + notBooted);
+            throw new NotAssessed("the stack did not boot (the reason is in the report's header)");
         }
         return stack;
     }
@@ -116,13 +116,14 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             stack = candidate.start();
         } catch (StackFailure e) {
             notBooted = e.getMessage();
+            environmentNotes.put("stack", "did not boot: " + e.getMessage());
             candidate.close();
         } finally {
             environmentNotes.putAll(candidate.notes());
         }
     }
 
-    /** The booted service playing a lab role, or {@link NotAssessed} saying why there is none. */
+    @Override
     public String service(LabRole role) {
         LabStack running = stack();
         String service = submission.compose().flatMap(c -> c.serviceFor(role))

@@ -7,6 +7,7 @@ import obsgrader.report.ScoreCard.CriterionScore;
 
 /** The score card a person reads in the terminal; its last line is {@code Points N/100}. */
 public final class ConsoleCard {
+    private static final int MAX_REASON = 300;
     private ConsoleCard() {
     }
 
@@ -44,13 +45,19 @@ public final class ConsoleCard {
         return out.toString();
     }
 
+    /** A reason on one line of the card; the full text is in score.md and results.json. */
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s*\n\\s*", " | ");
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
+    }
+
     private static void appendCheck(StringBuilder out, CheckScore check) {
         String mark = check.verdict().evidence() == Evidence.NOT_ASSESSED ? "n/a"
                 : check.lost() <= 0 ? "ok" : "-" + ScoreCard.format(ScoreCard.round(check.lost()));
         out.append(String.format("  %-5s %-55s %5s/%s%n", mark, check.title(), ScoreCard.format(check.points()),
                 ScoreCard.format(check.max())));
         if (!check.verdict().full()) {
-            out.append("        ").append(check.verdict().reason()).append('\n');
+            out.append("        ").append(oneLine(check.verdict().reason())).append('\n');
             if (!check.verdict().hint().isEmpty()) {
                 out.append("        hint: ").append(check.verdict().hint()).append('\n');
             }

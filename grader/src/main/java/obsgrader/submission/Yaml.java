@@ -17,7 +17,9 @@ import java.nio.file.Path;
 public final class Yaml {
     public static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    // compose wants `version: "3.8"` to stay a string
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
             .build();
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 

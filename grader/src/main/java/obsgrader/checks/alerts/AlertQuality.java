@@ -1,0 +1,78 @@
+package obsgrader.checks.alerts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.grading.PromDuration;
+import obsgrader.submission.Rule;
+
+/**
+ * Each alert is fit for an on-call human: a severity, templated summary and description, a sane
+ * {@code for}, and rate windows long enough to hold at least two scrapes.
+ */
+public final class AlertQuality implements Check {
+    private static final Pattern RANGE = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^]]*)?]");
+    private static final Duration SHORTEST_FOR = Duration.ofSeconds(30);
+    private static final Duration LONGEST_FOR = Duration.ofHours(1);
+
+    @Override
+    public String id() {
+        return "alerts.quality";
+    }
+
+    @Override
+    public String title() {
+        return "Alerts have a severity, templated annotations, a sane for, rate windows >= 2x the scrape interval";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        List<Rule> alerts = Rule.alerts(context.submission());
+        if (alerts.isEmpty()) {
+            return Verdict.fromFiles(0).expected("alerting rules").found("none").at("the rule files");
+        }
+        Duration shortestWindow = context.scrapeInterval().multipliedBy(2);
+        List<String> problems = new ArrayList<>();
+        for (Rule alert : alerts) {
+            List<String> own = problemsOf(alert, shortestWindow);
+            if (!own.isEmpty()) {
+                problems.add(alert.where() + " " + alert.alert() + ": " + String.join(", ", own));
+            }
+        }
+        return Verdict.fromFiles(Verdict.share(alerts.size() - problems.size(), alerts.size()))
+                .expected("each alert with labels.severity, summary/description using {{ $labels }} or {{ $value }}, "
+                        + "for between " + SHORTEST_FOR.toSeconds() + "s and 1h, range windows >= " + shortestWindow.toSeconds() + "s")
+                .found(problems.isEmpty() ? alerts.size() + " alerts, all fit" : String.join("; ", problems))
+                .at("the rule files")
+                .hint(problems.isEmpty() ? "" : "A window shorter than two scrapes makes rate() return nothing; a "
+                        + "missing for pages on every blip.");
+    }
+
+    static List<String> problemsOf(Rule alert, Duration shortestWindow) {
+        List<String> problems = new ArrayList<>();
+        if (alert.labels().getOrDefault("severity", "").isBlank()) {
+            problems.add("no severity label");
+        }
+        String annotations = alert.annotations().getOrDefault("summary", "") + alert.annotations().getOrDefault("description", "");
+        if (!annotations.contains("{{")) {
+            problems.add("summary/description not templated");
+        }
+        Duration forDuration = PromDuration.parse(alert.forDuration()).orElse(Duration.ZERO);
+        if (forDuration.compareTo(SHORTEST_FOR) < 0 || forDuration.compareTo(LONGEST_FOR) > 0) {
+            problems.add("for '" + (alert.forDuration().isEmpty() ? "none" : alert.forDuration()) + "'");
+        }
+        Matcher range = RANGE.matcher(alert.expr());
+        while (range.find()) {
+            Duration window = PromDuration.parse(range.group(1)).orElse(Duration.ZERO);
+            if (window.compareTo(shortestWindow) < 0) {
+                problems.add("window [" + range.group(1) + "] shorter than two scrapes");
+            }
+        }
+        return problems;
+    }
+}

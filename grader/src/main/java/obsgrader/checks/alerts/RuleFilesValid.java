@@ -1,0 +1,61 @@
+package obsgrader.checks.alerts;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.engine.Shell;
+
+/** At least three rule files are loaded (every rule_files glob matching on the host), and promtool accepts them. */
+public final class RuleFilesValid implements Check {
+    private static final int LAB_MINIMUM = 3;
+
+    @Override
+    public String id() {
+        return "alerts.rule-files";
+    }
+
+    @Override
+    public String title() {
+        return "At least 3 rule files, loaded by prometheus.yml, valid for promtool check rules";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Map<String, List<Path>> globs = context.submission().ruleFileGlobs();
+        List<Path> files = context.submission().ruleFiles();
+        List<String> problems = new ArrayList<>();
+        globs.forEach((pattern, matched) -> {
+            if (matched.isEmpty()) {
+                problems.add("rule_files entry '" + pattern + "' matches no file (mapped through the compose mounts)");
+            }
+        });
+        if (files.size() < LAB_MINIMUM) {
+            problems.add(files.size() + " rule file(s) loaded, the lab asks for " + LAB_MINIMUM);
+        }
+        Shell.Result promtool = files.isEmpty() ? null
+                : context.tools().promtool(files, withFiles(files, "check", "rules"));
+        if (promtool != null && !promtool.ok()) {
+            problems.add("promtool check rules: " + promtool.tail(4).replace('\n', ' '));
+        }
+        double share = (Math.min(files.size(), LAB_MINIMUM) / (double) LAB_MINIMUM) * 0.5
+                + (promtool != null && promtool.ok() && problems.isEmpty() ? 0.5 : 0);
+        Verdict verdict = Verdict.fromFiles(share)
+                .expected(LAB_MINIMUM + " or more rule files, every rule_files pattern matching, promtool check rules OK")
+                .found(problems.isEmpty() ? files.size() + " files, promtool OK" : String.join("; ", problems))
+                .at("prometheus.yml rule_files -> " + files.stream().map(p -> p.getFileName().toString()).toList())
+                .hint(problems.isEmpty() ? "" : "rule_files names container paths: mount the rules folder into the "
+                        + "prometheus service (e.g. ./prometheus/rules:/etc/prometheus/rules) and split the rules into "
+                        + "infrastructure, application and SLO files.");
+        return promtool == null ? verdict : verdict.attach("promtool check rules", promtool.output());
+    }
+
+    static String[] withFiles(List<Path> files, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        files.forEach(f -> all.add(f.toString()));
+        return all.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,127 @@
+package obsgrader.checks.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.checks.dashboard.Dashboards.Dashboard;
+import obsgrader.checks.dashboard.Dashboards.Panel;
+
+/**
+ * Every panel of every exported dashboard can be read: a title, a unit, inside the 24-column grid, not
+ * hidden under another panel. The points are the share of panels without a problem.
+ */
+public final class DashboardReadable implements Check {
+    private static final int GRID_COLUMNS = 24;
+    /** Panels that show no single quantity: their axes or contents carry their own scale. */
+    private static final Set<String> NO_UNIT = Set.of("heatmap", "histogram", "text", "logs", "alertlist", "dashlist",
+            "news", "annolist", "nodeGraph", "traces");
+
+    @Override
+    public String id() {
+        return "dashboard.readability";
+    }
+
+    @Override
+    public String title() {
+        return "Every panel has a title and a unit, and panels fit the grid without overlapping";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        List<Dashboard> dashboards = Dashboards.of(context.submission());
+        List<String> unreadable = new ArrayList<>();
+        int panels = 0;
+        for (Dashboard dashboard : dashboards) {
+            List<Panel> all = dashboard.panels();
+            List<List<String>> problems = all.stream().map(DashboardReadable::ownProblems).toList();
+            addOverlaps(all, problems);
+            for (int i = 0; i < all.size(); i++) {
+                if (!all.get(i).isRow()) {
+                    panels++;
+                    if (!problems.get(i).isEmpty()) {
+                        unreadable.add(all.get(i).where() + " " + String.join(", ", problems.get(i)));
+                    }
+                }
+            }
+        }
+        if (panels == 0) {
+            return Verdict.fromFiles(0).expected("an exported dashboard with panels").found("none")
+                    .at(context.submission().root().toString())
+                    .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
+        }
+        return Verdict.fromFiles(Verdict.share(panels - unreadable.size(), panels))
+                .expected("every panel titled, with a unit (Standard options > Unit), x + w <= 24, no overlap")
+                .found(unreadable.isEmpty() ? "all " + panels + " panels readable"
+                        : unreadable.size() + " of " + panels + " panels with a problem: " + String.join("; ", unreadable))
+                .at(dashboards.stream().map(Dashboard::name).collect(Collectors.joining(", ")))
+                .hint(unreadable.isEmpty() ? "" : "Give each panel a title and a unit (percent, s, reqps, ops...), and lay "
+                        + "panels side by side within the 24 columns of the grid.");
+    }
+
+    /** Rows are not judged themselves (a panel overlapping one still is). */
+    private static List<String> ownProblems(Panel panel) {
+        List<String> problems = new ArrayList<>();
+        if (panel.isRow()) {
+            return problems;
+        }
+        if (panel.title().isEmpty()) {
+            problems.add("has no title");
+        }
+        if (!NO_UNIT.contains(panel.type()) && !hasUnit(panel.node())) {
+            problems.add("has no unit");
+        }
+        JsonNode grid = panel.node().path("gridPos");
+        if (!grid.has("w")) {
+            problems.add("has no gridPos");
+        } else if (grid.path("x").asInt() + grid.path("w").asInt() > GRID_COLUMNS) {
+            problems.add("ends at column " + (grid.path("x").asInt() + grid.path("w").asInt()) + " (x + w > 24)");
+        }
+        return problems;
+    }
+
+    /** A unit set for the panel (or a field of it), or a legacy graph's y-axis format. */
+    private static boolean hasUnit(JsonNode panel) {
+        if (!panel.path("fieldConfig").path("defaults").path("unit").asText("").isBlank()
+                || !panel.path("yaxes").path(0).path("format").asText("").isBlank()) {
+            return true;
+        }
+        for (JsonNode override : panel.path("fieldConfig").path("overrides")) {
+            for (JsonNode property : override.path("properties")) {
+                if ("unit".equals(property.path("id").asText()) && !property.path("value").asText("").isBlank()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Panels of the same layout group whose rectangles share cells. Panels inside a collapsed row are placed
+     * when the row opens, so they are only compared with each other.
+     */
+    private static void addOverlaps(List<Panel> panels, List<List<String>> problems) {
+        for (int i = 0; i < panels.size(); i++) {
+            for (int j = i + 1; j < panels.size(); j++) {
+                Panel a = panels.get(i);
+                Panel b = panels.get(j);
+                if (a.group() == b.group() && overlap(a.node().path("gridPos"), b.node().path("gridPos"))) {
+                    problems.get(i).add("overlaps " + b.where());
+                    problems.get(j).add("overlaps " + a.where());
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(JsonNode a, JsonNode b) {
+        return a.has("w") && b.has("w")
+                && a.path("x").asInt() < b.path("x").asInt() + b.path("w").asInt()
+                && b.path("x").asInt() < a.path("x").asInt() + a.path("w").asInt()
+                && a.path("y").asInt() < b.path("y").asInt() + b.path("h").asInt()
+                && b.path("y").asInt() < a.path("y").asInt() + a.path("h").asInt();
+    }
+}

@@ -1,0 +1,66 @@
+package obsgrader.checks.docs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.checks.dashboard.Dashboards;
+import obsgrader.checks.dashboard.SubmissionFiles;
+import obsgrader.submission.Rule;
+import obsgrader.submission.Submission;
+
+/**
+ * The on-call finds what to do: runbook_url annotations on the alerts (on at least half of them: a link is a
+ * habit, not a one-off), a runbook document, dashboard annotations marking events. Two of the three earn the
+ * points, one earns half.
+ */
+public final class RunbooksOrAnnotations implements Check {
+    @Override
+    public String id() {
+        return "docs.runbooks";
+    }
+
+    @Override
+    public String title() {
+        return "Alerts link to runbooks, a runbook is written, or the dashboard shows annotations";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Submission submission = context.submission();
+        List<Rule> alerts = Rule.alerts(submission);
+        long linked = alerts.stream().filter(a -> !a.annotations().getOrDefault("runbook_url", "").isBlank()).count();
+        List<Path> runbooks = Runbooks.files(submission);
+        List<String> annotations = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        alerts.stream().filter(a -> a.annotations().containsKey("runbook_url")).map(a -> a.file().getFileName().toString())
+                .distinct().forEach(where::add);
+        runbooks.stream().map(p -> SubmissionFiles.where(submission, p, 0)).forEach(where::add);
+        for (Dashboards.Dashboard dashboard : Dashboards.of(submission)) {
+            for (JsonNode annotation : dashboard.model().path("annotations").path("list")) {
+                if (annotation.path("builtIn").asInt() != 1) {
+                    annotations.add("\"" + annotation.path("name").asText() + "\" in " + dashboard.name());
+                    where.add(dashboard.name() + " annotations.list");
+                }
+            }
+        }
+        boolean links = !alerts.isEmpty() && linked * 2 >= alerts.size();
+        int sources = (links ? 1 : 0) + (runbooks.isEmpty() ? 0 : 1) + (annotations.isEmpty() ? 0 : 1);
+        List<String> found = List.of(
+                "runbook_url on " + linked + " of " + alerts.size() + " alerts",
+                runbooks.isEmpty() ? "no runbook document" : runbooks.size() + " runbook file(s)",
+                annotations.isEmpty() ? "no dashboard annotation besides Grafana's built-in one"
+                        : "dashboard annotations " + String.join(", ", annotations));
+        return Verdict.fromFiles(sources >= 2 ? 1 : sources * 0.5)
+                .expected("two of: runbook_url on the alerts, a runbook document (RUNBOOK.md or runbooks/), dashboard annotations")
+                .found(String.join("; ", found))
+                .at(where.isEmpty() ? "rule files, dashboards" : where.stream().distinct().collect(Collectors.joining(", ")))
+                .hint(sources >= 2 ? "" : "Add annotations.runbook_url to each alert pointing at a section of RUNBOOK.md "
+                        + "(what to check, how to fix), and/or an annotation query on the dashboard "
+                        + "(Dashboard settings > Annotations, e.g. ALERTS{alertstate=\"firing\"}).");
+    }
+}

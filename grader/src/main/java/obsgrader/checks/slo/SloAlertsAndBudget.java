@@ -1,0 +1,112 @@
+package obsgrader.checks.slo;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.checks.dashboard.Dashboards;
+import obsgrader.checks.dashboard.Dashboards.Panel;
+import obsgrader.submission.Rule;
+
+/**
+ * The SLOs are watched: an alert on the availability SLI and one on the latency SLI (a quarter of the points
+ * each), and the error budget or burn rate computed where it can be seen, in a recording rule or a panel (half).
+ * An alert counts through the recording rules it uses, so a burn-rate alert built on {@code sli:...} counts.
+ */
+public final class SloAlertsAndBudget implements Check {
+    private static final Pattern AVAILABILITY = Pattern.compile("(?i)availab|status\\s*!~\\s*\"5");
+    private static final Pattern LATENCY = Pattern.compile("(?i)\\w:\\w*latenc|latenc\\w*:|\\ble\\s*=\\s*\"0?\\.3\"");
+    /** A ratio over the allowed bad ratio: {@code ... / (1 - 0.995)}, {@code ... / 0.005}, or a rule named for it. */
+    private static final Pattern BUDGET = Pattern.compile("(?i)budget|burn|/\\s*\\(\\s*1\\s*-\\s*(0?\\.9\\d*|[\\w:]+)\\s*\\)|/\\s*0?\\.0\\d+\\b");
+    /** The SRE workbook's pairs: a long and a short window over the same factor (14.4x over 1h and 5m, 6x over 6h and 30m). */
+    private static final Pattern MULTI_WINDOW = Pattern.compile("(?s)(14\\.4|\\b6\\b).*\\band\\b.*(14\\.4|\\b6\\b)");
+    private static final int EXPANSION_DEPTH = 4;
+
+    @Override
+    public String id() {
+        return "slo.alerts-budget";
+    }
+
+    @Override
+    public String title() {
+        return "Alerts watch the SLIs, and the error budget or burn rate is shown";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        List<Rule> rules = Rule.all(context.submission());
+        List<Rule> alerts = rules.stream().filter(Rule::isAlert).toList();
+        Optional<Rule> availability = alerts.stream().filter(a -> AVAILABILITY.matcher(expanded(a.expr(), rules)).find()).findFirst();
+        Optional<Rule> latency = alerts.stream().filter(a -> LATENCY.matcher(expanded(a.expr(), rules)).find()).findFirst();
+        List<String> budget = Stream.concat(
+                rules.stream().filter(r -> !r.isAlert() && (BUDGET.matcher(r.name()).find() || BUDGET.matcher(r.expr()).find()))
+                        .map(r -> "recording rule " + r.name() + " (" + r.where() + ")"),
+                Dashboards.of(context.submission()).stream().flatMap(d -> d.contentPanels().stream())
+                        .filter(p -> BUDGET.matcher(String.join("\n", p.queries())).find()).map(Panel::where))
+                .distinct().toList();
+        Optional<Rule> multiWindow = alerts.stream().filter(a -> MULTI_WINDOW.matcher(a.expr()).find()).findFirst();
+
+        List<String> missing = new ArrayList<>();
+        if (availability.isEmpty()) {
+            missing.add("an alert on the availability SLI (e.g. sli:availability:ratio_rate5m < 0.995)");
+        }
+        if (latency.isEmpty()) {
+            missing.add("an alert on the latency SLI (e.g. sli:latency:ratio_rate5m < 0.95)");
+        }
+        if (budget.isEmpty()) {
+            missing.add("the error budget or burn rate, e.g. (1 - sli:availability:ratio_rate5m) / (1 - 0.995), in a recording rule or a panel");
+        }
+        double fraction = (availability.isPresent() ? 0.25 : 0) + (latency.isPresent() ? 0.25 : 0) + (budget.isEmpty() ? 0 : 0.5);
+        List<String> found = new ArrayList<>();
+        availability.ifPresent(a -> found.add("availability alert " + a.name() + " (" + a.where() + ")"));
+        latency.ifPresent(a -> found.add("latency alert " + a.name() + " (" + a.where() + ")"));
+        if (!budget.isEmpty()) {
+            found.add("budget / burn rate in " + budget.size() + " places: " + String.join(", ", budget.subList(0, Math.min(3, budget.size())))
+                    + (budget.size() > 3 ? "..." : ""));
+        }
+        found.add(multiWindow.map(a -> "noticed: multi-window burn-rate alerts (" + a.name() + ", " + a.where() + ")")
+                .orElse("no multi-window burn-rate alert"));
+        if (!missing.isEmpty()) {
+            found.add("missing: " + String.join("; ", missing));
+        }
+        return Verdict.fromFiles(fraction)
+                .expected("alerts on the availability and latency SLIs; the error budget or burn rate in a recording rule or a panel")
+                .found(String.join("; ", found))
+                .at(Stream.of(availability, latency).flatMap(Optional::stream).map(Rule::where).distinct()
+                        .collect(Collectors.joining(", ")))
+                .hint((missing.isEmpty() ? "" : "Add " + String.join("; ", missing) + ". ")
+                        + (multiWindow.isPresent() ? "" : "Worth adding (no points): multi-window, multi-burn-rate alerts "
+                        + "(SRE workbook: burn rate > 14.4 over 1h and 5m, > 6 over 6h and 30m)."))
+                .attach("budget and burn rate", String.join("\n", budget));
+    }
+
+    /** An expression with the expressions of the recording rules it uses appended, so their meaning is seen through. */
+    private static String expanded(String expr, List<Rule> rules) {
+        StringBuilder text = new StringBuilder(expr);
+        Set<String> seen = new HashSet<>();
+        List<String> frontier = List.of(expr);
+        for (int depth = 0; depth < EXPANSION_DEPTH && !frontier.isEmpty(); depth++) {
+            List<String> current = frontier;
+            List<Rule> used = rules.stream()
+                    .filter(r -> !r.isAlert() && !seen.contains(r.record()) && current.stream().anyMatch(e -> uses(e, r.record())))
+                    .toList();
+            used.forEach(r -> {
+                seen.add(r.record());
+                text.append('\n').append(r.expr());
+            });
+            frontier = used.stream().map(Rule::expr).toList();
+        }
+        return text.toString();
+    }
+
+    private static boolean uses(String expr, String record) {
+        return Pattern.compile("(?<![\\w:])" + Pattern.quote(record) + "(?![\\w:])").matcher(expr).find();
+    }
+}

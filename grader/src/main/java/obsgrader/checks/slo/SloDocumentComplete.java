@@ -1,0 +1,100 @@
+package obsgrader.checks.slo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.checks.dashboard.SubmissionFiles;
+import obsgrader.checks.dashboard.Wording;
+import obsgrader.checks.docs.Markdown;
+import obsgrader.submission.Submission;
+
+/**
+ * The SLO document (SLO.md, else a SLO chapter of the README) states the lab's three SLIs with their targets,
+ * says why each target, and gives the error budget with a figure and the burn rate. Eight elements, an equal
+ * share each. An SLI's target and justification are looked for where the document speaks of that SLI (its
+ * chapter, or a paragraph, list item or table row naming it), so one "because" does not justify all three.
+ */
+public final class SloDocumentComplete implements Check {
+    private static final Pattern SLO_HEADING = Pattern.compile("\\bsl[oi]s?\\b|objecti|service level|niveau de service");
+    private static final Pattern JUSTIFICATION = Pattern.compile(
+            "because|since|\\bwhy\\b|justif|rationale|reason|so that|in order to|\\bcar\\b|parce qu|afin|pour que|puisque|raison|pourquoi");
+    private static final Pattern ERROR_BUDGET = Pattern.compile("error[ -]?budget|budget d.erreurs?");
+    private static final Pattern FIGURE = Pattern.compile(
+            "\\d+(?:[.,]\\d+)?\\s*(%|min|h\\b|heures?|hours?|jours?|days?|secondes?|seconds?|s\\b)");
+    private static final Pattern BURN_RATE = Pattern.compile(
+            "burn[ -]?rate|taux de (consommation|combustion|brulage)|vitesse de (consommation|combustion)");
+
+    /** One SLI of the lab: the words that name it and the target the lab sets. */
+    private record Sli(String name, Pattern topic, Pattern target, String targetText) {
+    }
+
+    private static final List<Sli> SLIS = List.of(
+            new Sli("availability", Pattern.compile("availab|disponib"), Pattern.compile("99[.,]5\\b|0[.,]995"), "99.5 %"),
+            new Sli("latency", Pattern.compile("latenc|temps de reponse|response time"),
+                    Pattern.compile("(?s)^(?=.*(\\b95\\b|p95))(?=.*(300\\s*ms|0[.,]3\\s*s))"), "95 % of requests under 300 ms"),
+            new Sli("error rate", Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
+                    Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), "below 1 %"));
+
+    @Override
+    public String id() {
+        return "slo.document";
+    }
+
+    @Override
+    public String title() {
+        return "The SLO document states the 3 SLIs, their targets and why, the error budget and the burn rate";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Submission submission = context.submission();
+        Optional<Path> document = submission.sloDocument();
+        String text;
+        String where;
+        if (document.isPresent()) {
+            text = Wording.normalise(SubmissionFiles.read(document.get()));
+            where = SubmissionFiles.where(submission, document.get(), 0);
+        } else {
+            Optional<Markdown.Chapter> chapter = submission.readme()
+                    .flatMap(readme -> Markdown.chapter(SubmissionFiles.read(readme), SLO_HEADING));
+            if (chapter.isEmpty()) {
+                return Verdict.fromFiles(0)
+                        .expected("an SLO document (SLO.md) or an SLO chapter in the README")
+                        .found("neither").at(submission.root().toString())
+                        .hint("Write SLO.md: the 3 SLIs (availability 99.5 %, latency 95 % under 300 ms, errors below 1 %), "
+                                + "why each target, the error budget (0.5 % of 30 days = 216 minutes) and the burn rate.");
+            }
+            text = Wording.normalise(chapter.get().text());
+            where = SubmissionFiles.where(submission, submission.readme().get(), 0) + " chapter \"" + chapter.get().heading() + "\"";
+        }
+        List<String> missing = new ArrayList<>();
+        for (Sli sli : SLIS) {
+            List<String> passages = Markdown.about(text, sli.topic());
+            if (passages.stream().noneMatch(p -> sli.target().matcher(p).find())) {
+                missing.add("the " + sli.name() + " SLI with its target (" + sli.targetText() + ")");
+            }
+            if (passages.stream().noneMatch(p -> JUSTIFICATION.matcher(p).find())) {
+                missing.add("why the " + sli.name() + " target (because / car / afin...)");
+            }
+        }
+        if (Markdown.about(text, ERROR_BUDGET).stream().noneMatch(p -> FIGURE.matcher(p).find())) {
+            missing.add("the error budget with a figure (minutes or %)");
+        }
+        if (!BURN_RATE.matcher(text).find()) {
+            missing.add("the burn rate");
+        }
+        int elements = 2 * SLIS.size() + 2;
+        return Verdict.fromFiles(Verdict.share(elements - missing.size(), elements))
+                .expected("availability 99.5 %, latency 95 % under 300 ms, errors below 1 %, each justified; "
+                        + "the error budget with a figure; the burn rate")
+                .found(missing.isEmpty() ? "all " + elements + " elements" : (elements - missing.size()) + " of " + elements
+                        + " elements; missing: " + String.join("; ", missing))
+                .at(where)
+                .hint(missing.isEmpty() ? "" : "Add to the SLO document: " + String.join("; ", missing) + ".");
+    }
+}

@@ -1,0 +1,58 @@
+package obsgrader.checks.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import obsgrader.checks.Fixture;
+import obsgrader.checks.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardReadableTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void awardsTheReferenceDashboard() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference(LabPanelsPresentTest.DASHBOARD).judge(new DashboardReadable());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
+
+    @Test
+    void deductsPanelsWithoutUnitOutOfTheGridOrOverlapping() throws Exception {
+        Verdict verdict = new Fixture(folder).with("dashboards/lab.json", """
+                {"title": "Lab", "panels": [
+                  {"id": 1, "type": "row", "title": "Overview", "gridPos": {"x": 0, "y": 0, "w": 24, "h": 1}},
+                  {"id": 2, "type": "stat", "title": "Uptime", "gridPos": {"x": 0, "y": 1, "w": 12, "h": 4},
+                   "fieldConfig": {"defaults": {"unit": "percent"}}},
+                  {"id": 3, "type": "stat", "title": "Requests/s", "gridPos": {"x": 6, "y": 2, "w": 6, "h": 3},
+                   "fieldConfig": {"defaults": {"unit": "reqps"}}},
+                  {"id": 4, "type": "gauge", "title": "CPU", "gridPos": {"x": 12, "y": 1, "w": 14, "h": 4}},
+                  {"id": 5, "type": "heatmap", "title": "Latency", "gridPos": {"x": 0, "y": 5, "w": 24, "h": 8}},
+                  {"id": 6, "type": "timeseries", "title": "", "gridPos": {"x": 0, "y": 13, "w": 24, "h": 8},
+                   "fieldConfig": {"defaults": {}, "overrides": [{"properties": [{"id": "unit", "value": "s"}]}]}}
+                ]}
+                """).judge(new DashboardReadable());
+
+        assertThat(verdict.fraction()).isEqualTo(1.0 / 5);
+        assertThat(verdict.found()).contains(
+                "lab.json panel \"Uptime\" (id 2) overlaps lab.json panel \"Requests/s\" (id 3)",
+                "lab.json panel \"CPU\" (id 4) has no unit, ends at column 26 (x + w > 24)",
+                "lab.json panel \"\" (id 6) has no title");
+    }
+
+    @Test
+    void comparesPanelsOfDifferentCollapsedRowsNever() throws Exception {
+        Verdict verdict = new Fixture(folder).with("lab.json", """
+                {"panels": [
+                  {"type": "row", "title": "A", "collapsed": true, "gridPos": {"x": 0, "y": 0, "w": 24, "h": 1}, "panels": [
+                    {"type": "stat", "title": "a", "gridPos": {"x": 0, "y": 1, "w": 24, "h": 4}, "fieldConfig": {"defaults": {"unit": "s"}}}]},
+                  {"type": "row", "title": "B", "collapsed": true, "gridPos": {"x": 0, "y": 1, "w": 24, "h": 1}, "panels": [
+                    {"type": "stat", "title": "b", "gridPos": {"x": 0, "y": 2, "w": 24, "h": 4}, "fieldConfig": {"defaults": {"unit": "s"}}}]}
+                ]}
+                """).judge(new DashboardReadable());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
+}

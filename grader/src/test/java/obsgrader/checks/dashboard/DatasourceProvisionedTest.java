@@ -1,0 +1,74 @@
+package obsgrader.checks.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import obsgrader.checks.Fixture;
+import obsgrader.checks.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasourceProvisionedTest {
+    private static final String DATASOURCES = "grafana/provisioning/datasources/datasources.yml";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void awardsTheReferenceDatasource() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml").withReference(DATASOURCES)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+        assertThat(verdict.where()).startsWith(DATASOURCES + ":");
+    }
+
+    @Test
+    void givesHalfToADatasourcePointingAtLocalhost() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml")
+                .with(DATASOURCES, """
+                        apiVersion: 1
+                        datasources:
+                          - name: Prometheus
+                            type: prometheus
+                            url: http://localhost:9090
+                        """)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.found()).contains("http://localhost:9090");
+        assertThat(verdict.where()).isEqualTo(DATASOURCES + ":5");
+        assertThat(verdict.hint()).contains("http://prometheus:9090");
+    }
+
+    @Test
+    void findsADatasourcesFileOutsideTheProvisioningMountAndKnowsTheServiceName() throws Exception {
+        Verdict verdict = new Fixture(folder)
+                .with("docker-compose.yml", """
+                        services:
+                          metrics:
+                            image: prom/prometheus:v2.47.0
+                          grafana:
+                            image: grafana/grafana:10.2.0
+                        """)
+                .with("monitoring/grafana-datasources.yaml", """
+                        datasources:
+                          - name: Prom
+                            type: prometheus
+                            url: http://metrics:9090/
+                        """)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
+
+    @Test
+    void givesNothingWithoutAPrometheusDatasource() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml")
+                .with(DATASOURCES, "datasources:\n  - name: Logs\n    type: loki\n    url: http://loki:3100\n")
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.fraction()).isZero();
+        assertThat(verdict.found()).contains("loki");
+    }
+}
