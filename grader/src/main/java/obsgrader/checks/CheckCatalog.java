@@ -10,6 +10,16 @@ import obsgrader.checks.alerts.LabAlertsCovered;
 import obsgrader.checks.alerts.OutageAlertFires;
 import obsgrader.checks.alerts.RuleFilesValid;
 import obsgrader.checks.alerts.RulesHealthyLive;
+import obsgrader.checks.bonus.AutomatedRunbook;
+import obsgrader.checks.bonus.CustomWebhooks;
+import obsgrader.checks.bonus.LokiLogs;
+import obsgrader.checks.bonus.TempoTraces;
+import obsgrader.checks.dashboard.DashboardProvisioned;
+import obsgrader.checks.dashboard.DashboardReadable;
+import obsgrader.checks.dashboard.DatasourceProvisioned;
+import obsgrader.checks.dashboard.GrafanaServesDashboard;
+import obsgrader.checks.dashboard.LabPanelsPresent;
+import obsgrader.checks.dashboard.PanelQueriesReturnData;
 import obsgrader.checks.deployed.LabServicesPresent;
 import obsgrader.checks.deployed.MonitoringHealthy;
 import obsgrader.checks.deployed.ServicesRunning;
@@ -20,8 +30,13 @@ import obsgrader.checks.metrics.EveryTargetUp;
 import obsgrader.checks.metrics.ExporterMetrics;
 import obsgrader.checks.metrics.LabMetricsExposed;
 import obsgrader.checks.metrics.ScrapeJobsConfigured;
+import obsgrader.checks.docs.AlertsAnnotated;
+import obsgrader.checks.docs.ReadmeExplainsStack;
+import obsgrader.checks.docs.RunbooksOrAnnotations;
 import obsgrader.checks.slo.SliRecordingRules;
+import obsgrader.checks.slo.SloAlertsAndBudget;
 import obsgrader.checks.slo.SloAlertsFire;
+import obsgrader.checks.slo.SloDocumentComplete;
 
 /** Every check the grader knows, by rubric id: the rubric file gives them their points. */
 public final class CheckCatalog {
@@ -45,8 +60,23 @@ public final class CheckCatalog {
                 new AlertQuality(),
                 new AlertmanagerConfigValid(),
                 new OutageAlertFires(),
+                new DatasourceProvisioned(),
+                new DashboardProvisioned(),
+                new LabPanelsPresent(),
+                new PanelQueriesReturnData(),
+                new DashboardReadable(),
+                new GrafanaServesDashboard(),
+                new SloDocumentComplete(),
                 new SliRecordingRules(),
-                new SloAlertsFire()
+                new SloAlertsFire(),
+                new SloAlertsAndBudget(),
+                new ReadmeExplainsStack(),
+                new AlertsAnnotated(),
+                new RunbooksOrAnnotations(),
+                new LokiLogs(),
+                new TempoTraces(),
+                new AutomatedRunbook(),
+                new CustomWebhooks()
         ).forEach(check -> CHECKS.put(check.id(), check));
     }
 

@@ -3,6 +3,7 @@ package obsgrader.rubric;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,9 +39,13 @@ public final class RubricLoader {
         Rubric rubric;
         try {
             rubric = STRICT.readValue(text, Rubric.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidRubric(file + ":" + line(e) + ": unknown key '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
-            throw new InvalidRubric(file + ":" + line(e) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    + " (" + e.getPathReference().replaceAll("obsgrader\\.rubric\\.", "") + ")");
+            String message = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceFirst("^Missing creator property '([^']+)'.*", "missing key '$1'");
+            throw new InvalidRubric(file + ":" + line(e) + ": " + message);
         } catch (JsonProcessingException e) {
             throw new InvalidRubric(file + ":" + line(e) + ": not valid YAML: " + e.getOriginalMessage());
         }

@@ -62,7 +62,7 @@ public final class LabStack implements AutoCloseable {
 
     /** Where the sanitised compose file and the services' logs go. */
     public LabStack withRunFolder(Path runFolder) {
-        this.runFolder = runFolder;
+        this.runFolder = runFolder.toAbsolutePath().normalize();
         return this;
     }
 

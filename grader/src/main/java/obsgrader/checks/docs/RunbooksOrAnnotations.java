@@ -33,11 +33,11 @@ public final class RunbooksOrAnnotations implements Check {
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
         List<Rule> alerts = Rule.alerts(submission);
-        long linked = alerts.stream().filter(a -> !a.annotations().getOrDefault("runbook_url", "").isBlank()).count();
+        List<Rule> linked = alerts.stream().filter(a -> !a.annotations().getOrDefault("runbook_url", "").isBlank()).toList();
         List<Path> runbooks = Runbooks.files(submission);
         List<String> annotations = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        alerts.stream().filter(a -> a.annotations().containsKey("runbook_url")).map(a -> a.file().getFileName().toString())
+        linked.stream().map(a -> a.file().getFileName().toString())
                 .distinct().forEach(where::add);
         runbooks.stream().map(p -> SubmissionFiles.where(submission, p, 0)).forEach(where::add);
         for (Dashboards.Dashboard dashboard : Dashboards.of(submission)) {
@@ -48,10 +48,10 @@ public final class RunbooksOrAnnotations implements Check {
                 }
             }
         }
-        boolean links = !alerts.isEmpty() && linked * 2 >= alerts.size();
+        boolean links = !alerts.isEmpty() && linked.size() * 2 >= alerts.size();
         int sources = (links ? 1 : 0) + (runbooks.isEmpty() ? 0 : 1) + (annotations.isEmpty() ? 0 : 1);
         List<String> found = List.of(
-                "runbook_url on " + linked + " of " + alerts.size() + " alerts",
+                "runbook_url on " + linked.size() + " of " + alerts.size() + " alerts",
                 runbooks.isEmpty() ? "no runbook document" : runbooks.size() + " runbook file(s)",
                 annotations.isEmpty() ? "no dashboard annotation besides Grafana's built-in one"
                         : "dashboard annotations " + String.join(", ", annotations));

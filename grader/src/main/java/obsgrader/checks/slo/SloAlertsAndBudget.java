@@ -21,7 +21,9 @@ import obsgrader.submission.Rule;
  * An alert counts through the recording rules it uses, so a burn-rate alert built on {@code sli:...} counts.
  */
 public final class SloAlertsAndBudget implements Check {
-    private static final Pattern AVAILABILITY = Pattern.compile("(?i)availab|status\\s*!~\\s*\"5");
+    /** A recording rule named for the SLI ({@code sli:availability:...}, not node_memory_MemAvailable_bytes), or the ratio itself. */
+    private static final Pattern AVAILABILITY = Pattern.compile("(?i)\\w:\\w*availab|availab\\w*:|status\\s*!~\\s*\"5");
+    /** A recording rule named for the SLI, or the share of requests under the 300 ms bucket. */
     private static final Pattern LATENCY = Pattern.compile("(?i)\\w:\\w*latenc|latenc\\w*:|\\ble\\s*=\\s*\"0?\\.3\"");
     /** A ratio over the allowed bad ratio: {@code ... / (1 - 0.995)}, {@code ... / 0.005}, or a rule named for it. */
     private static final Pattern BUDGET = Pattern.compile("(?i)budget|burn|/\\s*\\(\\s*1\\s*-\\s*(0?\\.9\\d*|[\\w:]+)\\s*\\)|/\\s*0?\\.0\\d+\\b");

@@ -1,0 +1,71 @@
+package obsgrader.checks.bonus;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.checks.bonus.AlertmanagerWebhooks.Webhook;
+import obsgrader.checks.dashboard.ComposeHosts;
+import obsgrader.checks.dashboard.SubmissionFiles;
+import obsgrader.checks.docs.Runbooks;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.Submission;
+
+/**
+ * A runbook that acts: a script in a runbook folder (or named runbook*), or a service receiving the alerts
+ * (an Alertmanager webhook target, or named for it) whose code does something about them — restarts,
+ * commands — rather than only logging them.
+ */
+public final class AutomatedRunbook implements Check {
+    private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash|py|ps1|rb|js)$");
+    private static final Pattern RECEIVER_NAME = Pattern.compile("(?i)webhook|receiver|remediat|runbook|heal");
+    /** What acting looks like in code: running commands, driving Docker or an orchestrator. */
+    private static final Pattern ACTION = Pattern.compile(
+            "subprocess|os\\.system|os\\.popen|docker\\.from_env|DockerClient|\\.restart\\(|kubectl|systemctl"
+                    + "|docker(-compose|\\s+compose)?\\s+(restart|start|stop|kill|scale|up)");
+
+    @Override
+    public String id() {
+        return "bonus.runbook-automation";
+    }
+
+    @Override
+    public String title() {
+        return "Bonus: an automated runbook remediates alerts";
+    }
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Submission submission = context.submission();
+        List<String> automations = new ArrayList<>();
+        Runbooks.files(submission).stream()
+                .filter(f -> SCRIPT.matcher(f.getFileName().toString()).matches()
+                        || Files.isExecutable(f) && !f.getFileName().toString().contains("."))
+                .forEach(f -> automations.add("script " + SubmissionFiles.where(submission, f, 0)));
+        submission.compose().ifPresent(compose -> receivers(submission, compose).forEach(service ->
+                ComposeServices.code(compose, service).stream().filter(f -> ACTION.matcher(SubmissionFiles.read(f)).find())
+                        .forEach(f -> automations.add("service " + service + " acts on alerts in " + SubmissionFiles.where(submission, f, 0)))));
+        return Verdict.fromFiles(automations.isEmpty() ? 0 : 1)
+                .expected("an executable runbook (a script in runbooks/) or a webhook receiver that remediates (restarts, runs commands)")
+                .found((automations.isEmpty() ? "no script in a runbook folder, and no alert receiver that does more than log"
+                        : String.join("; ", automations)) + "; detected statically")
+                .at("runbooks/, the alert receivers' code")
+                .hint(automations.isEmpty() ? "Add runbooks/<alert>.sh doing the fix (e.g. docker restart api), or a webhook "
+                        + "receiver that runs it when Alertmanager posts the alert." : "");
+    }
+
+    /** The services that receive alerts: targets of Alertmanager's webhooks, or services named for it that the submission builds. */
+    private static Set<String> receivers(Submission submission, ComposeFile compose) {
+        Set<String> services = new LinkedHashSet<>();
+        AlertmanagerWebhooks.of(submission).stream().map(Webhook::host).flatMap(Optional::stream)
+                .flatMap(host -> ComposeHosts.serviceAt(compose, host).stream()).forEach(services::add);
+        compose.services().keySet().stream().filter(s -> RECEIVER_NAME.matcher(s).find() && compose.isBuilt(s)).forEach(services::add);
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+package obsgrader.checks.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import obsgrader.checks.Check;
+import obsgrader.checks.Fixture;
+import obsgrader.checks.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StaticAlertChecksTest {
+    @TempDir
+    Path folder;
+
+    private Fixture reference() {
+        return new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
+                .withReference("prometheus/rules/infrastructure.yml").withReference("prometheus/rules/application.yml")
+                .withReference("prometheus/rules/slo.yml").withReference("alertmanager/alertmanager.yml");
+    }
+
+    @Test
+    void theReferenceRulesAndAlertmanagerConfigEarnFullMarks() throws Exception {
+        Fixture reference = reference();
+
+        for (Check check : List.of(new RuleFilesValid(), new AlertQuality(), new AlertmanagerConfigValid())) {
+            Verdict verdict = reference.judge(check);
+            assertThat(verdict.fraction()).as(check.id() + ": " + verdict.reason()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void twoRuleFilesAndAGlobMatchingNothingLosePoints() throws Exception {
+        String config = Files.readString(Fixture.reference().resolve("prometheus/prometheus.yml"))
+                .replace("/etc/prometheus/rules/*.yml", "/etc/prometheus/alerts/*.yml");
+
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml").with("prometheus/prometheus.yml", config)
+                .withReference("prometheus/rules/infrastructure.yml").judge(new RuleFilesValid());
+
+        assertThat(verdict.fraction()).isZero();
+        assertThat(verdict.found()).contains("matches no file").contains("0 rule file(s) loaded");
+    }
+
+    @Test
+    void aRuleFilePromtoolRejectsIsQuoted() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/slo.yml", """
+                groups:
+                  - name: slo
+                    rules:
+                      - alert: Broken
+                        expr: sum(rate(http_requests_total[5m])
+                """).judge(new RuleFilesValid());
+
+        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.found()).contains("promtool check rules");
+    }
+
+    @Test
+    void alertsWithoutSeverityTemplatesOrForAreListedWithTheirLine() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/slo.yml", """
+                groups:
+                  - name: slo
+                    rules:
+                      - alert: Bare
+                        expr: rate(http_requests_total[15s]) > 1
+                        annotations:
+                          summary: too many requests
+                """).judge(new AlertQuality());
+
+        assertThat(verdict.fraction()).isLessThan(1.0);
+        assertThat(verdict.found()).contains("slo.yml:4 Bare").contains("no severity label")
+                .contains("not templated").contains("for 'none'").contains("[15s]");
+    }
+
+    @Test
+    void anAlertmanagerConfigThatDeliversNowhereLosesItsShare() throws Exception {
+        Verdict verdict = reference().with("alertmanager/alertmanager.yml", """
+                route:
+                  receiver: nobody
+                receivers:
+                  - name: nobody
+                """).judge(new AlertmanagerConfigValid());
+
+        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.found()).contains("no receiver delivers");
+    }
+}
