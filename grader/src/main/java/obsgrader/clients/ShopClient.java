@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The TechShop as a customer reaches it: through nginx. */
@@ -29,6 +30,12 @@ public final class ShopClient {
         public String toString() {
             return request + " -> " + (status < 0 ? "no answer (" + body + ")" : "HTTP " + status);
         }
+    }
+
+    /** One customer's visit, as the lab's scenario has it: the catalogue, a cart, an order. */
+    public List<Reply> visit() {
+        return List.of(get("/api/products"), post("/api/cart", "{\"product_id\": 1, \"quantity\": 1}"),
+                post("/api/order", "{\"items\": [1]}"));
     }
 
     public Reply get(String path) {

@@ -10,6 +10,7 @@ import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.checks.dashboard.Dashboards.Panel;
 import obsgrader.clients.PrometheusApi;
+import obsgrader.clients.ShopClient;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -61,10 +62,13 @@ public final class PanelQueriesReturnData implements Check {
                     .hint("Export the dashboard with its queries (Share > Export > Save to file) into grafana/dashboards/.");
         }
         List<Queried> empty = new ArrayList<>(panels);
+        ShopClient shop = context.shop();
         try {
-            // A series appears after its first scrape: two scrape intervals settle a freshly booted stack.
-            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(2)).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofSeconds(2)).until(() -> {
+            // Rates need an increase between two scrapes, and recording rules one more evaluation: keep
+            // customers visiting the shop while waiting for that.
+            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval().multipliedBy(2)))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                        shop.visit();
                         empty.removeIf(q -> q.returnsData(prometheus));
                         return empty.isEmpty();
                     });
