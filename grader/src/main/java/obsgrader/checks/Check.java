@@ -1,18 +1,29 @@
 package obsgrader.checks;
 
 /**
- * One line of the rubric, judged. Its {@link #id()} is the key of its points in the rubric file; its
- * {@link #title()} is the sentence the student reads. A check is small: ask, wait if it must, judge.
+ * One line of the rubric, judged. A check is small: ask, wait if it must, judge. What it is (its rubric
+ * id, the sentence the student reads, whether it needs the stack) is said by its {@link RubricCheck}.
  */
 public interface Check {
-    String id();
+    Verdict judge(GradingContext context) throws Exception;
 
-    String title();
-
-    /** Whether it needs the booted stack; a live check is not assessed when there is none. */
-    default boolean live() {
-        return false;
+    default String id() {
+        return info().id();
     }
 
-    Verdict judge(GradingContext context) throws Exception;
+    default String title() {
+        return info().title();
+    }
+
+    default boolean live() {
+        return info().live();
+    }
+
+    private RubricCheck info() {
+        RubricCheck info = getClass().getAnnotation(RubricCheck.class);
+        if (info == null) {
+            throw new IllegalStateException(getClass().getName() + " lacks its @RubricCheck");
+        }
+        return info;
+    }
 }

@@ -60,6 +60,25 @@ public final class ComposeFile {
                 .or(() -> services.keySet().stream().filter(role::isNamed).findFirst());
     }
 
+    /** The host names a service answers to on the stack's network: its name, container_name, hostname, aliases. */
+    public Set<String> hostsOf(String service) {
+        Set<String> hosts = new LinkedHashSet<>();
+        hosts.add(service);
+        JsonNode node = services().get(service);
+        for (String key : List.of("container_name", "hostname")) {
+            if (node.hasNonNull(key)) {
+                hosts.add(node.get(key).asText());
+            }
+        }
+        node.path("networks").forEach(network -> network.path("aliases").forEach(alias -> hosts.add(alias.asText())));
+        return hosts;
+    }
+
+    /** The service a host name reaches on the stack's network, if any. */
+    public Optional<String> serviceAt(String host) {
+        return services().keySet().stream().filter(service -> hostsOf(service).contains(host)).findFirst();
+    }
+
     public static String repository(String image) {
         String withoutDigest = image.split("@")[0];
         int slash = withoutDigest.lastIndexOf('/');

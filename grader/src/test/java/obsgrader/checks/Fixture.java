@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
@@ -46,6 +47,17 @@ public final class Fixture implements GradingContext {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The reference's compose file, prometheus.yml and every rule file: what the rule checks read. */
+    public Fixture withReferencePrometheus() {
+        withReference("docker-compose.yml").withReference("prometheus/prometheus.yml");
+        try (Stream<Path> rules = Files.list(reference().resolve("prometheus/rules"))) {
+            rules.sorted().forEach(rule -> withReference("prometheus/rules/" + rule.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
     }
 
     public static Path reference() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.grading.PromDuration;
@@ -15,20 +16,11 @@ import obsgrader.submission.Rule;
  * Each alert is fit for an on-call human: a severity, templated summary and description, a sane
  * {@code for}, and rate windows long enough to hold at least two scrapes.
  */
+@RubricCheck(id = "alerts.quality", title = "Alerts have a severity, templated annotations, a sane for, rate windows >= 2x the scrape interval")
 public final class AlertQuality implements Check {
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^]]*)?]");
     private static final Duration SHORTEST_FOR = Duration.ofSeconds(30);
     private static final Duration LONGEST_FOR = Duration.ofHours(1);
-
-    @Override
-    public String id() {
-        return "alerts.quality";
-    }
-
-    @Override
-    public String title() {
-        return "Alerts have a severity, templated annotations, a sane for, rate windows >= 2x the scrape interval";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

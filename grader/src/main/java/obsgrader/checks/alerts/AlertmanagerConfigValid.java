@@ -6,26 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
 import obsgrader.submission.Submission;
 
 /** alertmanager.yml passes amtool, and its route ends at a receiver that really delivers somewhere. */
+@RubricCheck(id = "alerts.alertmanager-config", title = "alertmanager.yml passes amtool check-config and routes to a receiver that delivers")
 public final class AlertmanagerConfigValid implements Check {
     private static final List<String> DELIVERING = List.of("webhook_configs", "email_configs", "slack_configs",
             "pagerduty_configs", "opsgenie_configs", "telegram_configs", "msteams_configs", "discord_configs",
             "pushover_configs", "victorops_configs", "wechat_configs", "sns_configs", "webex_configs");
-
-    @Override
-    public String id() {
-        return "alerts.alertmanager-config";
-    }
-
-    @Override
-    public String title() {
-        return "alertmanager.yml passes amtool check-config and routes to a receiver that delivers";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 
@@ -13,19 +14,10 @@ import obsgrader.checks.Verdict;
  * The eight lab alerts, by meaning: fed the failing series, the student's rules fire something; fed
  * healthy series, they fire nothing (a false positive costs a quarter of the points).
  */
+@RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy")
 public final class LabAlertsCovered implements Check {
     private static final double FALSE_POSITIVE_PENALTY = 0.25;
     private static final Pattern ALERTNAME = Pattern.compile("alertname=\"([^\"]+)\"");
-
-    @Override
-    public String id() {
-        return "alerts.coverage";
-    }
-
-    @Override
-    public String title() {
-        return "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy";
-    }
 
     @Override
     public Verdict judge(GradingContext context) throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
@@ -28,25 +29,11 @@ import org.slf4j.LoggerFactory;
  * reach Alertmanager before a deadline derived from the submission's own intervals and {@code for}; start
  * it again, and the alert must resolve.
  */
+@RubricCheck(id = "alerts.fire-on-outage", title = "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart", live = true)
 public final class OutageAlertFires implements Check {
     private static final Logger LOG = LoggerFactory.getLogger(OutageAlertFires.class);
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final Duration LONGEST_FOR = Duration.ofMinutes(10);
-
-    @Override
-    public String id() {
-        return "alerts.fire-on-outage";
-    }
-
-    @Override
-    public String title() {
-        return "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -5,23 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
 
 /** At least three rule files are loaded (every rule_files glob matching on the host), and promtool accepts them. */
+@RubricCheck(id = "alerts.rule-files", title = "At least 3 rule files, loaded by prometheus.yml, valid for promtool check rules")
 public final class RuleFilesValid implements Check {
     private static final int LAB_MINIMUM = 3;
-
-    @Override
-    public String id() {
-        return "alerts.rule-files";
-    }
-
-    @Override
-    public String title() {
-        return "At least 3 rule files, loaded by prometheus.yml, valid for promtool check rules";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

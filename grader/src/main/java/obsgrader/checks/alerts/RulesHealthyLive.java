@@ -5,41 +5,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.submission.Rule;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** The running Prometheus loaded every rule of the files, and evaluates each without error. */
+@RubricCheck(id = "alerts.rules-loaded", title = "Prometheus loaded every rule and evaluates them without error", live = true)
 public final class RulesHealthyLive implements Check {
-    @Override
-    public String id() {
-        return "alerts.rules-loaded";
-    }
-
-    @Override
-    public String title() {
-        return "Prometheus loaded every rule and evaluates them without error";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         PrometheusApi prometheus = context.prometheus();
         int inFiles = Rule.all(context.submission()).size();
-        try {
-            // a rule's health is "unknown" until its first evaluation
-            Awaitility.await().atMost(context.evaluationInterval().multipliedBy(3)).pollInterval(Duration.ofSeconds(2))
-                    .ignoreExceptions().until(() -> problems(prometheus.rules()).isEmpty() && count(prometheus.rules()) >= inFiles);
-        } catch (ConditionTimeoutException e) {
-            // judged below
-        }
+        // a rule's health is "unknown" until its first evaluation
+        Patience.waitUpTo(context.evaluationInterval().multipliedBy(3), () -> problems(prometheus.rules()).isEmpty() && count(prometheus.rules()) >= inFiles);
         JsonNode groups = prometheus.rules();
         List<String> problems = problems(groups);
         int loaded = count(groups);

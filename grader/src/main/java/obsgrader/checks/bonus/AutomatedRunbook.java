@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.bonus.AlertmanagerWebhooks.Webhook;
-import obsgrader.checks.dashboard.ComposeHosts;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.checks.docs.Runbooks;
 import obsgrader.submission.ComposeFile;
@@ -22,6 +22,7 @@ import obsgrader.submission.Submission;
  * (an Alertmanager webhook target, or named for it) whose code does something about them — restarts,
  * commands — rather than only logging them.
  */
+@RubricCheck(id = "bonus.runbook-automation", title = "Bonus: an automated runbook remediates alerts")
 public final class AutomatedRunbook implements Check {
     private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash|py|ps1|rb|js)$");
     private static final Pattern RECEIVER_NAME = Pattern.compile("(?i)webhook|receiver|remediat|runbook|heal");
@@ -29,16 +30,6 @@ public final class AutomatedRunbook implements Check {
     private static final Pattern ACTION = Pattern.compile(
             "subprocess|os\\.system|os\\.popen|docker\\.from_env|DockerClient|\\.restart\\(|kubectl|systemctl"
                     + "|docker(-compose|\\s+compose)?\\s+(restart|start|stop|kill|scale|up)");
-
-    @Override
-    public String id() {
-        return "bonus.runbook-automation";
-    }
-
-    @Override
-    public String title() {
-        return "Bonus: an automated runbook remediates alerts";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -64,7 +55,7 @@ public final class AutomatedRunbook implements Check {
     private static Set<String> receivers(Submission submission, ComposeFile compose) {
         Set<String> services = new LinkedHashSet<>();
         AlertmanagerWebhooks.of(submission).stream().map(Webhook::host).flatMap(Optional::stream)
-                .flatMap(host -> ComposeHosts.serviceAt(compose, host).stream()).forEach(services::add);
+                .flatMap(host -> compose.serviceAt(host).stream()).forEach(services::add);
         compose.services().keySet().stream().filter(s -> RECEIVER_NAME.matcher(s).find() && compose.isBuilt(s)).forEach(services::add);
         return services;
     }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.bonus.AlertmanagerWebhooks.Webhook;
-import obsgrader.checks.dashboard.ComposeHosts;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.submission.Submission;
 
@@ -18,20 +18,11 @@ import obsgrader.submission.Submission;
  * uses, whose host Alertmanager can reach (a service of the stack, or a host outside it), and that is told when
  * alerts resolve. A quarter of the points each, for the best webhook of the file.
  */
+@RubricCheck(id = "bonus.webhooks", title = "Bonus: Alertmanager notifies a custom webhook receiver")
 public final class CustomWebhooks implements Check {
     /** Inside the alertmanager container these are the container itself, never the receiver. */
     private static final Pattern LOOPBACK = Pattern.compile("(?i)localhost|127\\.\\d+\\.\\d+\\.\\d+|0\\.0\\.0\\.0|\\[?::1]?");
     private static final int PARTS = 4;
-
-    @Override
-    public String id() {
-        return "bonus.webhooks";
-    }
-
-    @Override
-    public String title() {
-        return "Bonus: Alertmanager notifies a custom webhook receiver";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -66,7 +57,7 @@ public final class CustomWebhooks implements Check {
         }
         Optional<String> host = webhook.host();
         boolean reachable = host.isPresent() && !LOOPBACK.matcher(host.get()).matches()
-                && (host.get().contains(".") || submission.compose().flatMap(c -> ComposeHosts.serviceAt(c, host.get())).isPresent());
+                && (host.get().contains(".") || submission.compose().flatMap(c -> c.serviceAt(host.get())).isPresent());
         if (!reachable) {
             problems.add(host.map(h -> h + " is neither a service of the stack nor an outside host").orElse("no host in the url"));
         }

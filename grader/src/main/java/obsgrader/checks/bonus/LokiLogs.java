@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Provisioning;
@@ -13,18 +14,9 @@ import obsgrader.checks.dashboard.SubmissionFiles;
  * Logs are collected: a Loki service (half the points) fed by a log shipper or read through a provisioned
  * Loki datasource (the other half). Read from the files only: Loki has no offline image.
  */
+@RubricCheck(id = "bonus.loki", title = "Bonus: logs collected in Loki")
 public final class LokiLogs implements Check {
     private static final Set<String> SHIPPERS = Set.of("promtail", "agent", "alloy", "fluent-bit", "fluentd", "vector");
-
-    @Override
-    public String id() {
-        return "bonus.loki";
-    }
-
-    @Override
-    public String title() {
-        return "Bonus: logs collected in Loki";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

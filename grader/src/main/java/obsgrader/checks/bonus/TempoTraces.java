@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Provisioning;
@@ -18,18 +19,9 @@ import obsgrader.submission.Submission;
  * OpenTelemetry (the other half); an instrumented API without Tempo earns half. Read from the files only:
  * Tempo has no offline image.
  */
+@RubricCheck(id = "bonus.tempo", title = "Bonus: traces collected in Tempo")
 public final class TempoTraces implements Check {
     private static final Pattern OPEN_TELEMETRY = Pattern.compile("(?i)opentelemetry|\\bOTEL_");
-
-    @Override
-    public String id() {
-        return "bonus.tempo";
-    }
-
-    @Override
-    public String title() {
-        return "Bonus: traces collected in Tempo";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

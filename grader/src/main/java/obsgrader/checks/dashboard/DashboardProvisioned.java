@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Provisioning.Provider;
@@ -18,17 +19,8 @@ import obsgrader.submission.Submission;
  * container, is mounted from the folder holding the exported JSON (a third), and that exported JSON is part
  * of the submission (a third).
  */
+@RubricCheck(id = "dashboard.provisioned", title = "The dashboard is provisioned from the exported JSON in the submission")
 public final class DashboardProvisioned implements Check {
-    @Override
-    public String id() {
-        return "dashboard.provisioned";
-    }
-
-    @Override
-    public String title() {
-        return "The dashboard is provisioned from the exported JSON in the submission";
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
@@ -15,21 +16,12 @@ import obsgrader.checks.dashboard.Dashboards.Panel;
  * Every panel of every exported dashboard can be read: a title, a unit, inside the 24-column grid, not
  * hidden under another panel. The points are the share of panels without a problem.
  */
+@RubricCheck(id = "dashboard.readability", title = "Every panel has a title and a unit, and panels fit the grid without overlapping")
 public final class DashboardReadable implements Check {
     private static final int GRID_COLUMNS = 24;
     /** Panels that show no single quantity: their axes or contents carry their own scale. */
     private static final Set<String> NO_UNIT = Set.of("heatmap", "histogram", "text", "logs", "alertlist", "dashlist",
             "news", "annolist", "nodeGraph", "traces");
-
-    @Override
-    public String id() {
-        return "dashboard.readability";
-    }
-
-    @Override
-    public String title() {
-        return "Every panel has a title and a unit, and panels fit the grid without overlapping";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Provisioning.Datasource;
@@ -13,17 +14,8 @@ import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
 /** Grafana gets its Prometheus datasource from a provisioning file, pointed at the compose Prometheus service. */
+@RubricCheck(id = "dashboard.datasource", title = "Grafana's Prometheus datasource is provisioned and points at the Prometheus service")
 public final class DatasourceProvisioned implements Check {
-    @Override
-    public String id() {
-        return "dashboard.datasource";
-    }
-
-    @Override
-    public String title() {
-        return "Grafana's Prometheus datasource is provisioned and points at the Prometheus service";
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
@@ -54,7 +46,7 @@ public final class DatasourceProvisioned implements Check {
     /** The names Prometheus answers to on the compose network; the lab's name when there is no such service. */
     private static Set<String> prometheusHosts(Submission submission) {
         return submission.compose()
-                .flatMap(compose -> compose.serviceFor(LabRole.PROMETHEUS).map(service -> ComposeHosts.of(compose, service)))
+                .flatMap(compose -> compose.serviceFor(LabRole.PROMETHEUS).map(compose::hostsOf))
                 .orElse(Set.of(LabRole.PROMETHEUS.labName()));
     }
 

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.NotAssessed;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
@@ -23,26 +24,12 @@ import obsgrader.submission.LabRole;
  * Grafana, running, serves what its files promise: it is healthy, its Prometheus datasource answers, and the
  * exported dashboard is loaded from provisioning. A quarter of the points each.
  */
+@RubricCheck(id = "dashboard.grafana-live", title = "Grafana runs, its Prometheus datasource answers and the dashboard is provisioned", live = true)
 public final class GrafanaServesDashboard implements Check {
     /** Grafana migrates its database on a first start before it answers. */
     private static final Duration STARTUP = Duration.ofMinutes(2);
     private static final Duration PROVISIONING = Duration.ofSeconds(30);
     private static final int PARTS = 4;
-
-    @Override
-    public String id() {
-        return "dashboard.grafana-live";
-    }
-
-    @Override
-    public String title() {
-        return "Grafana runs, its Prometheus datasource answers and the dashboard is provisioned";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -61,7 +48,7 @@ public final class GrafanaServesDashboard implements Check {
         GrafanaApi grafana = new GrafanaApi(stack.endpoint(service.get(), LabRole.GRAFANA.port()),
                 environment(environment, "GF_SECURITY_ADMIN_USER", "admin"),
                 environment(environment, "GF_SECURITY_ADMIN_PASSWORD", "admin"));
-        if (!waitFor(grafana::healthy, STARTUP)) {
+        if (!Patience.waitUpTo(STARTUP, grafana::healthy)) {
             return Verdict.live(0).expected("GET /api/health answering 200")
                     .found("no answer after " + STARTUP.toMinutes() + " minutes").at(grafana.base() + "/api/health")
                     .hint("Read the grafana service's log (reports/latest/logs/" + service.get() + ".log): a provisioning "
@@ -78,7 +65,8 @@ public final class GrafanaServesDashboard implements Check {
                     + (datasources.has("message") ? " (" + datasources.path("message").asText() + ")" : ""));
         } else {
             String name = "datasource \"" + prometheus.get().path("name").asText() + "\"";
-            datasourceAnswers = waitFor(() -> "OK".equals(health(grafana, prometheus.get()).path("status").asText()), PROVISIONING);
+            datasourceAnswers = Patience.waitUpTo(PROVISIONING,
+                    () -> "OK".equals(health(grafana, prometheus.get()).path("status").asText()));
             if (datasourceAnswers) {
                 seen.add(name + " answers");
             } else {
@@ -143,15 +131,5 @@ public final class GrafanaServesDashboard implements Check {
             }
         }
         return fallback;
-    }
-
-    private static boolean waitFor(Callable<Boolean> condition, Duration atMost) {
-        try {
-            Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
-                    .ignoreExceptions().until(condition);
-            return true;
-        } catch (ConditionTimeoutException e) {
-            return false;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
@@ -21,6 +22,7 @@ import obsgrader.checks.dashboard.Dashboards.Panel;
  * layout and panels the content: the rows share a quarter of the points, the panels the rest; a panel found
  * with the wrong visualisation earns half its share. The best-matching dashboard of the submission is judged.
  */
+@RubricCheck(id = "dashboard.panels", title = "The dashboard has the lab's 5 rows and 13 panels, each with its visualisation")
 public final class LabPanelsPresent implements Check {
     private static final double ROWS_SHARE = 0.25;
     private static final double WRONG_TYPE_SHARE = 0.5;
@@ -87,16 +89,6 @@ public final class LabPanelsPresent implements Check {
             new LabPanel("PG Conn", "Infrastructure",
                     words("\\bpg\\b|postgres|connexion|connection|\\bconn\\b|database|base de donnees|\\bdb\\b"),
                     query("pg_stat_activity|numbackends|pg_\\w*conn"), STAT, "a stat of pg_stat_activity_count{state=\"active\"}"));
-
-    @Override
-    public String id() {
-        return "dashboard.panels";
-    }
-
-    @Override
-    public String title() {
-        return "The dashboard has the lab's 5 rows and 13 panels, each with its visualisation";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

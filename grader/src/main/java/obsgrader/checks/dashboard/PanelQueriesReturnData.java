@@ -5,35 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.checks.dashboard.Dashboards.Panel;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Every panel shows something on the running stack: at least one of its queries, variables resolved as
  * Grafana resolves them, returns a series from Prometheus. The points are the share of panels with data.
  */
+@RubricCheck(id = "dashboard.queries-return-data", title = "Every panel's query returns data on the running stack", live = true)
 public final class PanelQueriesReturnData implements Check {
-    @Override
-    public String id() {
-        return "dashboard.queries-return-data";
-    }
-
-    @Override
-    public String title() {
-        return "Every panel's query returns data on the running stack";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
-
     /** A panel and its queries as Prometheus receives them. */
     private record Queried(Panel panel, List<String> queries) {
         boolean returnsData(PrometheusApi prometheus) {
@@ -63,18 +49,13 @@ public final class PanelQueriesReturnData implements Check {
         }
         List<Queried> empty = new ArrayList<>(panels);
         ShopClient shop = context.shop();
-        try {
-            // Rates need an increase between two scrapes, and recording rules one more evaluation: keep
-            // customers visiting the shop while waiting for that.
-            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval().multipliedBy(2)))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        // Rates need an increase between two scrapes, and recording rules one more evaluation: keep
+        // customers visiting the shop while waiting for that.
+        Patience.waitUpTo(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval().multipliedBy(2)), () -> {
                         shop.visit();
                         empty.removeIf(q -> q.returnsData(prometheus));
                         return empty.isEmpty();
                     });
-        } catch (ConditionTimeoutException e) {
-            // judged below: the panels still empty
-        }
         return Verdict.live(Verdict.share(panels.size() - empty.size(), panels.size()))
                 .expected("every panel's query returning at least one series")
                 .found(empty.isEmpty() ? "all " + panels.size() + " panels return data"

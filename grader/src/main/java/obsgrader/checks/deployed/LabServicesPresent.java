@@ -3,6 +3,7 @@ package obsgrader.checks.deployed;
 import java.util.Arrays;
 import java.util.List;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.submission.ComposeFile;
@@ -10,17 +11,8 @@ import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
 /** The compose file parses and runs the lab's twelve services. */
+@RubricCheck(id = "deployed.compose-services", title = "docker-compose.yml is valid and runs the 12 lab services")
 public final class LabServicesPresent implements Check {
-    @Override
-    public String id() {
-        return "deployed.compose-services";
-    }
-
-    @Override
-    public String title() {
-        return "docker-compose.yml is valid and runs the 12 lab services";
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();

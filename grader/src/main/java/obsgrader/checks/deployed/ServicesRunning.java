@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.stack.LabStack;
@@ -12,24 +13,10 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Every service that can run here is running, and none is restarting or has exited. */
+@RubricCheck(id = "deployed.services-running", title = "Every service is running, none restarting or exited", live = true)
 public final class ServicesRunning implements Check {
     /** A crash loop shows within seconds: every service must stay up this long. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
-
-    @Override
-    public String id() {
-        return "deployed.services-running";
-    }
-
-    @Override
-    public String title() {
-        return "Every service is running, none restarting or exited";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -5,42 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.ShopClient;
 import obsgrader.clients.ShopClient.Reply;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** A customer's visit works through nginx: health, catalogue, cart and order. */
+@RubricCheck(id = "deployed.shop-through-nginx", title = "The shop answers through nginx: /health, /api/products, a cart and an order", live = true)
 public final class ShopThroughNginx implements Check {
     /** The API fails about 5 % of orders on purpose: a few tries tell that from a broken order path. */
     private static final int ORDER_TRIES = 5;
 
     @Override
-    public String id() {
-        return "deployed.shop-through-nginx";
-    }
-
-    @Override
-    public String title() {
-        return "The shop answers through nginx: /health, /api/products, a cart and an order";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
-
-    @Override
     public Verdict judge(GradingContext context) {
         ShopClient shop = context.shop();
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> shop.get("/health").ok());
-        } catch (ConditionTimeoutException e) {
-            // judged below, with the last answer quoted
-        }
+        Patience.waitUpTo(Duration.ofSeconds(60), () -> shop.get("/health").ok());
         List<Reply> replies = new ArrayList<>(List.of(
                 shop.get("/health"),
                 shop.get("/api/products"),

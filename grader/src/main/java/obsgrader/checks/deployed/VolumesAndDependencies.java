@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 
 /** Data survives a restart (named volumes) and services start after what they need (depends_on). */
+@RubricCheck(id = "deployed.volumes-depends", title = "Data kept in named volumes, services ordered with depends_on")
 public final class VolumesAndDependencies implements Check {
     /** Where each stateful service keeps its data inside its container. */
     private static final Map<LabRole, String> DATA = Map.of(
@@ -27,16 +29,6 @@ public final class VolumesAndDependencies implements Check {
             LabRole.NGINX_EXPORTER, Set.of(LabRole.NGINX),
             LabRole.POSTGRES_EXPORTER, Set.of(LabRole.POSTGRES),
             LabRole.REDIS_EXPORTER, Set.of(LabRole.REDIS));
-
-    @Override
-    public String id() {
-        return "deployed.volumes-depends";
-    }
-
-    @Override
-    public String title() {
-        return "Data kept in named volumes, services ordered with depends_on";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

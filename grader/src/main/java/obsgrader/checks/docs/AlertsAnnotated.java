@@ -3,23 +3,15 @@ package obsgrader.checks.docs;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.submission.Rule;
 
 /** Every alerting rule tells the on-call what happened: a summary and a description. Partial by share of alerts. */
+@RubricCheck(id = "docs.alert-annotations", title = "Every alert has a summary and a description")
 public final class AlertsAnnotated implements Check {
     private static final List<String> REQUIRED = List.of("summary", "description");
-
-    @Override
-    public String id() {
-        return "docs.alert-annotations";
-    }
-
-    @Override
-    public String title() {
-        return "Every alert has a summary and a description";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

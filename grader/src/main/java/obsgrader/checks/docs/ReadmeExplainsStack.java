@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.SubmissionFiles;
@@ -16,6 +17,7 @@ import obsgrader.checks.dashboard.Wording;
  * The README tells a newcomer how to start the stack (half the points) and what it monitors (half: any four
  * of the five topics below, in English or French).
  */
+@RubricCheck(id = "docs.readme", title = "The README says how to run the stack and what it monitors")
 public final class ReadmeExplainsStack implements Check {
     private static final Pattern HOW_TO_RUN = Pattern.compile("docker[- ]compose\\b[^\\n]*\\bup\\b|\\bmake\\s+(up|run|start)\\b");
     private static final Map<String, Pattern> TOPICS = new LinkedHashMap<>();
@@ -27,16 +29,6 @@ public final class ReadmeExplainsStack implements Check {
         TOPICS.put("alerts", Pattern.compile("alert"));
         TOPICS.put("exporters / targets", Pattern.compile("exporter|target|cible|scrape"));
         TOPICS.put("the monitored services (nginx, API, PostgreSQL, Redis)", Pattern.compile("nginx|postgres|redis|\\bapi\\b"));
-    }
-
-    @Override
-    public String id() {
-        return "docs.readme";
-    }
-
-    @Override
-    public String title() {
-        return "The README says how to run the stack and what it monitors";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards;
@@ -18,17 +19,8 @@ import obsgrader.submission.Submission;
  * habit, not a one-off), a runbook document, dashboard annotations marking events. Two of the three earn the
  * points, one earns half.
  */
+@RubricCheck(id = "docs.runbooks", title = "Alerts link to runbooks, a runbook is written, or the dashboard shows annotations")
 public final class RunbooksOrAnnotations implements Check {
-    @Override
-    public String id() {
-        return "docs.runbooks";
-    }
-
-    @Override
-    public String title() {
-        return "Alerts link to runbooks, a runbook is written, or the dashboard shows annotations";
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();

@@ -2,32 +2,18 @@ package obsgrader.checks.metrics;
 
 import java.time.Duration;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** Requests sent through nginx show up, one for one, in the API's request counter. */
+@RubricCheck(id = "metrics.counters-move", title = "http_requests_total grows with the requests sent", live = true)
 public final class CountersFollowTraffic implements Check {
     private static final int REQUESTS = 20;
     private static final String COUNTER = "sum(http_requests_total{endpoint=\"/api/products\"})";
-
-    @Override
-    public String id() {
-        return "metrics.counters-move";
-    }
-
-    @Override
-    public String title() {
-        return "http_requests_total grows with the requests sent";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -38,13 +24,7 @@ public final class CountersFollowTraffic implements Check {
         for (int i = 0; i < REQUESTS; i++) {
             answered += shop.get("/api/products").ok() ? 1 : 0;
         }
-        try {
-            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3).plusSeconds(5))
-                    .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                    .until(() -> counted(prometheus) - before >= REQUESTS);
-        } catch (ConditionTimeoutException e) {
-            // judged below
-        }
+        Patience.waitUpTo(context.scrapeInterval().multipliedBy(3).plusSeconds(5), () -> counted(prometheus) - before >= REQUESTS);
         double increase = counted(prometheus) - before;
         return Verdict.live(Verdict.share(Math.round(Math.min(increase, REQUESTS)), REQUESTS))
                 .expected("an increase of at least " + REQUESTS + " after " + REQUESTS + " GET /api/products ("

@@ -4,41 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.PrometheusApi.Target;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** Every scrape target is UP; partial credit per target, with Prometheus' own lastError quoted. */
+@RubricCheck(id = "metrics.targets-up", title = "Every Prometheus target is UP", live = true)
 public final class EveryTargetUp implements Check {
-    @Override
-    public String id() {
-        return "metrics.targets-up";
-    }
-
-    @Override
-    public String title() {
-        return "Every Prometheus target is UP";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         PrometheusApi prometheus = context.prometheus();
         // A target is UP after its first successful scrape: allow a few scrape intervals after boot.
         Duration deadline = context.scrapeInterval().multipliedBy(4).plusSeconds(30);
-        try {
-            Awaitility.await().atMost(deadline).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                    .until(() -> allUp(prometheus.activeTargets()));
-        } catch (ConditionTimeoutException e) {
-            // judged below on the last state
-        }
+        Patience.waitUpTo(deadline, () -> allUp(prometheus.activeTargets()));
         List<Target> targets = prometheus.activeTargets();
         List<Target> down = targets.stream().filter(t -> !t.up()).toList();
         return Verdict.live(targets.isEmpty() ? 0 : Verdict.share(targets.size() - down.size(), targets.size()))

@@ -3,13 +3,14 @@ package obsgrader.checks.metrics;
 import java.time.Duration;
 import java.util.List;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** Each exporter's key metric is there and healthy: node, nginx, postgres, redis, blackbox. */
+@RubricCheck(id = "metrics.exporter-metrics", title = "Exporters report their key metrics (node CPU, nginx connections, pg_up, redis_up, probe_success)", live = true)
 public final class ExporterMetrics implements Check {
     /** One query per exporter, true when it returns a sample. */
     private static final List<String> KEY_QUERIES = List.of(
@@ -20,29 +21,9 @@ public final class ExporterMetrics implements Check {
             "probe_success == 1");
 
     @Override
-    public String id() {
-        return "metrics.exporter-metrics";
-    }
-
-    @Override
-    public String title() {
-        return "Exporters report their key metrics (node CPU, nginx connections, pg_up, redis_up, probe_success)";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
-
-    @Override
     public Verdict judge(GradingContext context) {
         PrometheusApi prometheus = context.prometheus();
-        try {
-            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3)).pollInterval(Duration.ofSeconds(2))
-                    .ignoreExceptions().until(() -> missing(prometheus).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            // judged below
-        }
+        Patience.waitUpTo(context.scrapeInterval().multipliedBy(3), () -> missing(prometheus).isEmpty());
         List<String> missing = missing(prometheus);
         return Verdict.live(Verdict.share(KEY_QUERIES.size() - missing.size(), KEY_QUERIES.size()))
                 .expected("a sample for each of " + KEY_QUERIES)

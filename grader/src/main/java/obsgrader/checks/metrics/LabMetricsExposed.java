@@ -6,14 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** The API's five lab metrics reach Prometheus with the right types, labels and histogram buckets. */
+@RubricCheck(id = "metrics.lab-metrics", title = "The API's lab metrics are scraped with the right types, labels and buckets", live = true)
 public final class LabMetricsExposed implements Check {
     private static final Map<String, String> TYPES = Map.of(
             "http_requests_total", "counter",
@@ -26,34 +27,14 @@ public final class LabMetricsExposed implements Check {
             "orders_total", List.of("status"));
 
     @Override
-    public String id() {
-        return "metrics.lab-metrics";
-    }
-
-    @Override
-    public String title() {
-        return "The API's lab metrics are scraped with the right types, labels and buckets";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
-
-    @Override
     public Verdict judge(GradingContext context) {
         PrometheusApi prometheus = context.prometheus();
         ShopClient shop = context.shop();
         shop.get("/api/products");
         shop.post("/api/cart", "{\"product_id\": 1}");
         shop.post("/api/order", "{\"items\": [1]}");
-        try {
-            // the traffic above shows after the next scrape
-            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3)).pollInterval(Duration.ofSeconds(2))
-                    .ignoreExceptions().until(() -> problems(prometheus).isEmpty());
-        } catch (ConditionTimeoutException e) {
-            // judged below: the missing metrics are named
-        }
+        // the traffic above shows after the next scrape
+        Patience.waitUpTo(context.scrapeInterval().multipliedBy(3), () -> problems(prometheus).isEmpty());
         List<String> problems = problems(prometheus);
         int items = TYPES.size() + LABELS.size() + 1;
         return Verdict.live(Verdict.share(items - problems.size(), items))

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
@@ -18,19 +19,10 @@ import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
 /** prometheus.yml has a job per lab target, the blackbox probe relabelled right, and passes promtool. */
+@RubricCheck(id = "metrics.scrape-jobs", title = "prometheus.yml has a job per target, blackbox relabelling, and passes promtool check config")
 public final class ScrapeJobsConfigured implements Check {
     private static final List<LabRole> SCRAPED = List.of(LabRole.PROMETHEUS, LabRole.NODE_EXPORTER, LabRole.API,
             LabRole.NGINX_EXPORTER, LabRole.POSTGRES_EXPORTER, LabRole.REDIS_EXPORTER);
-
-    @Override
-    public String id() {
-        return "metrics.scrape-jobs";
-    }
-
-    @Override
-    public String title() {
-        return "prometheus.yml has a job per target, blackbox relabelling, and passes promtool check config";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -65,22 +57,15 @@ public final class ScrapeJobsConfigured implements Check {
                 .attach("promtool check config", promtool.output());
     }
 
-    /** The names a service answers to inside the compose network: its service name and container_name. */
+    /** The host names a lab role's service answers to (Prometheus also scrapes itself as localhost). */
     static Set<String> hostsOf(ComposeFile compose, LabRole role) {
         Set<String> hosts = new LinkedHashSet<>();
         if (role == LabRole.PROMETHEUS) {
-            hosts.add("localhost");
-            hosts.add("127.0.0.1");
+            hosts.addAll(List.of("localhost", "127.0.0.1"));
         }
         hosts.add(role.labName());
         if (compose != null) {
-            compose.serviceFor(role).ifPresent(service -> {
-                hosts.add(service);
-                String containerName = compose.services().get(service).path("container_name").asText("");
-                if (!containerName.isEmpty()) {
-                    hosts.add(containerName);
-                }
-            });
+            compose.serviceFor(role).ifPresent(service -> hosts.addAll(compose.hostsOf(service)));
         }
         return hosts;
     }

@@ -6,32 +6,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.submission.Rule;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** The lab's SLI recording rules exist and, on the live stack with traffic, return ratios in [0, 1]. */
+@RubricCheck(id = "slo.recording-rules", title = "SLI recording rules sli:availability:ratio_rate5m and sli:latency:ratio_rate5m return ratios in [0, 1]", live = true)
 public final class SliRecordingRules implements Check {
     private static final List<String> SLIS = List.of("sli:availability:ratio_rate5m", "sli:latency:ratio_rate5m");
-
-    @Override
-    public String id() {
-        return "slo.recording-rules";
-    }
-
-    @Override
-    public String title() {
-        return "SLI recording rules sli:availability:ratio_rate5m and sli:latency:ratio_rate5m return ratios in [0, 1]";
-    }
-
-    @Override
-    public boolean live() {
-        return true;
-    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -42,14 +28,8 @@ public final class SliRecordingRules implements Check {
         for (int i = 0; i < 10; i++) {
             shop.get("/api/products");
         }
-        try {
-            // a rate over 5m needs two scrapes of the traffic, then one evaluation
-            Awaitility.await().atMost(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval()).plusSeconds(10))
-                    .pollInterval(Duration.ofSeconds(3)).ignoreExceptions()
-                    .until(() -> SLIS.stream().allMatch(sli -> inUnitInterval(prometheus.value(sli))));
-        } catch (ConditionTimeoutException e) {
-            // judged below
-        }
+        // a rate over 5m needs two scrapes of the traffic, then one evaluation
+        Patience.waitUpTo(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval()).plusSeconds(10), () -> SLIS.stream().allMatch(sli -> inUnitInterval(prometheus.value(sli))));
         List<String> problems = new ArrayList<>();
         for (String sli : SLIS) {
             double value = prometheus.value(sli);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards;
@@ -20,6 +21,7 @@ import obsgrader.submission.Rule;
  * each), and the error budget or burn rate computed where it can be seen, in a recording rule or a panel (half).
  * An alert counts through the recording rules it uses, so a burn-rate alert built on {@code sli:...} counts.
  */
+@RubricCheck(id = "slo.alerts-budget", title = "Alerts watch the SLIs, and the error budget or burn rate is shown")
 public final class SloAlertsAndBudget implements Check {
     /** A recording rule named for the SLI ({@code sli:availability:...}, not node_memory_MemAvailable_bytes), or the ratio itself. */
     private static final Pattern AVAILABILITY = Pattern.compile("(?i)\\w:\\w*availab|availab\\w*:|status\\s*!~\\s*\"5");
@@ -30,16 +32,6 @@ public final class SloAlertsAndBudget implements Check {
     /** The SRE workbook's pairs: a long and a short window over the same factor (14.4x over 1h and 5m, 6x over 6h and 30m). */
     private static final Pattern MULTI_WINDOW = Pattern.compile("(?s)(14\\.4|\\b6\\b).*\\band\\b.*(14\\.4|\\b6\\b)");
     private static final int EXPANSION_DEPTH = 4;
-
-    @Override
-    public String id() {
-        return "slo.alerts-budget";
-    }
-
-    @Override
-    public String title() {
-        return "Alerts watch the SLIs, and the error budget or burn rate is shown";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

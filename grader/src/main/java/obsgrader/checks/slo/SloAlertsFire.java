@@ -1,23 +1,15 @@
 package obsgrader.checks.slo;
 
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.AlertScenarios;
 
 /** An error budget burning at 8x (4 % errors) fires an SLO alert in a promtool unit test of the student's rules. */
+@RubricCheck(id = "slo.alerts-fire", title = "An SLO alert fires when the error budget burns (promtool unit test)")
 public final class SloAlertsFire implements Check {
     private static final String BURN = "budget-burn";
-
-    @Override
-    public String id() {
-        return "slo.alerts-fire";
-    }
-
-    @Override
-    public String title() {
-        return "An SLO alert fires when the error budget burns (promtool unit test)";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.SubmissionFiles;
@@ -19,6 +20,7 @@ import obsgrader.submission.Submission;
  * share each. An SLI's target and justification are looked for where the document speaks of that SLI (its
  * chapter, or a paragraph, list item or table row naming it), so one "because" does not justify all three.
  */
+@RubricCheck(id = "slo.document", title = "The SLO document states the 3 SLIs, their targets and why, the error budget and the burn rate")
 public final class SloDocumentComplete implements Check {
     private static final Pattern SLO_HEADING = Pattern.compile("\\bsl[oi]s?\\b|objecti|service level|niveau de service");
     private static final Pattern JUSTIFICATION = Pattern.compile(
@@ -39,16 +41,6 @@ public final class SloDocumentComplete implements Check {
                     Pattern.compile("(?s)^(?=.*(\\b95\\b|p95))(?=.*(300\\s*ms|0[.,]3\\s*s))"), "95 % of requests under 300 ms"),
             new Sli("error rate", Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
                     Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), "below 1 %"));
-
-    @Override
-    public String id() {
-        return "slo.document";
-    }
-
-    @Override
-    public String title() {
-        return "The SLO document states the 3 SLIs, their targets and why, the error budget and the burn rate";
-    }
 
     @Override
     public Verdict judge(GradingContext context) {

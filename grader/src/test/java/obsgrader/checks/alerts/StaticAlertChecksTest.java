@@ -16,9 +16,7 @@ class StaticAlertChecksTest {
     Path folder;
 
     private Fixture reference() {
-        return new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
-                .withReference("prometheus/rules/infrastructure.yml").withReference("prometheus/rules/application.yml")
-                .withReference("prometheus/rules/slo.yml").withReference("alertmanager/alertmanager.yml");
+        return new Fixture(folder).withReferencePrometheus().withReference("alertmanager/alertmanager.yml");
     }
 
     @Test

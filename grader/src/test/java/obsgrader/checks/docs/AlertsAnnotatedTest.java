@@ -14,14 +14,14 @@ class AlertsAnnotatedTest {
 
     @Test
     void awardsTheReferenceAlerts() throws Exception {
-        Verdict verdict = ReferenceRules.copiedInto(new Fixture(folder)).judge(new AlertsAnnotated());
+        Verdict verdict = new Fixture(folder).withReferencePrometheus().judge(new AlertsAnnotated());
 
         assertThat(verdict.full()).as(verdict.reason()).isTrue();
     }
 
     @Test
     void listsTheAlertsTheLabLeavesWithoutDescription() throws Exception {
-        Verdict verdict = ReferenceRules.copiedInto(new Fixture(folder))
+        Verdict verdict = new Fixture(folder).withReferencePrometheus()
                 .with("prometheus/rules/infrastructure.yml", """
                         groups:
                           - name: infrastructure

@@ -33,7 +33,7 @@ class RunbooksOrAnnotationsTest {
 
     @Test
     void awardsTheReferenceRunbookLinksDocumentAndAnnotations() throws Exception {
-        Verdict verdict = ReferenceRules.copiedInto(new Fixture(folder)).withReference("RUNBOOK.md")
+        Verdict verdict = new Fixture(folder).withReferencePrometheus().withReference("RUNBOOK.md")
                 .withReference("grafana/dashboards/techshop.json").judge(new RunbooksOrAnnotations());
 
         assertThat(verdict.full()).as(verdict.reason()).isTrue();

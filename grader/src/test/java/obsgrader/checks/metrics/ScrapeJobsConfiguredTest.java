@@ -14,9 +14,7 @@ class ScrapeJobsConfiguredTest {
     Path folder;
 
     private Fixture reference() {
-        return new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
-                .withReference("prometheus/rules/infrastructure.yml").withReference("prometheus/rules/application.yml")
-                .withReference("prometheus/rules/slo.yml");
+        return new Fixture(folder).withReferencePrometheus();
     }
 
     @Test

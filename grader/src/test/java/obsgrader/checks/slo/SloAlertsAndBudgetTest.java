@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import obsgrader.checks.Fixture;
 import obsgrader.checks.Verdict;
-import obsgrader.checks.docs.ReferenceRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,7 @@ class SloAlertsAndBudgetTest {
 
     @Test
     void awardsTheReferenceAlertsBudgetAndNoticesTheBurnRateAlerts() throws Exception {
-        Verdict verdict = ReferenceRules.copiedInto(new Fixture(folder)).withReference("grafana/dashboards/techshop.json")
+        Verdict verdict = new Fixture(folder).withReferencePrometheus().withReference("grafana/dashboards/techshop.json")
                 .judge(new SloAlertsAndBudget());
 
         assertThat(verdict.full()).as(verdict.reason()).isTrue();

@@ -13,9 +13,7 @@ class SloAlertsFireTest {
     Path folder;
 
     private Fixture reference() {
-        return new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
-                .withReference("prometheus/rules/infrastructure.yml").withReference("prometheus/rules/application.yml")
-                .withReference("prometheus/rules/slo.yml");
+        return new Fixture(folder).withReferencePrometheus();
     }
 
     @Test

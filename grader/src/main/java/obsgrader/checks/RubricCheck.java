@@ -1,0 +1,20 @@
+package obsgrader.checks;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** What a check is, for the rubric and the report; it attaches attributes and nothing more. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RubricCheck {
+    /** The key of the check's points in the rubric file, e.g. {@code metrics.targets-up}. */
+    String id();
+
+    /** The sentence the student reads. */
+    String title();
+
+    /** Whether it needs the booted stack; a live check is not assessed when there is none. */
+    boolean live() default false;
+}
