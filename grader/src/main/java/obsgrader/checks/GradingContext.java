@@ -5,6 +5,7 @@ import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.stack.LabStack;
+import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 import obsgrader.tools.PromTools;
@@ -23,6 +24,9 @@ public interface GradingContext {
     AlertmanagerApi alertmanager();
 
     ShopClient shop();
+
+    /** What the grader refuses to run, with the folders a submission may use. */
+    SubmissionPolicy policy();
 
     /** promtool and amtool (from the host, or from the Prometheus images when Docker may be used). */
     PromTools tools();

@@ -18,6 +18,7 @@ import obsgrader.engine.EnvironmentFault;
 import obsgrader.images.StandInImages;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.StackFailure;
+import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
@@ -39,6 +40,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final Path runFolder;
     private final Map<String, String> environmentNotes = new LinkedHashMap<>();
     private final PromTools tools;
+    private final SubmissionPolicy policy;
     private LabStack stack;
     private String notBooted;
     private String environmentFault;
@@ -48,6 +50,17 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         this.mode = mode;
         this.runFolder = runFolder;
         this.tools = new PromTools(mode == Mode.FULL);
+        this.policy = new SubmissionPolicy(List.of(submission.root(), graderRoot().resolve("sample-api")));
+    }
+
+    /** The grader's own folder: its sample-api is reference material a submission may build from. */
+    private static Path graderRoot() {
+        return Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public SubmissionPolicy policy() {
+        return policy;
     }
 
     /** Judges one check; never throws. */
@@ -111,7 +124,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             notBooted = "no valid compose file";
             return;
         }
-        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withImagesFrom(StandInImages.fromCatalog());
+        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy)
+                .withImagesFrom(StandInImages.fromCatalog());
         try {
             stack = candidate.start();
         } catch (StackFailure e) {

@@ -19,15 +19,19 @@ import obsgrader.submission.ComposeFile;
  */
 public final class ComposeSanitiser {
     public static final String RUN_LABEL = "obsgrader.run";
+    /** The pid of the JVM that started the run: a run whose owner is gone was abandoned (kill -9, crash). */
+    public static final String OWNER_LABEL = "obsgrader.owner";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String runId;
     private final Set<String> leftOut;
+    private final Limits limits;
     private final List<String> changes = new ArrayList<>();
 
-    public ComposeSanitiser(String runId, Set<String> leftOut) {
+    public ComposeSanitiser(String runId, Set<String> leftOut, Limits limits) {
         this.runId = runId;
         this.leftOut = leftOut;
+        this.limits = limits;
     }
 
     /** What was changed, one line a change, for the report. */
@@ -46,6 +50,16 @@ public final class ComposeSanitiser {
         services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));
         absolutiseFiles(compose, copy.path("configs"));
         absolutiseFiles(compose, copy.path("secrets"));
+        labelDefinitions(copy, "volumes");
+        if (!copy.path("networks").isObject()) {
+            copy.putObject("networks");
+        }
+        if (!copy.path("networks").has("default")) {
+            ((ObjectNode) copy.get("networks")).putObject("default");
+        }
+        labelDefinitions(copy, "networks");
+        changes.add("every service: at most " + limits.memory() + " of memory, " + limits.cpus() + " CPU, "
+                + limits.pids() + " processes, " + limits.logSize() + " of log");
         return copy;
     }
 
@@ -78,6 +92,40 @@ public final class ComposeSanitiser {
         absolutiseEnvFiles(compose, service);
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
+        contain(service);
+    }
+
+    /** Limits on what one service may take from the shared machine; the student's own, if any, are replaced. */
+    private void contain(ObjectNode service) {
+        service.put("mem_limit", limits.memory());
+        service.remove("memswap_limit");
+        service.put("cpus", limits.cpus());
+        service.put("pids_limit", limits.pids());
+        ObjectNode logging = service.putObject("logging");
+        logging.put("driver", "json-file");
+        logging.putObject("options").put("max-size", limits.logSize()).put("max-file", "1");
+    }
+
+    /** Volumes and networks the run creates carry its labels too, so a sweep finds them after a crash. */
+    private void labelDefinitions(ObjectNode compose, String kind) {
+        JsonNode definitions = compose.path(kind);
+        if (!(definitions instanceof ObjectNode map)) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        map.fieldNames().forEachRemaining(names::add);
+        names.forEach(name -> {
+            JsonNode definition = map.get(name);
+            ObjectNode object = definition instanceof ObjectNode o ? o : map.putObject(name);
+            if (!object.path("external").asBoolean(false) && !object.has("name")) {
+                ObjectNode labels = object.path("labels") instanceof ObjectNode l ? l : object.putObject("labels");
+                labels.put(RUN_LABEL, runId).put(OWNER_LABEL, owner());
+            }
+        });
+    }
+
+    static String owner() {
+        return String.valueOf(ProcessHandle.current().pid());
     }
 
     /** Configs often name a peer by its container_name: an alias on each of the service's networks keeps that working. */
@@ -191,9 +239,10 @@ public final class ComposeSanitiser {
         JsonNode labels = service.get("labels");
         if (labels instanceof ArrayNode list) {
             list.add(RUN_LABEL + "=" + runId);
+            list.add(OWNER_LABEL + "=" + owner());
         } else {
             ObjectNode map = labels instanceof ObjectNode existing ? existing : service.putObject("labels");
-            map.put(RUN_LABEL, runId);
+            map.put(RUN_LABEL, runId).put(OWNER_LABEL, owner());
         }
     }
 }

@@ -21,6 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
 import obsgrader.images.StandInImages;
@@ -47,10 +53,14 @@ public final class LabStack implements AutoCloseable {
     private StandInImages images;
     private final Map<String, String> notes = new LinkedHashMap<>();
     private Duration buildTimeout = Duration.ofMinutes(10);
+    private Duration upTimeout = Duration.ofMinutes(5);
+    private Limits limits = Limits.fromSystemProperties();
+    private SubmissionPolicy policy;
+    private final Thread closeOnExit = new Thread(this::close, "obsgrader-stack-cleanup");
     private ComposeSanitiser sanitiser;
     private Path sanitisedFile;
     private DockerComposeContainer<?> composition;
-    private String project;
+    private boolean closed;
 
     private LabStack(ComposeFile compose) {
         this.compose = compose;
@@ -80,6 +90,22 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
+    public LabStack withUpTimeout(Duration upTimeout) {
+        this.upTimeout = upTimeout;
+        return this;
+    }
+
+    public LabStack withLimits(Limits limits) {
+        this.limits = limits;
+        return this;
+    }
+
+    /** Refuses, before anything starts, a compose file the policy forbids (privileged, host mounts...). */
+    public LabStack withPolicy(SubmissionPolicy policy) {
+        this.policy = policy;
+        return this;
+    }
+
     public String runId() {
         return runId;
     }
@@ -100,14 +126,23 @@ public final class LabStack implements AutoCloseable {
 
     /** Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason. */
     public LabStack start() {
+        if (policy != null) {
+            List<SubmissionPolicy.Refusal> refusals = policy.check(compose);
+            if (!refusals.isEmpty()) {
+                throw new StackFailure("refused to run: " + refusals.stream().map(Object::toString)
+                        .collect(Collectors.joining("; ")));
+            }
+            policy.allowedExceptions(compose).forEach(allowed -> notes.put("allowed", allowed));
+        }
         DockerEngine.ensureRunning();
+        Sweeper.sweepAbandoned();
         if (images != null) {
             leftOut = leaveOutUnavailable(images.ensure(compose.requiredImages()));
         }
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
-        sanitiser = new ComposeSanitiser(runId, leftOut);
+        sanitiser = new ComposeSanitiser(runId, leftOut, limits);
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
         copyDotEnv();
@@ -118,13 +153,21 @@ public final class LabStack implements AutoCloseable {
                 .withPull(false)
                 .withRemoveVolumes(true)
                 .withRemoveImages(DockerComposeContainer.RemoveImages.LOCAL);
+        // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+        ExecutorService up = Executors.newSingleThreadExecutor();
         try {
-            composition.start();
-        } catch (RuntimeException e) {
+            up.submit(composition::start).get(upTimeout.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new StackFailure("docker-compose up did not finish within " + upTimeout.toMinutes() + " min" + upOutput());
+        } catch (ExecutionException e) {
             throw new StackFailure("docker-compose up failed: " + rootMessage(e) + upOutput());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("interrupted while starting the stack");
+        } finally {
+            up.shutdownNow();
         }
-        project = containers().stream().findFirst()
-                .map(c -> c.getLabels().get("com.docker.compose.project")).orElse(null);
         return this;
     }
 
@@ -239,9 +282,17 @@ public final class LabStack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (sanitisedFile == null) {
+    public synchronized void close() {
+        if (sanitisedFile == null || closed) {
             return;
+        }
+        closed = true;
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the JVM is shutting down, or the hook was never added (the boot failed early)
+            }
         }
         saveLogs();
         try {
@@ -269,24 +320,16 @@ public final class LabStack implements AutoCloseable {
         }
     }
 
-    /** Removes whatever of this run is still there: containers by run label, networks and volumes by project. */
+    /** Removes whatever of this run is still there, found by the run label on its containers, networks and volumes. */
     private void sweep() {
         DockerClient docker = docker();
-        for (Container container : containers()) {
-            docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
-        }
-        Set<String> projects = new LinkedHashSet<>(List.of("obsgrader-" + runId + "-check"));
-        if (project != null) {
-            projects.add(project);
-        }
-        for (String name : projects) {
-            docker.listNetworksCmd().withFilter("label", List.of("com.docker.compose.project=" + name)).exec()
-                    .forEach(network -> docker.removeNetworkCmd(network.getId()).exec());
-            docker.listVolumesCmd().withFilter("label", List.of("com.docker.compose.project=" + name)).exec()
-                    .getVolumes().forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
-        }
-        compose.services().keySet().stream().filter(compose::isBuilt).map(sanitiser::builtImage).forEach(image ->
-                Shell.run(Duration.ofMinutes(1), "docker", "image", "rm", "-f", image));
+        List<String> label = List.of(ComposeSanitiser.RUN_LABEL + "=" + runId);
+        containers().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
+        docker.listNetworksCmd().withFilter("label", label).exec()
+                .forEach(network -> docker.removeNetworkCmd(network.getId()).exec());
+        Optional.ofNullable(docker.listVolumesCmd().withFilter("label", label).exec().getVolumes()).orElse(List.of())
+                .forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
+        Sweeper.removeBuiltImages(runId);
     }
 
     private static DockerClient docker() {

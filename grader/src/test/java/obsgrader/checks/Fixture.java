@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.stack.LabStack;
+import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 import obsgrader.tools.PromTools;
@@ -99,6 +101,11 @@ public final class Fixture implements GradingContext {
     @Override
     public ShopClient shop() {
         throw new NotAssessed("fixture: no stack");
+    }
+
+    @Override
+    public SubmissionPolicy policy() {
+        return new SubmissionPolicy(List.of(root, reference().resolve("../sample-api")));
     }
 
     @Override

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComposeSanitiserTest {
+    private static final Limits LIMITS = new Limits("512m", 0.5, 100, "1m");
     @TempDir
     Path folder;
 
     private JsonNode sanitise(String compose, Set<String> leftOut) throws IOException {
         Files.writeString(folder.resolve("docker-compose.yml"), compose);
-        return new ComposeSanitiser("run1", leftOut).sanitise(Submission.load(folder).compose().orElseThrow())
+        return new ComposeSanitiser("run1", leftOut, LIMITS).sanitise(Submission.load(folder).compose().orElseThrow())
                 .path("services");
     }
 
@@ -110,9 +111,47 @@ class ComposeSanitiserTest {
         assertThat(services.path("api").path("image").asText()).isEqualTo("obsgrader-run1-api");
         assertThat(services.path("api").path("build").path("context").asText()).isEqualTo(folder.resolve("app").toString());
         assertThat(services.path("api").path("labels")).extracting(JsonNode::asText)
-                .containsExactly("team=shop", "obsgrader.run=run1");
+                .containsExactly("team=shop", "obsgrader.run=run1", "obsgrader.owner=" + ProcessHandle.current().pid());
         assertThat(services.path("redis").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
         assertThat(services.path("redis").path("labels").path("tier").asText()).isEqualTo("cache");
+    }
+
+    @Test
+    void capsEveryServicesMemoryCpuProcessesAndLogs() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  hog:
+                    image: python:3.11-slim
+                    mem_limit: 64g
+                    logging: {driver: none}
+                """, Set.of());
+
+        JsonNode hog = services.path("hog");
+        assertThat(hog.path("mem_limit").asText()).isEqualTo("512m");
+        assertThat(hog.path("cpus").asDouble()).isEqualTo(0.5);
+        assertThat(hog.path("pids_limit").asInt()).isEqualTo(100);
+        assertThat(hog.path("logging").path("driver").asText()).isEqualTo("json-file");
+        assertThat(hog.path("logging").path("options").path("max-size").asText()).isEqualTo("1m");
+    }
+
+    @Test
+    void labelsTheRunsVolumesAndNetworksButNotExternalOnes() throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"), """
+                services:
+                  db: {image: postgres}
+                volumes:
+                  data:
+                  shared: {external: true}
+                networks:
+                  back: {}
+                """);
+        JsonNode sanitised = new ComposeSanitiser("run1", Set.of(), LIMITS)
+                .sanitise(Submission.load(folder).compose().orElseThrow());
+
+        assertThat(sanitised.path("volumes").path("data").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
+        assertThat(sanitised.path("volumes").path("shared").has("labels")).isFalse();
+        assertThat(sanitised.path("networks").path("back").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
+        assertThat(sanitised.path("networks").path("default").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
     }
 
     @Test

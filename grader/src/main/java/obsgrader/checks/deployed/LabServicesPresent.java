@@ -2,6 +2,7 @@ package obsgrader.checks.deployed;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
@@ -15,6 +16,10 @@ import obsgrader.submission.Submission;
 public final class LabServicesPresent implements Check {
     @Override
     public Verdict judge(GradingContext context) {
+        Optional<Verdict> refused = Refused.verdict(context);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Submission submission = context.submission();
         if (submission.compose().isEmpty()) {
             return Verdict.fromFiles(0)

@@ -32,6 +32,10 @@ public final class VolumesAndDependencies implements Check {
 
     @Override
     public Verdict judge(GradingContext context) {
+        Optional<Verdict> refused = Refused.verdict(context);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         Optional<ComposeFile> parsed = context.submission().compose();
         if (parsed.isEmpty()) {
             return Verdict.fromFiles(0).expected("a valid compose file").found("none").at(context.submission().root().toString());

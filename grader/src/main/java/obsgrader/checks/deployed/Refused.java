@@ -1,0 +1,28 @@
+package obsgrader.checks.deployed;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
+import obsgrader.stack.SubmissionPolicy;
+
+/** A compose file the grader refuses to run earns nothing under "deployed", whatever else it gets right. */
+final class Refused {
+    private Refused() {
+    }
+
+    static Optional<Verdict> verdict(GradingContext context) {
+        List<SubmissionPolicy.Refusal> refusals = context.submission().compose()
+                .map(compose -> context.policy().check(compose)).orElse(List.of());
+        if (refusals.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Verdict.fromFiles(0)
+                .expected("a compose file the grader may run on a shared machine")
+                .found("refused: " + refusals.stream().map(Object::toString).collect(Collectors.joining("; ")))
+                .at(context.submission().composePath().map(Object::toString).orElse(""))
+                .hint("The lab needs none of these options: remove them (only node-exporter may mount /proc, /sys "
+                        + "and / read-only)."));
+    }
+}

@@ -1,0 +1,77 @@
+package obsgrader.stack;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import obsgrader.engine.Shell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Removes what grading runs left behind when their JVM died (kill -9, a crash, a power cut): every container,
+ * network, volume and built image whose owner label names a process that no longer runs. Runs of live JVMs,
+ * such as a batch grading in parallel, are left alone.
+ */
+public final class Sweeper {
+    private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
+
+    private Sweeper() {
+    }
+
+    /** Sweeps abandoned runs; returns the ids of the runs removed. */
+    public static synchronized Set<String> sweepAbandoned() {
+        DockerClient docker = DockerClientFactory.instance().client();
+        Set<String> abandoned = new TreeSet<>();
+        for (Container container : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(ComposeSanitiser.RUN_LABEL)).exec()) {
+            if (isAbandoned(container.getLabels())) {
+                abandoned.add(container.getLabels().get(ComposeSanitiser.RUN_LABEL));
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+            }
+        }
+        docker.listNetworksCmd().withFilter("label", List.of(ComposeSanitiser.RUN_LABEL)).exec().stream()
+                .filter(network -> isAbandoned(network.getLabels()))
+                .forEach(network -> {
+                    abandoned.add(network.getLabels().get(ComposeSanitiser.RUN_LABEL));
+                    docker.removeNetworkCmd(network.getId()).exec();
+                });
+        Optional.ofNullable(docker.listVolumesCmd().withFilter("label", List.of(ComposeSanitiser.RUN_LABEL)).exec().getVolumes())
+                .orElse(List.of()).stream()
+                .filter(volume -> isAbandoned(volume.getLabels()))
+                .forEach(volume -> {
+                    abandoned.add(volume.getLabels().get(ComposeSanitiser.RUN_LABEL));
+                    docker.removeVolumeCmd(volume.getName()).exec();
+                });
+        abandoned.forEach(Sweeper::removeBuiltImages);
+        if (!abandoned.isEmpty()) {
+            LOG.info("Removed what abandoned grading runs left behind: {}", abandoned);
+        }
+        return abandoned;
+    }
+
+    /** The images a run built for its services are tagged obsgrader-RUN-SERVICE. */
+    static void removeBuiltImages(String run) {
+        Shell.Result images = Shell.run(Duration.ofSeconds(30), "docker", "images", "--format", "{{.Repository}}",
+                "--filter", "reference=obsgrader-" + run + "-*");
+        images.output().lines().filter(line -> !line.isBlank()).forEach(image ->
+                Shell.run(Duration.ofMinutes(1), "docker", "image", "rm", "-f", image));
+    }
+
+    private static boolean isAbandoned(Map<String, String> labels) {
+        String owner = labels == null ? null : labels.get(ComposeSanitiser.OWNER_LABEL);
+        if (owner == null) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(owner)).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package obsgrader.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import obsgrader.submission.Submission;
+import obsgrader.submission.Yaml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SubmissionPolicyTest {
+    static final Path CORPUS = Path.of("src/test/resources/corpus/malicious");
+    private static final Path REFERENCE = Path.of(System.getProperty("obsgrader.reference", "../stack"));
+
+    static Stream<Path> refusedCases() throws IOException {
+        return cases("refused");
+    }
+
+    static Stream<Path> cases(String outcome) throws IOException {
+        try (Stream<Path> folders = Files.list(CORPUS)) {
+            return folders.filter(Files::isDirectory)
+                    .filter(folder -> outcome.equals(expectation(folder).path("outcome").asText()))
+                    .sorted().toList().stream();
+        }
+    }
+
+    static JsonNode expectation(Path folder) {
+        return Yaml.read(folder.resolve("expect.yml")).tree();
+    }
+
+    private static List<SubmissionPolicy.Refusal> check(Path submission) {
+        return new SubmissionPolicy(List.of(submission, REFERENCE.resolve("../sample-api")))
+                .check(Submission.load(submission).compose().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedCases")
+    void refusesWithTheServiceAndTheOption(Path folder) {
+        List<SubmissionPolicy.Refusal> refusals = check(folder);
+
+        assertThat(refusals).isNotEmpty();
+        assertThat(refusals.toString()).contains(expectation(folder).path("option").asText());
+    }
+
+    @Test
+    void theReferenceStackRunsAndItsNodeExporterMountsAreTheAllowedException() {
+        SubmissionPolicy policy = new SubmissionPolicy(List.of(REFERENCE, REFERENCE.resolve("../sample-api")));
+
+        assertThat(check(REFERENCE)).isEmpty();
+        assertThat(policy.allowedExceptions(Submission.load(REFERENCE).compose().orElseThrow()))
+                .anySatisfy(allowed -> assertThat(allowed).contains("node-exporter").contains("/proc"));
+    }
+
+    @Test
+    void aLinkInsideTheSubmissionPointingOutsideIsRefused(@TempDir Path folder) throws IOException {
+        Files.createSymbolicLink(folder.resolve("app"), Path.of("/etc"));
+        Files.writeString(folder.resolve("docker-compose.yml"), "services:\n  api:\n    build: ./app\n");
+
+        assertThat(check(folder)).singleElement().satisfies(r -> assertThat(r.option()).contains("build"));
+    }
+}
