@@ -2,6 +2,7 @@ package obsgrader.grading;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class GradingRun implements GradingContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GradingRun.class);
     private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
+    /** No submission may hold the grading machine longer than this, whatever it does. */
+    private static final Duration RUN_DEADLINE = Duration.ofMinutes(Long.getLong("grader.deadline", 45));
 
     private final Submission submission;
     private final Mode mode;
     private final Path runFolder;
     private final Map<String, String> environmentNotes = new LinkedHashMap<>();
+    private final Instant deadline = Instant.now().plus(RUN_DEADLINE);
     private final PromTools tools;
     private final SubmissionPolicy policy;
     private LabStack stack;
@@ -67,6 +71,9 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     public Verdict judge(Check check) {
         if (environmentFault != null) {
             return Verdict.notAssessed("the grading machine failed: " + environmentFault);
+        }
+        if (Instant.now().isAfter(deadline)) {
+            return Verdict.notAssessed("the run's deadline (" + RUN_DEADLINE.toMinutes() + " min, -Dgrader.deadline) had passed");
         }
         try {
             return check.judge(this);
