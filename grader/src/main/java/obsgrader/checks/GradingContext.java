@@ -1,9 +1,11 @@
 package obsgrader.checks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
+import obsgrader.scenarios.LoadResults;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
@@ -36,4 +38,13 @@ public interface GradingContext {
 
     /** The submission's scrape interval (15 s when it sets none): the unit of every live deadline. */
     Duration scrapeInterval();
+
+    /**
+     * The load phase: the Gatling simulations against the stack's nginx, run once, when a check first asks
+     * for them; every later call returns the same results.
+     */
+    LoadResults load();
+
+    /** This run's report folder: Gatling's HTML reports and the fault drills' timelines go there. */
+    Path reportFolder();
 }

@@ -15,6 +15,7 @@ import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
 import obsgrader.rubric.Rubric;
 import obsgrader.submission.Submission;
+import obsgrader.tools.PromTools;
 
 /**
  * A submission graded against a rubric, one {@link Step} at a time (so a test runner can show each), then
@@ -31,8 +32,13 @@ public final class Grading implements AutoCloseable {
     }
 
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder) {
+        this(submission, rubric, mode, runFolder, new PromTools(mode == Mode.FULL));
+    }
+
+    /** With the promtool and amtool to use: a static grading may still run them from the images. */
+    public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
         this.rubric = rubric;
-        this.run = new GradingRun(submission, mode, runFolder);
+        this.run = new GradingRun(submission, mode, runFolder, tools);
     }
 
     public List<Step> steps() {

@@ -1,7 +1,9 @@
 package obsgrader.grading;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +13,15 @@ import java.util.Optional;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.NotAssessed;
+import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.images.StandInImages;
+import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.ShopLoad;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.StackFailure;
 import obsgrader.stack.SubmissionPolicy;
@@ -48,12 +53,14 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private LabStack stack;
     private String notBooted;
     private String environmentFault;
+    private LoadResults load;
+    private String loadFailure;
 
-    public GradingRun(Submission submission, Mode mode, Path runFolder) {
+    public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools) {
         this.submission = submission;
         this.mode = mode;
         this.runFolder = runFolder;
-        this.tools = new PromTools(mode == Mode.FULL);
+        this.tools = tools;
         this.policy = new SubmissionPolicy(List.of(submission.root(), graderRoot().resolve("sample-api")));
     }
 
@@ -189,6 +196,45 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         return submission.prometheusConfig()
                 .map(config -> submission.parse(config).tree().path("global").path(key).asText(""))
                 .flatMap(PromDuration::parse);
+    }
+
+    @Override
+    public synchronized LoadResults load() {
+        if (load == null && loadFailure == null) {
+            URI shop = stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port());
+            waitForQuietCounters();
+            try {
+                load = ShopLoad.run(shop, gatlingReports());
+                LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
+            } catch (RuntimeException e) {
+                LOG.debug("the load phase failed", e);
+                loadFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+        if (load == null) {
+            throw new NotAssessed("the load phase could not run (" + loadFailure + ")");
+        }
+        return load;
+    }
+
+    /**
+     * Waits for the API's first scrape after now, so that the counters' value when the load starts already
+     * holds every earlier check's requests: what grows afterwards is the load's alone.
+     */
+    private void waitForQuietCounters() {
+        PrometheusApi prometheus = prometheus();
+        double now = Instant.now().toEpochMilli() / 1000.0;
+        Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
+                () -> prometheus.value("max(timestamp(http_requests_total))") > now);
+    }
+
+    @Override
+    public Path reportFolder() {
+        return runFolder.toAbsolutePath();
+    }
+
+    private Path gatlingReports() {
+        return reportFolder().resolve("gatling");
     }
 
     /** What the sanitiser changed, for the report. */

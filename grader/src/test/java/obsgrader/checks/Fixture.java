@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
+import obsgrader.scenarios.LoadResults;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
@@ -121,5 +122,15 @@ public final class Fixture implements GradingContext {
     @Override
     public Duration scrapeInterval() {
         return Duration.ofSeconds(15);
+    }
+
+    @Override
+    public LoadResults load() {
+        throw new NotAssessed("fixture: no stack");
+    }
+
+    @Override
+    public Path reportFolder() {
+        throw new NotAssessed("fixture: no stack");
     }
 }

@@ -2,12 +2,8 @@ package obsgrader.checks.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
@@ -19,10 +15,6 @@ import obsgrader.clients.PrometheusApi;
 import obsgrader.grading.PromDuration;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Rule;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The lab's first incident drill, for real: stop the api, and an alert about it must fire in Prometheus and
@@ -31,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 @RubricCheck(id = "alerts.fire-on-outage", title = "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart", live = true)
 public final class OutageAlertFires implements Check {
-    private static final Logger LOG = LoggerFactory.getLogger(OutageAlertFires.class);
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final Duration LONGEST_FOR = Duration.ofMinutes(10);
 
@@ -45,45 +36,57 @@ public final class OutageAlertFires implements Check {
                 .map(PrometheusApi.Target::job).collect(Collectors.toSet());
         Predicate<JsonNode> aboutApi = alert -> apiJobs.contains(alert.path("labels").path("job").asText())
                 || alert.path("labels").path("instance").asText().contains(api + ":");
-        Duration floor = context.scrapeInterval().plus(context.evaluationInterval().multipliedBy(2)).plus(forOfOutageAlerts(context));
-        Duration deadline = floor.plus(MARGIN);
-        List<String> timeline = new ArrayList<>();
-        Instant injected = Instant.now();
-        timeline.add("api stopped at " + injected);
+        Duration floor = floor(context);
+        Duration deadline = deadline(context);
+        Duration resolvesWithin = context.scrapeInterval().plus(context.evaluationInterval().multipliedBy(2)).plus(MARGIN);
         String firing = null;
         boolean inAlertmanager = false;
         boolean resolved = false;
+        FaultTimeline timeline = FaultTimeline.inject(api + " stopped");
         context.stack().stop(api);
         try {
-            firing = await("an alert about " + api + " firing in Prometheus", deadline, injected,
-                    () -> firingAbout(prometheus, aboutApi)).orElse(null);
+            timeline.await("an alert about " + api + " pending", deadline, () -> activeAbout(prometheus, aboutApi))
+                    .ifPresent(alert -> timeline.record(name(alert) + " " + alert.path("state").asText() + " in Prometheus"));
+            firing = timeline.await("an alert about " + api + " firing", timeline.left(deadline),
+                    () -> activeAbout(prometheus, aboutApi).filter(alert -> "firing".equals(alert.path("state").asText())))
+                    .map(OutageAlertFires::name).orElse(null);
             if (firing != null) {
-                timeline.add(firing + " firing in Prometheus after " + since(injected));
+                timeline.record(firing + " firing in Prometheus");
                 String name = firing;
-                inAlertmanager = await(name + " in Alertmanager", context.evaluationInterval().multipliedBy(2).plus(MARGIN),
-                        injected, () -> inAlertmanager(alertmanager, name)).isPresent();
-                timeline.add(inAlertmanager ? name + " in Alertmanager after " + since(injected) : name + " never reached Alertmanager");
+                inAlertmanager = timeline.await(name + " in Alertmanager", context.evaluationInterval().multipliedBy(2).plus(MARGIN),
+                        () -> inAlertmanager(alertmanager, name)).isPresent();
+                timeline.record(inAlertmanager ? name + " in Alertmanager" : name + " never reached Alertmanager");
             }
         } finally {
             context.stack().start(api);
+            timeline.record(api + " started again");
         }
-        Instant restarted = Instant.now();
-        timeline.add("api started again at " + restarted);
         if (firing != null) {
-            resolved = await("the alert to resolve", context.scrapeInterval().plus(context.evaluationInterval().multipliedBy(2)).plus(MARGIN),
-                    restarted, () -> firingAbout(prometheus, aboutApi).isEmpty() ? Optional.of("resolved") : Optional.empty())
+            resolved = timeline.await("the alert to resolve", resolvesWithin,
+                    () -> activeAbout(prometheus, aboutApi).isEmpty() ? Optional.of("resolved") : Optional.empty())
                     .isPresent();
-            timeline.add(resolved ? "resolved after " + since(restarted) : "still firing " + since(restarted) + " after the restart");
+            timeline.record(resolved ? firing + " resolved" : firing + " still active " + resolvesWithin.toSeconds() + " s after the restart");
         }
         double share = (firing != null ? 3 : 0) + (inAlertmanager ? 2 : 0) + (resolved ? 1 : 0);
         return Verdict.live(share / 6)
-                .expected("an alert about " + api + " firing within " + deadline.toSeconds() + " s (scrape + 2 evaluations + for "
-                        + "= " + floor.toSeconds() + " s, plus " + MARGIN.toSeconds() + " s), in Alertmanager, then resolved")
-                .found(String.join("; ", timeline))
+                .expected("an alert about " + api + " firing within " + deadline.toSeconds() + " s (floor: scrape + for + "
+                        + "evaluation = " + floor.toSeconds() + " s, plus an evaluation and " + MARGIN.toSeconds()
+                        + " s), in Alertmanager, then resolved")
+                .found(timeline.summary())
                 .at("GET /api/v1/alerts (Prometheus), GET /api/v2/alerts (Alertmanager)")
                 .hint(share == 6 ? "" : firing == null ? "Alert on up == 0 (InstanceDown) with a for of a minute or two."
                         : "Check prometheus.yml's alerting section and alertmanager.yml's route.")
-                .attach("timeline", String.join("\n", timeline));
+                .attach("timeline", timeline.saveAs(context, "alerts.fire-on-outage"));
+    }
+
+    /** The quickest an alert on the stopped target can fire: its next scrape, then for, then an evaluation. */
+    static Duration floor(GradingContext context) {
+        return context.scrapeInterval().plus(forOfOutageAlerts(context)).plus(context.evaluationInterval());
+    }
+
+    /** The floor, plus one more evaluation (the ticks need not line up) and a margin. */
+    static Duration deadline(GradingContext context) {
+        return floor(context).plus(context.evaluationInterval()).plus(MARGIN);
     }
 
     /** The shortest for among alerts on up or probe_success: the one that should fire first. */
@@ -96,13 +99,19 @@ public final class OutageAlertFires implements Check {
                 .orElse(LONGEST_FOR);
     }
 
-    private static Optional<String> firingAbout(PrometheusApi prometheus, Predicate<JsonNode> aboutApi) {
+    /** An alert about the api, pending or firing (the firing one first). */
+    private static Optional<JsonNode> activeAbout(PrometheusApi prometheus, Predicate<JsonNode> aboutApi) {
+        Optional<JsonNode> active = Optional.empty();
         for (JsonNode alert : prometheus.alerts()) {
-            if ("firing".equals(alert.path("state").asText()) && aboutApi.test(alert)) {
-                return Optional.of(alert.path("labels").path("alertname").asText());
+            if (aboutApi.test(alert) && (active.isEmpty() || "firing".equals(alert.path("state").asText()))) {
+                active = Optional.of(alert);
             }
         }
-        return Optional.empty();
+        return active;
+    }
+
+    private static String name(JsonNode alert) {
+        return alert.path("labels").path("alertname").asText();
     }
 
     private static Optional<String> inAlertmanager(AlertmanagerApi alertmanager, String name) {
@@ -112,30 +121,5 @@ public final class OutageAlertFires implements Check {
             }
         }
         return Optional.empty();
-    }
-
-    /** Waits for a condition, saying every 15 s how long is left, so a person watching knows it is not stuck. */
-    private static Optional<String> await(String what, Duration deadline, Instant since,
-                                          Callable<Optional<String>> condition) {
-        List<Optional<String>> last = new ArrayList<>(List.of(Optional.empty()));
-        try {
-            Awaitility.await(what).atMost(deadline).pollInterval(Duration.ofSeconds(3)).ignoreExceptions()
-                    .conditionEvaluationListener(c -> {
-                        if (c.getElapsedTimeInMS() / 3000 % 5 == 0) {
-                            LOG.info("waiting for {}: {} s left", what, c.getRemainingTimeInMS() / 1000);
-                        }
-                    })
-                    .until(() -> {
-                        last.set(0, condition.call());
-                        return last.get(0).isPresent();
-                    });
-        } catch (ConditionTimeoutException e) {
-            LOG.info("gave up waiting for {} after {}", what, since(since));
-        }
-        return last.get(0);
-    }
-
-    private static String since(Instant start) {
-        return Duration.between(start, Instant.now()).toSeconds() + " s";
     }
 }

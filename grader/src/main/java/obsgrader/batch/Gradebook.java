@@ -1,0 +1,50 @@
+package obsgrader.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import obsgrader.rubric.Rubric;
+
+/**
+ * {@code gradebook.csv}: one row a student, one column a criterion, then bonus, total, pass, gradable and
+ * run time. Plain comma-separated UTF-8 with a header row: opens in a spreadsheet and imports into Moodle or
+ * Canvas as a grade column (map "student" to the identifier, "total" to the grade).
+ */
+public final class Gradebook {
+    private Gradebook() {
+    }
+
+    public static void write(List<Row> rows, Rubric rubric, Path file) {
+        List<String> lines = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("student"));
+        rubric.criteria().forEach(c -> header.add(c.id()));
+        header.addAll(List.of("bonus", "total", "pass", "gradable", "run_time_s", "note"));
+        lines.add(String.join(",", header));
+        for (Row row : rows) {
+            List<String> cells = new ArrayList<>(List.of(csv(row.student())));
+            rubric.criteria().forEach(c -> cells.add(number(row.criteria().getOrDefault(c.id(), 0.0))));
+            cells.addAll(List.of(number(row.bonus()), number(row.total()), row.passed() ? "yes" : "no",
+                    row.gradable() ? "yes" : "no", String.valueOf(row.seconds()), csv(row.reason())));
+            lines.add(String.join(",", cells));
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** RFC 4180: quote fields holding a comma, a quote or a line break. */
+    static String csv(String field) {
+        String flat = field.replace('\n', ' ');
+        return flat.matches(".*[,\"].*") ? "\"" + flat.replace("\"", "\"\"") + "\"" : flat;
+    }
+}

@@ -1,0 +1,71 @@
+package obsgrader.checks.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.RubricCheck;
+import obsgrader.checks.Verdict;
+import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.ShopRequest;
+
+/**
+ * The business counters follow the shopping journeys: one {@code orders_total} per order, one cart value
+ * observed per cart, and about the 5 % of payments the API fails on purpose counted as failed orders.
+ */
+@RubricCheck(id = "metrics.business-counters", title = "orders_total and cart_value_euros_count grow by the orders and carts sent, with about 5 % of orders failed", live = true)
+public final class OrdersAndCartsMatchLoad implements Check {
+    private static final String ORDERS = "orders_total";
+    private static final String FAILED_ORDERS = "orders_total{status=\"failed\"}";
+    private static final String CARTS = "cart_value_euros_count";
+    /** The API fails this share of payments on purpose. */
+    private static final double PAYMENT_FAILURES = 0.05;
+    /** How many standard deviations of a binomial draw still count as "about 5 %". */
+    private static final double SPREAD = 4;
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        LoadResults load = context.load();
+        LoadWindow window = LoadWindow.of(context, load);
+        long orders = load.sent(ShopRequest.ORDER);
+        long refused = load.failed(ShopRequest.ORDER);
+        long carts = load.sent(ShopRequest.ADD_TO_CART);
+        double ordersCounted = window.increase(ORDERS);
+        double failedCounted = window.increase(FAILED_ORDERS);
+        double cartsCounted = window.increase(CARTS);
+        List<String> wrong = new ArrayList<>();
+        if (!LoadCounts.match(ordersCounted, orders)) {
+            wrong.add("orders");
+        }
+        if (!LoadCounts.match(cartsCounted, carts)) {
+            wrong.add("carts");
+        }
+        if (!LoadCounts.match(failedCounted, refused) || !aboutTheApisFailureRate(failedCounted, orders)) {
+            wrong.add("failed orders");
+        }
+        return Verdict.live(Verdict.share(3 - wrong.size(), 3))
+                .expected("orders_total and cart_value_euros_count growing by the orders and carts sent, "
+                        + LoadCounts.tolerance() + "; orders_total{status=\"failed\"} by the orders refused, about "
+                        + Math.round(PAYMENT_FAILURES * 100) + " % of them")
+                .found("orders " + LoadCounts.describe(ordersCounted, orders) + "; carts " + LoadCounts.describe(cartsCounted, carts)
+                        + "; failed orders: " + refused + " refused to Gatling, " + Math.round(failedCounted) + " counted ("
+                        + percent(failedCounted, orders) + " of the orders)")
+                .at("GET /api/v1/query?query=" + window.increaseQuery(ORDERS))
+                .hint(wrong.isEmpty() ? "" : "Wrong: " + String.join(", ", wrong) + ". Increment orders_total{status} once per "
+                        + "order (success or failed) and observe cart_value_euros once per cart, as the lab's app.py does.");
+    }
+
+    /** Within {@link #SPREAD} standard deviations of the API's failure rate, for that many orders. */
+    static boolean aboutTheApisFailureRate(double failed, long orders) {
+        if (orders == 0) {
+            return false;
+        }
+        double spread = SPREAD * Math.sqrt(PAYMENT_FAILURES * (1 - PAYMENT_FAILURES) / orders);
+        return Math.abs(failed / orders - PAYMENT_FAILURES) <= spread;
+    }
+
+    private static String percent(double part, long whole) {
+        return whole == 0 ? "no orders" : String.format(Locale.ROOT, "%.1f %%", 100 * part / whole);
+    }
+}

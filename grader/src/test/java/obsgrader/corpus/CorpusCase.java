@@ -1,0 +1,153 @@
+package obsgrader.corpus;
+
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import obsgrader.grading.Mode;
+import obsgrader.submission.Yaml;
+
+/**
+ * One submission of the flawed corpus, as its {@code case.yml} describes it: the reference stack changed by a
+ * few transformation steps and overlay files, and the outcome its grading must have. Read strictly: an unknown
+ * key is an error, so a typo cannot silently weaken an expectation.
+ *
+ * @param base       what the submission starts from: the reference stack (the default), or an empty folder
+ * @param expected   the checks the defects cost, by rubric id
+ * @param others     what every check not listed must get; absent: what the reference gets
+ * @param othersLive the same for live checks, when it differs (a stack that cannot boot)
+ */
+record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = true) String description,
+                  @JsonProperty(required = true) Kind kind, @JsonProperty(required = true) CaseMode mode,
+                  List<String> defects, Base base, List<Step> transform,
+                  @JsonProperty("busy_ports") List<Integer> busyPorts, Map<String, Expectation> expected,
+                  Expectation others, @JsonProperty("others_live") Expectation othersLive) {
+    private static final ObjectMapper STRICT = Yaml.YAML.copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    enum Kind {
+        @JsonProperty("flawed") FLAWED,
+        @JsonProperty("bad-input") BAD_INPUT
+    }
+
+    enum Base {
+        @JsonProperty("reference") REFERENCE,
+        @JsonProperty("empty") EMPTY
+    }
+
+    /** {@code static} grades the files only (promtool and amtool may still run); {@code live} boots the stack. */
+    enum CaseMode {
+        @JsonProperty("static") STATIC(Mode.STATIC),
+        @JsonProperty("live") LIVE(Mode.FULL);
+
+        private final Mode grading;
+
+        CaseMode(Mode grading) {
+            this.grading = grading;
+        }
+
+        Mode grading() {
+            return grading;
+        }
+    }
+
+    CorpusCase {
+        defects = defects == null ? List.of(description) : List.copyOf(defects);
+        base = base == null ? Base.REFERENCE : base;
+        transform = transform == null ? List.of() : List.copyOf(transform);
+        busyPorts = busyPorts == null ? List.of() : List.copyOf(busyPorts);
+        expected = expected == null ? Map.of() : Map.copyOf(expected);
+    }
+
+    /**
+     * One change to the copy of the reference, exactly one of: {@code file} with {@code replace} (literal text)
+     * or {@code regex}, each occurrence replaced {@code with}; {@code delete} a file or folder; {@code merge} a
+     * rule file's groups {@code into} another (the first deleted).
+     */
+    record Step(String file, String replace, String regex, String with, String delete, String merge, String into) {
+        Step {
+            long forms = Stream.of(file != null, delete != null, merge != null).filter(b -> b).count();
+            boolean edit = file != null && (replace == null) != (regex == null) && with != null;
+            if (forms != 1 || file != null && !edit || merge != null && into == null) {
+                throw new IllegalArgumentException("a transform step is {file, replace|regex, with}, {delete} or "
+                        + "{merge, into}; found " + this);
+            }
+        }
+    }
+
+    /** What one check must get: {@code loses} points (with a reason containing a text), or {@code not_assessed} for a cause. */
+    record Expectation(Points loses, String reason, @JsonProperty("not_assessed") String notAssessed) {
+        Expectation {
+            if ((loses == null) == (notAssessed == null) || notAssessed != null && reason != null) {
+                throw new IllegalArgumentException("an expectation is {loses, reason?} or {not_assessed}");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return notAssessed != null ? "not assessed (\"" + notAssessed + "\")"
+                    : "loses " + loses + (reason == null ? "" : " (\"" + reason + "\")");
+        }
+    }
+
+    /** Points lost: exactly a number, a {@code [min, max]} range where a count legitimately varies, or {@code all}. */
+    record Points(double min, double max, boolean all) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Points of(JsonNode node) {
+            if (node.isNumber()) {
+                return new Points(node.asDouble(), node.asDouble(), false);
+            }
+            if (node.isArray() && node.size() == 2 && node.get(0).isNumber() && node.get(1).isNumber()) {
+                return new Points(node.get(0).asDouble(), node.get(1).asDouble(), false);
+            }
+            if ("all".equals(node.asText())) {
+                return new Points(0, 0, true);
+            }
+            throw new IllegalArgumentException("loses is a number, [min, max] or all; found " + node);
+        }
+
+        boolean allows(double lost, double max) {
+            return all ? Math.abs(lost - max) < 1e-6 : lost >= min - 1e-6 && lost <= max + 1e-6;
+        }
+
+        @Override
+        public String toString() {
+            return all ? "all" : min == max ? format(min) : "[" + format(min) + ", " + format(max) + "]";
+        }
+    }
+
+    static String format(double points) {
+        return points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(points);
+    }
+
+    /** The reference stack as a student hands it in: no step, no overlay. */
+    static CorpusCase reference() {
+        return new CorpusCase("reference", "the reference stack", Kind.FLAWED, CaseMode.STATIC, null, null, null, null,
+                null, null, null);
+    }
+
+    static CorpusCase load(Path folder) {
+        try {
+            return STRICT.readerFor(CorpusCase.class)
+                    .with(new InjectableValues.Std().addValue("name", folder.getFileName().toString()))
+                    .readValue(folder.resolve("case.yml").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder.resolve("case.yml") + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,137 @@
+package obsgrader.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import obsgrader.grading.Grading;
+import obsgrader.grading.Mode;
+import obsgrader.report.ConsoleCard;
+import obsgrader.report.ScoreCard;
+import obsgrader.report.ScoreCard.CheckScore;
+import obsgrader.rubric.Rubric;
+import obsgrader.rubric.RubricLoader;
+import obsgrader.submission.Submission;
+import obsgrader.tools.PromTools;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Trust in the grader: every submission of the flawed corpus ({@code src/test/resources/corpus/flawed}, see its
+ * README) is graded and loses exactly what its {@code case.yml} says, every other check getting what the
+ * reference gets. Static cases read the files only; live cases boot their stack, several defects sharing one
+ * boot. The reference itself is graded statically twice, as the baseline, and must score the same both times.
+ */
+class FlawedCorpusSelfIT {
+    private static final Path CORPUS = Path.of("src/test/resources/corpus/flawed");
+    private static final Path WORK = Path.of("target", "corpus", "flawed");
+
+    private static Path reference;
+    private static Rubric rubric;
+    private static ScoreCard baseline;
+    private static ScoreCard baselineAgain;
+    private static final List<String> summary = new ArrayList<>();
+    private static final Map<Mode, Duration> timeByMode = new EnumMap<>(Mode.class);
+    private static Instant started;
+
+    @BeforeAll
+    static void gradeTheReferenceTwice() {
+        started = Instant.now();
+        Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
+        reference = root.resolve("stack");
+        rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
+        baseline = grade(CorpusCase.reference());
+        baselineAgain = grade(CorpusCase.reference());
+    }
+
+    @Test
+    void theReferenceGradedTwiceGetsTheSamePointsOnEveryCheck() {
+        Map<String, CheckScore> first = ExpectedOutcome.byCheck(baseline);
+        Map<String, CheckScore> second = ExpectedOutcome.byCheck(baselineAgain);
+
+        assertThat(second.keySet()).isEqualTo(first.keySet());
+        assertThat(second.values()).allSatisfy(score -> assertThat(score.points())
+                .as("%s: %s, then %s", score.check(), first.get(score.check()).verdict().reason(), score.verdict().reason())
+                .isEqualTo(first.get(score.check()).points()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseLosesExactlyWhatItShould() throws IOException {
+        return cases().map(corpusCase -> dynamicTest(corpusCase.name() + " [" + corpusCase.mode().name().toLowerCase()
+                + "]: " + corpusCase.description(), () -> check(corpusCase)));
+    }
+
+    /** Static cases first (seconds each), then the live ones (a boot each). */
+    private static Stream<CorpusCase> cases() throws IOException {
+        try (Stream<Path> folders = Files.list(CORPUS)) {
+            return folders.filter(Files::isDirectory).map(CorpusCase::load)
+                    .sorted(Comparator.comparing(CorpusCase::mode).thenComparing(CorpusCase::name))
+                    .toList().stream();
+        }
+    }
+
+    private static void check(CorpusCase corpusCase) {
+        Instant start = Instant.now();
+        ScoreCard card = grade(corpusCase);
+        Duration took = Duration.between(start, Instant.now());
+        timeByMode.merge(corpusCase.mode().grading(), took, Duration::plus);
+        List<ExpectedOutcome.Difference> differences =
+                new ExpectedOutcome(corpusCase, ExpectedOutcome.byCheck(baseline)).differences(card);
+        summary.add(String.format("%-28s %-9s %-6s %5s/%-4s %4d s  %s  %s", corpusCase.name(),
+                corpusCase.kind().name().toLowerCase().replace('_', '-'), corpusCase.mode().name().toLowerCase(),
+                ScoreCard.format(card.points()), ScoreCard.format(card.max()), took.toSeconds(),
+                differences.isEmpty() ? "ok    " : "FAILED", String.join("; ", corpusCase.defects())));
+
+        assertThat(differences).withFailMessage(() -> ExpectedOutcome.render(corpusCase, differences)).isEmpty();
+    }
+
+    /** Writes the case's submission under target/ and grades it; the card is kept beside it for a person to read. */
+    private static ScoreCard grade(CorpusCase corpusCase) {
+        Path folder = WORK.resolve(corpusCase.name());
+        Path submission = CaseSubmission.write(corpusCase, CORPUS.resolve(corpusCase.name()), reference, folder.resolve("submission"));
+        ScoreCard card;
+        try (BusyPorts ports = BusyPorts.hold(corpusCase.busyPorts());
+             Grading grading = new Grading(Submission.load(submission), rubric, corpusCase.mode().grading(),
+                     folder.resolve("run"), new PromTools(true))) {
+            card = grading.card();
+        }
+        try {
+            Files.writeString(folder.resolve("card.txt"), ConsoleCard.render(card));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return card;
+    }
+
+    @AfterAll
+    static void report() {
+        String text = "Flawed corpus: " + summary.size() + " cases\n"
+                + String.format("%-28s %-9s %-6s %10s %6s  %s  %s%n", "case", "kind", "mode", "points", "time", "result", "defects")
+                + String.join("\n", summary) + "\n"
+                + timeByMode.entrySet().stream().map(e -> e.getKey().name().toLowerCase() + " cases " + e.getValue().toSeconds() + " s")
+                .collect(Collectors.joining(", "))
+                + "; corpus run (with the reference baseline) " + Duration.between(started, Instant.now()).toSeconds() + " s";
+        System.out.println(text);
+        try {
+            Files.createDirectories(WORK);
+            Files.writeString(WORK.resolve("summary.txt"), text + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
