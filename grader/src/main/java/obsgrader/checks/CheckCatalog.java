@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import obsgrader.checks.alerts.AlertQuality;
 import obsgrader.checks.alerts.AlertmanagerConfigValid;
+import obsgrader.checks.alerts.BurstAlertsPending;
 import obsgrader.checks.alerts.LabAlertsCovered;
+import obsgrader.checks.alerts.NotificationsDelivered;
 import obsgrader.checks.alerts.OutageAlertFires;
+import obsgrader.checks.alerts.PostgresOverloadVisible;
 import obsgrader.checks.alerts.RuleFilesValid;
 import obsgrader.checks.alerts.RulesHealthyLive;
 import obsgrader.checks.bonus.AutomatedRunbook;
@@ -25,10 +28,12 @@ import obsgrader.checks.deployed.MonitoringHealthy;
 import obsgrader.checks.deployed.ServicesRunning;
 import obsgrader.checks.deployed.ShopThroughNginx;
 import obsgrader.checks.deployed.VolumesAndDependencies;
-import obsgrader.checks.metrics.CountersFollowTraffic;
 import obsgrader.checks.metrics.EveryTargetUp;
 import obsgrader.checks.metrics.ExporterMetrics;
 import obsgrader.checks.metrics.LabMetricsExposed;
+import obsgrader.checks.metrics.LatencyHistogramMatchesLoad;
+import obsgrader.checks.metrics.OrdersAndCartsMatchLoad;
+import obsgrader.checks.metrics.RequestsMatchLoad;
 import obsgrader.checks.metrics.ScrapeJobsConfigured;
 import obsgrader.checks.docs.AlertsAnnotated;
 import obsgrader.checks.docs.ReadmeExplainsStack;
@@ -53,13 +58,18 @@ public final class CheckCatalog {
                 new EveryTargetUp(),
                 new LabMetricsExposed(),
                 new ExporterMetrics(),
-                new CountersFollowTraffic(),
+                new RequestsMatchLoad(),
+                new OrdersAndCartsMatchLoad(),
+                new LatencyHistogramMatchesLoad(),
                 new RuleFilesValid(),
                 new RulesHealthyLive(),
                 new LabAlertsCovered(),
                 new AlertQuality(),
                 new AlertmanagerConfigValid(),
                 new OutageAlertFires(),
+                new PostgresOverloadVisible(),
+                new BurstAlertsPending(),
+                new NotificationsDelivered(),
                 new DatasourceProvisioned(),
                 new DashboardProvisioned(),
                 new LabPanelsPresent(),

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** Runs a command with a deadline and a cap on what it prints, so no tool can hang or flood a grading run. */
 public final class Shell {
     private static final int OUTPUT_CAP = 1 << 20;
+    private static final Pattern PROGRESS = Pattern.compile("Checking |SUCCESS|Unit Testing:");
 
     private Shell() {
     }
@@ -26,6 +28,16 @@ public final class Shell {
         public String tail(int lines) {
             String[] all = output.strip().split("\n");
             return String.join("\n", List.of(all).subList(Math.max(0, all.length - lines), all.length));
+        }
+
+        /**
+         * What a checking tool (promtool, amtool) says went wrong, on one line: its output without the lines
+         * reporting progress or success, which would otherwise crowd the error out of a short quote.
+         */
+        public String failure(int lines) {
+            List<String> kept = output.lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !PROGRESS.matcher(line).lookingAt()).distinct().toList();
+            return String.join(" ", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
         }
     }
 

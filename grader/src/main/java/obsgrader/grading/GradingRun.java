@@ -1,9 +1,9 @@
 package obsgrader.grading;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,11 +92,21 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         } catch (StackFailure e) {
             return Verdict.live(0).expected("the check to complete on the running stack").found(e.getMessage());
         } catch (Exception e) {
-            LOG.debug("check {} failed", check.id(), e);
+            LOG.warn("check {} failed", check.id(), e);
             return (check.live() ? Verdict.live(0) : Verdict.fromFiles(0))
                     .expected("the check to complete")
-                    .found(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    .found(whatFailed(e));
         }
+    }
+
+    /** The student reads what went wrong, not the grader's insides (exception names, stack frames: those go to the log). */
+    private static String whatFailed(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return "no answer from the stack (" + cause.getMessage() + ")";
+            }
+        }
+        return "an error in the grader (" + e.getMessage() + "), logged for its maintainers";
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
@@ -207,8 +217,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
                 load = ShopLoad.run(shop, gatlingReports());
                 LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
             } catch (RuntimeException e) {
-                LOG.debug("the load phase failed", e);
-                loadFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warn("the load phase failed", e);
+                loadFailure = e.getMessage();
             }
         }
         if (load == null) {
@@ -219,13 +229,16 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     /**
      * Waits for the API's first scrape after now, so that the counters' value when the load starts already
-     * holds every earlier check's requests: what grows afterwards is the load's alone.
+     * holds every earlier check's requests: what grows afterwards is the load's alone. No wait when Prometheus
+     * has no such counter at all.
      */
     private void waitForQuietCounters() {
         PrometheusApi prometheus = prometheus();
         double now = Instant.now().toEpochMilli() / 1000.0;
-        Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
-                () -> prometheus.value("max(timestamp(http_requests_total))") > now);
+        Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5), () -> {
+            double lastScrape = prometheus.value("max(timestamp(http_requests_total))");
+            return Double.isNaN(lastScrape) || lastScrape > now;
+        });
     }
 
     @Override

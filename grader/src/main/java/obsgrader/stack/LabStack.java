@@ -236,21 +236,31 @@ public final class LabStack implements AutoCloseable {
     public List<ServiceState> services() {
         List<ServiceState> states = new ArrayList<>();
         for (Container container : containers()) {
-            InspectContainerResponse inspect = docker().inspectContainerCmd(container.getId()).exec();
-            InspectContainerResponse.ContainerState state = inspect.getState();
-            states.add(new ServiceState(container.getLabels().get("com.docker.compose.service"), container.getId(),
-                    state.getStatus(), Boolean.TRUE.equals(state.getRunning()), Boolean.TRUE.equals(state.getRestarting()),
-                    inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
-                    state.getExitCodeLong() == null ? 0 : state.getExitCodeLong()));
+            states.add(state(container.getLabels().get("com.docker.compose.service"),
+                    docker().inspectContainerCmd(container.getId()).exec()));
         }
         states.sort((a, b) -> a.service().compareTo(b.service()));
         return states;
     }
 
-    /** The loopback URI of a service's container port. Looked up each time: a restarted container gets a new host port. */
+    private static ServiceState state(String service, InspectContainerResponse inspect) {
+        InspectContainerResponse.ContainerState state = inspect.getState();
+        return new ServiceState(service, inspect.getId(), state.getStatus(), Boolean.TRUE.equals(state.getRunning()),
+                Boolean.TRUE.equals(state.getRestarting()), inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
+                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong());
+    }
+
+    /**
+     * The loopback URI of a service's container port. Looked up each time: a restarted container gets a new host port.
+     * A service that is down or crash-looping has no port to give: that is said at once, rather than waited out.
+     */
     public URI endpoint(String service, int containerPort) {
-        Ports.Binding[] bindings = docker().inspectContainerCmd(container(service).getId()).exec()
-                .getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+        InspectContainerResponse inspect = docker().inspectContainerCmd(container(service).getId()).exec();
+        ServiceState state = state(service, inspect);
+        if (!state.running() || state.restarting()) {
+            throw new StackFailure(state.describe() + ": it cannot answer (its log is in the run's logs/ folder)");
+        }
+        Ports.Binding[] bindings = inspect.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
         if (bindings == null || bindings.length == 0) {
             throw new StackFailure("service '" + service + "' does not publish port " + containerPort
                     + " (add it under 'ports:' in the compose file)");

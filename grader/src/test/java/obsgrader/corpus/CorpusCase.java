@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import obsgrader.grading.Mode;
 import obsgrader.submission.Yaml;
@@ -25,15 +26,17 @@ import obsgrader.submission.Yaml;
  * @param expected   the checks the defects cost, by rubric id
  * @param others     what every check not listed must get; absent: what the reference gets
  * @param othersLive the same for live checks, when it differs (a stack that cannot boot)
+ * @param notes      texts the report's header must hold, by note (e.g. {@code stack}: why it did not boot)
  */
 record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = true) String description,
                   @JsonProperty(required = true) Kind kind, @JsonProperty(required = true) CaseMode mode,
                   List<String> defects, Base base, List<Step> transform,
                   @JsonProperty("busy_ports") List<Integer> busyPorts, Map<String, Expectation> expected,
-                  Expectation others, @JsonProperty("others_live") Expectation othersLive) {
+                  Expectation others, @JsonProperty("others_live") Expectation othersLive, Map<String, String> notes) {
     private static final ObjectMapper STRICT = Yaml.YAML.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     enum Kind {
         @JsonProperty("flawed") FLAWED,
@@ -67,6 +70,7 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
         transform = transform == null ? List.of() : List.copyOf(transform);
         busyPorts = busyPorts == null ? List.of() : List.copyOf(busyPorts);
         expected = expected == null ? Map.of() : Map.copyOf(expected);
+        notes = notes == null ? Map.of() : Map.copyOf(notes);
     }
 
     /**
@@ -85,44 +89,60 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
         }
     }
 
-    /** What one check must get: {@code loses} points (with a reason containing a text), or {@code not_assessed} for a cause. */
-    record Expectation(Points loses, String reason, @JsonProperty("not_assessed") String notAssessed) {
+    /**
+     * What one check must get: {@code loses} a share of its points, its reason holding each text of {@code reason}
+     * (one or a list); or {@code not_assessed}, its cause holding that text.
+     */
+    record Expectation(Share loses, List<String> reason, @JsonProperty("not_assessed") String notAssessed) {
         Expectation {
             if ((loses == null) == (notAssessed == null) || notAssessed != null && reason != null) {
                 throw new IllegalArgumentException("an expectation is {loses, reason?} or {not_assessed}");
             }
+            reason = reason == null ? List.of() : List.copyOf(reason);
         }
 
         @Override
         public String toString() {
             return notAssessed != null ? "not assessed (\"" + notAssessed + "\")"
-                    : "loses " + loses + (reason == null ? "" : " (\"" + reason + "\")");
+                    : "loses " + loses + " of its points" + reason.stream().map(r -> " \"" + r + "\"").collect(Collectors.joining(" +"));
         }
     }
 
-    /** Points lost: exactly a number, a {@code [min, max]} range where a count legitimately varies, or {@code all}. */
-    record Points(double min, double max, boolean all) {
+    /**
+     * The share of a check's points lost, as the check computes it (so the rubric's weights may change): a
+     * fraction ({@code 1/9}: one item of nine), a {@code [min, max]} range of fractions where a count legitimately
+     * varies, or {@code all}. Points are rounded to a tenth on the card: the comparison allows for that.
+     */
+    record Share(double min, double max, String text) {
+        private static final double ROUNDING = 0.05 + 1e-9;
+
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static Points of(JsonNode node) {
-            if (node.isNumber()) {
-                return new Points(node.asDouble(), node.asDouble(), false);
+        static Share of(JsonNode node) {
+            if (node.isArray() && node.size() == 2) {
+                return new Share(fraction(node.get(0)), fraction(node.get(1)), "[" + node.get(0).asText() + ", " + node.get(1).asText() + "]");
             }
-            if (node.isArray() && node.size() == 2 && node.get(0).isNumber() && node.get(1).isNumber()) {
-                return new Points(node.get(0).asDouble(), node.get(1).asDouble(), false);
+            return new Share(fraction(node), fraction(node), node.asText());
+        }
+
+        private static double fraction(JsonNode node) {
+            String text = node.asText().strip();
+            if ("all".equals(text)) {
+                return 1;
             }
-            if ("all".equals(node.asText())) {
-                return new Points(0, 0, true);
+            String[] parts = text.split("/");
+            if (!node.isTextual() || parts.length != 2) {
+                throw new IllegalArgumentException("loses is a fraction of the check's points (1/9), [min, max] or all; found " + node);
             }
-            throw new IllegalArgumentException("loses is a number, [min, max] or all; found " + node);
+            return Double.parseDouble(parts[0].strip()) / Double.parseDouble(parts[1].strip());
         }
 
         boolean allows(double lost, double max) {
-            return all ? Math.abs(lost - max) < 1e-6 : lost >= min - 1e-6 && lost <= max + 1e-6;
+            return lost >= min * max - ROUNDING && lost <= this.max * max + ROUNDING;
         }
 
         @Override
         public String toString() {
-            return all ? "all" : min == max ? format(min) : "[" + format(min) + ", " + format(max) + "]";
+            return text;
         }
     }
 
@@ -133,7 +153,7 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
     /** The reference stack as a student hands it in: no step, no overlay. */
     static CorpusCase reference() {
         return new CorpusCase("reference", "the reference stack", Kind.FLAWED, CaseMode.STATIC, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     static CorpusCase load(Path folder) {

@@ -14,13 +14,21 @@ import obsgrader.submission.Rule;
 
 /**
  * Each alert is fit for an on-call human: a severity, templated summary and description, a sane
- * {@code for}, and rate windows long enough to hold at least two scrapes.
+ * {@code for}, rate windows long enough to hold at least two scrapes, and rates taken of counters only.
  */
 @RubricCheck(id = "alerts.quality", title = "Alerts have a severity, templated annotations, a sane for, rate windows >= 2x the scrape interval")
 public final class AlertQuality implements Check {
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^]]*)?]");
     private static final Duration SHORTEST_FOR = Duration.ofSeconds(30);
     private static final Duration LONGEST_FOR = Duration.ofHours(1);
+    /**
+     * rate(), irate() or increase() of a gauge measures nothing meaningful (they read resets as counter resets).
+     * Named here: the gauges of the lab's API and of its exporters; counters without {@code _total} (nginx,
+     * postgres-exporter) make a naming rule unsafe.
+     */
+    private static final Pattern RATE_OF_GAUGE = Pattern.compile("\\b(rate|irate|increase)\\s*\\(\\s*(http_requests_active|up|"
+            + "probe_success|pg_up|redis_up|nginx_connections_(?:active|reading|writing|waiting)|node_memory_\\w+_bytes|"
+            + "node_filesystem_(?:avail|free|size)_bytes|node_load\\d+|redis_connected_clients|pg_stat_activity_count)\\b");
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -38,11 +46,12 @@ public final class AlertQuality implements Check {
         }
         return Verdict.fromFiles(Verdict.share(alerts.size() - problems.size(), alerts.size()))
                 .expected("each alert with labels.severity, summary/description using {{ $labels }} or {{ $value }}, "
-                        + "for between " + SHORTEST_FOR.toSeconds() + "s and 1h, range windows >= " + shortestWindow.toSeconds() + "s")
+                        + "for between " + SHORTEST_FOR.toSeconds() + "s and 1h, range windows >= " + shortestWindow.toSeconds()
+                        + "s, rate()/increase() of counters only")
                 .found(problems.isEmpty() ? alerts.size() + " alerts, all fit" : String.join("; ", problems))
                 .at("the rule files")
                 .hint(problems.isEmpty() ? "" : "A window shorter than two scrapes makes rate() return nothing; a "
-                        + "missing for pages on every blip.");
+                        + "missing for pages on every blip; rate() and increase() need a counter (deriv() or delta() suit a gauge).");
     }
 
     static List<String> problemsOf(Rule alert, Duration shortestWindow) {
@@ -64,6 +73,10 @@ public final class AlertQuality implements Check {
             if (window.compareTo(shortestWindow) < 0) {
                 problems.add("window [" + range.group(1) + "] shorter than two scrapes");
             }
+        }
+        Matcher rateOfGauge = RATE_OF_GAUGE.matcher(alert.expr());
+        while (rateOfGauge.find()) {
+            problems.add(rateOfGauge.group(1) + "() of the gauge " + rateOfGauge.group(2));
         }
         return problems;
     }

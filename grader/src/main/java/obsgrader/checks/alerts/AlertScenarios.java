@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
 import obsgrader.grading.PromDuration;
 import obsgrader.submission.Rule;
@@ -57,6 +59,20 @@ public final class AlertScenarios {
 
     public static List<Scenario> scenarios() {
         return DATA.scenarios();
+    }
+
+    /**
+     * Zero points, saying why, when promtool cannot load the rule files: no scenario can run then (and Prometheus
+     * would not start with them either), so "nothing fires" would be the wrong reason.
+     */
+    public static Optional<Verdict> whenRulesDoNotLoad(GradingContext context) {
+        List<Path> ruleFiles = context.submission().ruleFiles();
+        Shell.Result check = context.tools().promtool(ruleFiles, RuleFilesValid.withFiles(ruleFiles, "check", "rules"));
+        return check.ok() ? Optional.empty() : Optional.of(Verdict.fromFiles(0)
+                .expected("rule files promtool can load, to test the lab's incidents against")
+                .found("they do not load, so no incident can be tested: " + check.failure(2))
+                .at("promtool check rules")
+                .hint("Fix the rule file promtool names: Prometheus refuses to start with it."));
     }
 
     /** Each scenario must fire an alert (matching its {@code alerts} pattern, if it has one). */

@@ -30,7 +30,7 @@ public final class AlertmanagerConfigValid implements Check {
         List<String> problems = new ArrayList<>();
         Shell.Result amtool = context.tools().amtool(List.of(config.get()), "check-config", config.get().toString());
         if (!amtool.ok()) {
-            problems.add("amtool check-config: " + amtool.tail(3).replace('\n', ' '));
+            problems.add("amtool check-config: " + amtool.failure(3));
         }
         JsonNode tree = submission.parse(config.get()).tree();
         String defaultReceiver = tree.path("route").path("receiver").asText();

@@ -54,14 +54,8 @@ final class FaultTimeline {
         events.add(new Event(Instant.now(), sinceInjected().toSeconds(), event));
     }
 
-    Duration sinceInjected() {
+    private Duration sinceInjected() {
         return Duration.between(injected, Instant.now());
-    }
-
-    /** What is left of a deadline counted from the injection (at least one poll, to look once more). */
-    Duration left(Duration deadline) {
-        Duration left = deadline.minus(sinceInjected());
-        return left.compareTo(POLL) < 0 ? POLL : left;
     }
 
     /**

@@ -2,6 +2,7 @@ package obsgrader.checks.alerts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,6 +25,10 @@ public final class LabAlertsCovered implements Check {
         if (context.submission().ruleFiles().isEmpty()) {
             return Verdict.fromFiles(0).expected("rule files loaded by prometheus.yml's rule_files")
                     .found("none").at("prometheus.yml rule_files");
+        }
+        Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
+        if (unloadable.isPresent()) {
+            return unloadable.get();
         }
         List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
         for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {

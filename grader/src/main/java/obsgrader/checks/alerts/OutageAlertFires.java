@@ -2,8 +2,11 @@ package obsgrader.checks.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
@@ -25,6 +28,7 @@ import obsgrader.submission.Rule;
 public final class OutageAlertFires implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final Duration LONGEST_FOR = Duration.ofMinutes(10);
+    private static final String FIRING = "firing";
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -39,47 +43,55 @@ public final class OutageAlertFires implements Check {
         Duration floor = floor(context);
         Duration deadline = deadline(context);
         Duration resolvesWithin = context.scrapeInterval().plus(context.evaluationInterval().multipliedBy(2)).plus(MARGIN);
-        String firing = null;
+        List<String> firing = List.of();
         boolean inAlertmanager = false;
         boolean resolved = false;
         FaultTimeline timeline = FaultTimeline.inject(api + " stopped");
         context.stack().stop(api);
         try {
-            timeline.await("an alert about " + api + " pending", deadline, () -> activeAbout(prometheus, aboutApi))
-                    .ifPresent(alert -> timeline.record(name(alert) + " " + alert.path("state").asText() + " in Prometheus"));
-            firing = timeline.await("an alert about " + api + " firing", timeline.left(deadline),
-                    () -> activeAbout(prometheus, aboutApi).filter(alert -> "firing".equals(alert.path("state").asText())))
-                    .map(OutageAlertFires::name).orElse(null);
-            if (firing != null) {
-                timeline.record(firing + " firing in Prometheus");
-                String name = firing;
-                inAlertmanager = timeline.await(name + " in Alertmanager", context.evaluationInterval().multipliedBy(2).plus(MARGIN),
-                        () -> inAlertmanager(alertmanager, name)).isPresent();
-                timeline.record(inAlertmanager ? name + " in Alertmanager" : name + " never reached Alertmanager");
+            Map<String, String> seen = new TreeMap<>();
+            timeline.await("the alerts about " + api + " to fire", deadline, () -> {
+                Map<String, String> active = activeAbout(prometheus, aboutApi);
+                active.forEach((name, state) -> {
+                    if (!state.equals(seen.put(name, state))) {
+                        timeline.record(name + " " + state + " in Prometheus");
+                    }
+                });
+                return Optional.of(active).filter(alerts -> !alerts.isEmpty() && firing(alerts).size() == alerts.size());
+            });
+            firing = firing(seen);
+            if (firing.isEmpty()) {
+                timeline.record("no alert about " + api + " fired");
+            } else {
+                List<String> names = firing;
+                Optional<String> received = timeline.await(names + " in Alertmanager",
+                        context.evaluationInterval().multipliedBy(2).plus(MARGIN), () -> inAlertmanager(alertmanager, names));
+                timeline.record(received.map(name -> name + " in Alertmanager").orElse("never reached Alertmanager"));
+                inAlertmanager = received.isPresent();
             }
         } finally {
             context.stack().start(api);
             timeline.record(api + " started again");
         }
-        if (firing != null) {
-            resolved = timeline.await("the alert to resolve", resolvesWithin,
+        if (!firing.isEmpty()) {
+            resolved = timeline.await("the alerts to resolve", resolvesWithin,
                     () -> activeAbout(prometheus, aboutApi).isEmpty() ? Optional.of("resolved") : Optional.empty())
                     .isPresent();
-            timeline.record(resolved ? firing + " resolved" : firing + " still active " + resolvesWithin.toSeconds() + " s after the restart");
+            timeline.record(resolved ? "resolved" : "still firing " + resolvesWithin.toSeconds() + " s after the restart");
         }
-        double share = (firing != null ? 3 : 0) + (inAlertmanager ? 2 : 0) + (resolved ? 1 : 0);
+        double share = (firing.isEmpty() ? 0 : 3) + (inAlertmanager ? 2 : 0) + (resolved ? 1 : 0);
         return Verdict.live(share / 6)
                 .expected("an alert about " + api + " firing within " + deadline.toSeconds() + " s (floor: scrape + for + "
                         + "evaluation = " + floor.toSeconds() + " s, plus an evaluation and " + MARGIN.toSeconds()
                         + " s), in Alertmanager, then resolved")
                 .found(timeline.summary())
                 .at("GET /api/v1/alerts (Prometheus), GET /api/v2/alerts (Alertmanager)")
-                .hint(share == 6 ? "" : firing == null ? "Alert on up == 0 (InstanceDown) with a for of a minute or two."
+                .hint(share == 6 ? "" : firing.isEmpty() ? "Alert on up == 0 (InstanceDown) with a for of a minute or two."
                         : "Check prometheus.yml's alerting section and alertmanager.yml's route.")
                 .attach("timeline", timeline.saveAs(context, "alerts.fire-on-outage"));
     }
 
-    /** The quickest an alert on the stopped target can fire: its next scrape, then for, then an evaluation. */
+    /** The wait the submission's intervals impose: the stopped target's next scrape, the alert's for, an evaluation. */
     static Duration floor(GradingContext context) {
         return context.scrapeInterval().plus(forOfOutageAlerts(context)).plus(context.evaluationInterval());
     }
@@ -99,25 +111,26 @@ public final class OutageAlertFires implements Check {
                 .orElse(LONGEST_FOR);
     }
 
-    /** An alert about the api, pending or firing (the firing one first). */
-    private static Optional<JsonNode> activeAbout(PrometheusApi prometheus, Predicate<JsonNode> aboutApi) {
-        Optional<JsonNode> active = Optional.empty();
+    /** The alerts about the api, by name, pending or firing (firing when any of its series is). */
+    private static Map<String, String> activeAbout(PrometheusApi prometheus, Predicate<JsonNode> aboutApi) {
+        Map<String, String> active = new TreeMap<>();
         for (JsonNode alert : prometheus.alerts()) {
-            if (aboutApi.test(alert) && (active.isEmpty() || "firing".equals(alert.path("state").asText()))) {
-                active = Optional.of(alert);
+            if (aboutApi.test(alert)) {
+                active.merge(alert.path("labels").path("alertname").asText(), alert.path("state").asText(),
+                        (one, other) -> FIRING.equals(one) ? one : other);
             }
         }
         return active;
     }
 
-    private static String name(JsonNode alert) {
-        return alert.path("labels").path("alertname").asText();
+    private static List<String> firing(Map<String, String> active) {
+        return active.entrySet().stream().filter(alert -> FIRING.equals(alert.getValue())).map(Map.Entry::getKey).toList();
     }
 
-    private static Optional<String> inAlertmanager(AlertmanagerApi alertmanager, String name) {
+    private static Optional<String> inAlertmanager(AlertmanagerApi alertmanager, List<String> names) {
         for (JsonNode alert : alertmanager.alerts()) {
-            if (name.equals(alert.path("labels").path("alertname").asText())) {
-                return Optional.of(name);
+            if (names.contains(alert.path("labels").path("alertname").asText())) {
+                return Optional.of(alert.path("labels").path("alertname").asText());
             }
         }
         return Optional.empty();

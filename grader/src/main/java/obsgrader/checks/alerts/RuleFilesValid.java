@@ -31,7 +31,7 @@ public final class RuleFilesValid implements Check {
         Shell.Result promtool = files.isEmpty() ? null
                 : context.tools().promtool(files, withFiles(files, "check", "rules"));
         if (promtool != null && !promtool.ok()) {
-            problems.add("promtool check rules: " + promtool.tail(4).replace('\n', ' '));
+            problems.add("promtool check rules: " + promtool.failure(4));
         }
         double share = (Math.min(files.size(), LAB_MINIMUM) / (double) LAB_MINIMUM) * 0.5
                 + (promtool != null && promtool.ok() && problems.isEmpty() ? 0.5 : 0);

@@ -39,7 +39,7 @@ public final class DashboardProvisioned implements Check {
             }
         }, () -> problems.add("no dashboards provider of type file with options.path"));
         if (exported.isEmpty()) {
-            problems.add("no exported dashboard JSON (a .json file with 'panels') in the submission");
+            problems.add(Dashboards.noneFound(submission));
         }
         long passed = Stream.of(provider.isPresent(), provider.filter(p -> !served(submission, p, exported).isEmpty()).isPresent(),
                 !exported.isEmpty()).filter(b -> b).count();

@@ -42,7 +42,7 @@ public final class DashboardReadable implements Check {
             }
         }
         if (panels == 0) {
-            return Verdict.fromFiles(0).expected("an exported dashboard with panels").found("none")
+            return Verdict.fromFiles(0).expected("an exported dashboard with panels").found(Dashboards.noneFound(context.submission()))
                     .at(context.submission().root().toString())
                     .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
         }

@@ -116,6 +116,16 @@ public final class Dashboards {
         }
     }
 
+    /** Why no dashboard was found, naming the JSON files that do not parse: a broken export is not a missing one. */
+    public static String noneFound(Submission submission) {
+        submission.dashboards(); // parses every .json file: those that fail are listed in invalidFiles()
+        List<String> unreadable = submission.invalidFiles().stream().filter(f -> f.file().toString().endsWith(".json"))
+                .map(f -> SubmissionFiles.where(submission, f.file(), f.line()) + " is not valid JSON (" + f.problem() + ")")
+                .toList();
+        return "no dashboard JSON (a .json file with 'panels') in the submission"
+                + (unreadable.isEmpty() ? "" : "; " + String.join("; ", unreadable));
+    }
+
     public static List<Dashboard> of(Submission submission) {
         return submission.dashboards().stream().map(file -> {
             JsonNode tree = submission.parse(file).tree();

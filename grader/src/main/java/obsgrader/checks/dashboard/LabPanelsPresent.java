@@ -96,7 +96,7 @@ public final class LabPanelsPresent implements Check {
         if (layouts.isEmpty()) {
             return Verdict.fromFiles(0)
                     .expected("an exported dashboard JSON with the lab's 5 rows and 13 panels")
-                    .found("no dashboard JSON (a .json file with 'panels') in the submission")
+                    .found(Dashboards.noneFound(context.submission()))
                     .at(context.submission().root().toString())
                     .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
         }

@@ -27,14 +27,16 @@ public final class LatencyHistogramMatchesLoad implements Check {
         double productsP95 = window.quantile(0.95, buckets(ShopRequest.BROWSE));
         boolean slowAbove = slowMedian > SLOW_MEDIAN_ABOVE;
         boolean productsBelow = productsP95 < PRODUCTS_P95_BELOW;
+        String found = "/api/slow median " + seconds(slowMedian) + " (Gatling, through nginx: p50 " + busiest(load, ShopRequest.SLOW_PAGE).p50()
+                + " ms); /api/products p95 " + seconds(productsP95) + " (Gatling: p95 " + busiest(load, ShopRequest.BROWSE).p95() + " ms)";
         return Verdict.live(Verdict.share((slowAbove ? 1 : 0) + (productsBelow ? 1 : 0), 2))
                 .expected("the median of /api/slow above " + SLOW_MEDIAN_ABOVE + " s and the p95 of /api/products below "
                         + PRODUCTS_P95_BELOW + " s, from the histogram's buckets over the load")
-                .found("/api/slow median " + seconds(slowMedian) + " (Gatling, through nginx: p50 " + busiest(load, ShopRequest.SLOW_PAGE).p50() + " ms"
-                        + "); /api/products p95 " + seconds(productsP95) + " (Gatling: p95 " + busiest(load, ShopRequest.BROWSE).p95() + " ms)")
+                .found(found)
                 .at("GET /api/v1/query?query=" + window.quantileQuery(0.95, buckets(ShopRequest.BROWSE)))
                 .hint(slowAbove && productsBelow ? "" : "Observe each request's duration in after_request into "
-                        + "http_request_duration_seconds{endpoint} with buckets around 0.3 s and 1 s (the lab's list, plus 0.3).");
+                        + "http_request_duration_seconds{endpoint} with buckets around 0.3 s and 1 s (the lab's list, plus 0.3).")
+                .attach("Prometheus against Gatling", found.replace("; ", "\n"));
     }
 
     private static String buckets(ShopRequest request) {

@@ -27,12 +27,19 @@ final class LoadWindow {
         this.scrapedAfterLoad = scrapedAfterLoad;
     }
 
-    /** Waits for the API's first scrape after the load (one scrape interval at most), then frames the load. */
+    /**
+     * Waits for the API's first scrape after the load (one scrape interval at most; no wait when Prometheus
+     * never scraped the API's counters at all), then frames the load.
+     */
     static LoadWindow of(GradingContext context, LoadResults load) {
         PrometheusApi prometheus = context.prometheus();
-        boolean scraped = Patience.waitUpTo(context.scrapeInterval().multipliedBy(2).plusSeconds(10),
-                () -> lastScrape(prometheus).isAfter(load.finished()));
-        return new LoadWindow(prometheus, load.started(), scraped ? lastScrape(prometheus) : Instant.now(), scraped);
+        Patience.waitUpTo(context.scrapeInterval().multipliedBy(2).plusSeconds(10), () -> {
+            Instant last = lastScrape(prometheus);
+            return last.equals(Instant.EPOCH) || last.isAfter(load.finished());
+        });
+        Instant last = lastScrape(prometheus);
+        boolean scraped = last.isAfter(load.finished());
+        return new LoadWindow(prometheus, load.started(), scraped ? last : Instant.now(), scraped);
     }
 
     private static Instant lastScrape(PrometheusApi prometheus) {

@@ -41,31 +41,33 @@ public final class OrdersAndCartsMatchLoad implements Check {
         if (!LoadCounts.match(cartsCounted, carts)) {
             wrong.add("carts");
         }
-        if (!LoadCounts.match(failedCounted, refused) || !aboutTheApisFailureRate(failedCounted, orders)) {
+        if (!LoadCounts.match(failedCounted, refused) || !aboutTheApisFailureRate(failedCounted, ordersCounted)) {
             wrong.add("failed orders");
         }
+        String found = "orders " + LoadCounts.describe(ordersCounted, orders) + "; carts " + LoadCounts.describe(cartsCounted, carts)
+                + "; failed orders: " + refused + " refused to Gatling, " + Math.round(failedCounted) + " counted ("
+                + shareOfOrders(failedCounted, ordersCounted) + ")";
         return Verdict.live(Verdict.share(3 - wrong.size(), 3))
                 .expected("orders_total and cart_value_euros_count growing by the orders and carts sent, "
                         + LoadCounts.tolerance() + "; orders_total{status=\"failed\"} by the orders refused, about "
                         + Math.round(PAYMENT_FAILURES * 100) + " % of them")
-                .found("orders " + LoadCounts.describe(ordersCounted, orders) + "; carts " + LoadCounts.describe(cartsCounted, carts)
-                        + "; failed orders: " + refused + " refused to Gatling, " + Math.round(failedCounted) + " counted ("
-                        + percent(failedCounted, orders) + " of the orders)")
+                .found(found)
                 .at("GET /api/v1/query?query=" + window.increaseQuery(ORDERS))
                 .hint(wrong.isEmpty() ? "" : "Wrong: " + String.join(", ", wrong) + ". Increment orders_total{status} once per "
-                        + "order (success or failed) and observe cart_value_euros once per cart, as the lab's app.py does.");
+                        + "order (success or failed) and observe cart_value_euros once per cart, as the lab's app.py does.")
+                .attach("Prometheus against Gatling", found.replace("; ", "\n"));
     }
 
     /** Within {@link #SPREAD} standard deviations of the API's failure rate, for that many orders. */
-    static boolean aboutTheApisFailureRate(double failed, long orders) {
-        if (orders == 0) {
+    static boolean aboutTheApisFailureRate(double failed, double orders) {
+        if (orders < 1) {
             return false;
         }
         double spread = SPREAD * Math.sqrt(PAYMENT_FAILURES * (1 - PAYMENT_FAILURES) / orders);
         return Math.abs(failed / orders - PAYMENT_FAILURES) <= spread;
     }
 
-    private static String percent(double part, long whole) {
-        return whole == 0 ? "no orders" : String.format(Locale.ROOT, "%.1f %%", 100 * part / whole);
+    private static String shareOfOrders(double failed, double orders) {
+        return orders < 1 ? "no order counted" : String.format(Locale.ROOT, "%.1f %% of the orders counted", 100 * failed / orders);
     }
 }

@@ -31,6 +31,7 @@ public final class RequestsMatchLoad implements Check {
                 .at("GET /api/v1/query?query=" + window.increaseQuery(selector(ShopRequest.BROWSE)))
                 .hint(matching == endpoints ? "" : "Count every request in after_request, with the endpoint label set "
                         + "to the request path, and scrape each API instance once.")
+                .attach("Prometheus against Gatling", String.join("\n", counts))
                 .attach("load phase (Gatling)", load.summary());
     }
 

@@ -44,7 +44,7 @@ public final class ScrapeJobsConfigured implements Check {
         problems.addAll(blackboxProblems(jobs, hostsOf(compose, LabRole.BLACKBOX_EXPORTER)));
         Shell.Result promtool = checkConfig(context, config.get());
         if (!promtool.ok()) {
-            problems.add("promtool check config failed: " + promtool.tail(3).replace('\n', ' '));
+            problems.add("promtool check config failed: " + promtool.failure(3));
         }
         int items = SCRAPED.size() + 2 + 1;
         return Verdict.fromFiles(Verdict.share(items - Math.min(items, problems.size()), items))

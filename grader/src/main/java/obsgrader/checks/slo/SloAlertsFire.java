@@ -1,5 +1,6 @@
 package obsgrader.checks.slo;
 
+import java.util.Optional;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
@@ -17,6 +18,10 @@ public final class SloAlertsFire implements Check {
                 .orElseThrow();
         if (context.submission().ruleFiles().isEmpty()) {
             return Verdict.fromFiles(0).expected("rule files with SLO alerts").found("no rule file").at("prometheus.yml rule_files");
+        }
+        Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
+        if (unloadable.isPresent()) {
+            return unloadable.get();
         }
         AlertScenarios.Outcome outcome = AlertScenarios.fires(context, burn);
         return Verdict.fromFiles(outcome.passed() ? 1 : 0)

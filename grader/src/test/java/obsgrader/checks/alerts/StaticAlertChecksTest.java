@@ -52,7 +52,7 @@ class StaticAlertChecksTest {
                 """).judge(new RuleFilesValid());
 
         assertThat(verdict.fraction()).isEqualTo(0.5);
-        assertThat(verdict.found()).contains("promtool check rules");
+        assertThat(verdict.found()).contains("promtool check rules").contains("could not parse expression");
     }
 
     @Test
@@ -70,6 +70,24 @@ class StaticAlertChecksTest {
         assertThat(verdict.fraction()).isLessThan(1.0);
         assertThat(verdict.found()).contains("slo.yml:4 Bare").contains("no severity label")
                 .contains("not templated").contains("for 'none'").contains("[15s]");
+    }
+
+    @Test
+    void aRateOfAGaugeIsNamed() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/slo.yml", """
+                groups:
+                  - name: slo
+                    rules:
+                      - alert: Busy
+                        expr: increase(http_requests_active{job="api"}[5m]) > 5
+                        for: 5m
+                        labels:
+                          severity: warning
+                        annotations:
+                          summary: "Busy: {{ $value }} more requests in flight"
+                """).judge(new AlertQuality());
+
+        assertThat(verdict.found()).contains("slo.yml:4 Busy: increase() of the gauge http_requests_active");
     }
 
     @Test

@@ -1,0 +1,149 @@
+package obsgrader.checks.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.RubricCheck;
+import obsgrader.checks.Verdict;
+import obsgrader.clients.AlertmanagerApi;
+import obsgrader.clients.WebhookReceiver;
+import obsgrader.grading.PromDuration;
+import obsgrader.submission.Rule;
+import obsgrader.submission.Submission;
+import obsgrader.submission.Yaml;
+
+/**
+ * Notifications arrive, for real: a drill alert posted to Alertmanager goes down the submission's routing tree
+ * to its receivers. Alertmanager's notification counters grow and its failure counters do not, and a webhook
+ * receiver of the stack shows the payload. The drill alert is resolved afterwards.
+ */
+@RubricCheck(id = "alerts.notifications", title = "Alertmanager notifies the submission's receivers: sent, none failed, and a webhook of the stack got the payload", live = true)
+public final class NotificationsDelivered implements Check {
+    static final String DRILL = "ObsgraderNotificationDrill";
+    private static final String SENT = "alertmanager_notifications_total";
+    private static final String FAILED = "alertmanager_notifications_failed_total";
+    private static final String INTEGRATION = "integration";
+    /** Alertmanager's default group_wait, when the route sets none. */
+    private static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
+    private static final Duration MARGIN = Duration.ofSeconds(30);
+    private static final Duration DRILL_LASTS = Duration.ofHours(1);
+
+    @Override
+    public Verdict judge(GradingContext context) {
+        Submission submission = context.submission();
+        JsonNode config = submission.alertmanagerConfig().map(file -> submission.parse(file).tree()).orElse(MissingNode.getInstance());
+        AlertmanagerApi alertmanager = context.alertmanager();
+        Duration deadline = longestGroupWait(config.path("route")).plus(MARGIN);
+        String severity = severityOfTheAlerts(submission);
+        Map<String, Double> sentBefore = alertmanager.counterBy(SENT, INTEGRATION);
+        Map<String, Double> failedBefore = alertmanager.counterBy(FAILED, INTEGRATION);
+        List<WebhookReceiver> webhooks = webhooksOfTheStack(context, config);
+        FaultTimeline timeline = FaultTimeline.inject("alert " + DRILL + "{severity=\"" + severity + "\"} posted to Alertmanager ("
+                + Math.round(total(sentBefore.values())) + " notifications sent before it, by the earlier drills)");
+        Optional<String> sent;
+        List<String> payloadsShown = new ArrayList<>();
+        try {
+            alertmanager.post(drill(severity, Instant.now().plus(DRILL_LASTS)));
+            sent = timeline.await("a notification", deadline, () -> grown(sentBefore, alertmanager.counterBy(SENT, INTEGRATION)));
+            timeline.record(sent.map(grown -> "notifications sent: " + grown).orElse("no notification sent"));
+            for (WebhookReceiver webhook : webhooks) {
+                timeline.await("the payload at " + webhook.url(), MARGIN, () -> webhook.shown().filter(body -> body.contains(DRILL)))
+                        .ifPresent(body -> payloadsShown.add(webhook.url().toString()));
+            }
+            payloadsShown.forEach(url -> timeline.record("the payload shown by " + url));
+        } finally {
+            alertmanager.post(drill(severity, Instant.now()));
+            timeline.record("drill alert resolved");
+        }
+        Optional<String> failed = grown(failedBefore, alertmanager.counterBy(FAILED, INTEGRATION));
+        boolean webhookGotIt = webhooks.isEmpty() || !payloadsShown.isEmpty()
+                || sent.filter(s -> s.contains("webhook")).isPresent() && failed.filter(f -> f.contains("webhook")).isEmpty();
+        double share = sent.isEmpty() ? 0 : (1 + (failed.isEmpty() ? 1 : 0) + (webhookGotIt ? 1 : 0)) / 3.0;
+        return Verdict.live(share)
+                .expected("within " + deadline.toSeconds() + " s (the longest group_wait and " + MARGIN.toSeconds() + " s), "
+                        + SENT + " growing, " + FAILED + " not, and "
+                        + (webhooks.isEmpty() ? "no webhook of the stack to look at" : "the drill's payload at a webhook of the stack"))
+                .found(timeline.summary() + failed.map(f -> "; failed notifications: " + f).orElse("")
+                        + (webhooks.isEmpty() || !payloadsShown.isEmpty() ? "" : webhookGotIt
+                        ? "; the webhook shows nothing on GET, but Alertmanager delivered to it without failure" : ""))
+                .at("POST /api/v2/alerts, GET /metrics (Alertmanager)"
+                        + webhooks.stream().map(w -> ", GET " + w.url()).collect(Collectors.joining()))
+                .hint(share == 1 ? "" : sent.isEmpty() ? "Route alerts to a receiver with a *_configs entry (webhook_configs "
+                        + "reaching a service of the stack, e.g. http://webhook:5001/alerts)."
+                        : "A failed notification names a receiver Alertmanager cannot reach: check its URL (a compose "
+                        + "service name and port), or its credentials.")
+                .attach("timeline", timeline.saveAs(context, "alerts.notifications"));
+    }
+
+    /** The drill alert as Prometheus would send it; {@code endsAt} in the past resolves it. */
+    private static ArrayNode drill(String severity, Instant endsAt) {
+        ArrayNode alerts = Yaml.JSON.createArrayNode();
+        ObjectNode alert = alerts.addObject();
+        ObjectNode labels = alert.putObject("labels").put("alertname", DRILL).put("instance", "obsgrader");
+        if (!severity.isEmpty()) {
+            labels.put("severity", severity);
+        }
+        alert.putObject("annotations").put("summary", "obsgrader notification drill")
+                .put("description", "Posted by the grader to check that notifications arrive; resolved right after.");
+        alert.put("endsAt", endsAt.toString());
+        return alerts;
+    }
+
+    /** The severity the drill alert carries, so that severity routes take it: critical if the rules use it. */
+    static String severityOfTheAlerts(Submission submission) {
+        List<String> severities = Rule.alerts(submission).stream().map(rule -> rule.labels().get("severity"))
+                .filter(Objects::nonNull).distinct().toList();
+        return severities.contains("critical") ? "critical" : severities.stream().findFirst().orElse("");
+    }
+
+    /** The longest group_wait of the routing tree: the latest a new alert's first notification may leave. */
+    static Duration longestGroupWait(JsonNode route) {
+        Duration longest = PromDuration.parse(route.path("group_wait").asText("")).orElse(DEFAULT_GROUP_WAIT);
+        for (JsonNode child : route.path("routes")) {
+            Duration wait = longestGroupWait(child);
+            longest = wait.compareTo(longest) > 0 ? wait : longest;
+        }
+        return longest;
+    }
+
+    /** The receivers' webhook URLs that name a service of the stack publishing that port, as seen from the host. */
+    private static List<WebhookReceiver> webhooksOfTheStack(GradingContext context, JsonNode config) {
+        List<WebhookReceiver> webhooks = new ArrayList<>();
+        for (JsonNode receiver : config.path("receivers")) {
+            for (JsonNode webhook : receiver.path("webhook_configs")) {
+                URI url = URI.create(webhook.path("url").asText("").trim());
+                context.submission().compose().flatMap(compose -> compose.serviceAt(Objects.toString(url.getHost(), "")))
+                        .flatMap(service -> context.stack().endpointIfPublished(service, url.getPort() < 0 ? 80 : url.getPort()))
+                        .map(host -> new WebhookReceiver(host.resolve(url.getRawPath())))
+                        .filter(found -> webhooks.stream().noneMatch(w -> w.url().equals(found.url())))
+                        .ifPresent(webhooks::add);
+            }
+        }
+        return webhooks;
+    }
+
+    /** Which integrations' counters grew, e.g. "webhook +2"; empty when none did. */
+    private static Optional<String> grown(Map<String, Double> before, Map<String, Double> now) {
+        String grown = now.entrySet().stream().filter(e -> e.getValue() > before.getOrDefault(e.getKey(), 0.0))
+                .map(e -> e.getKey() + " +" + Math.round(e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .collect(Collectors.joining(", "));
+        return grown.isEmpty() ? Optional.empty() : Optional.of(grown);
+    }
+
+    private static double total(Collection<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sum();
+    }
+}

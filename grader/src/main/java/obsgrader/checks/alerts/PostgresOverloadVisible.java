@@ -1,0 +1,73 @@
+package obsgrader.checks.alerts;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import obsgrader.checks.Check;
+import obsgrader.checks.GradingContext;
+import obsgrader.checks.RubricCheck;
+import obsgrader.checks.Verdict;
+import obsgrader.clients.PrometheusApi;
+import obsgrader.stack.LabStack;
+import obsgrader.submission.LabRole;
+
+/**
+ * The lab's PostgreSQL overload, for real: three sessions sleep in {@code pg_sleep} at once, and the metrics
+ * show it. The sessions are cancelled as soon as Prometheus has seen them.
+ */
+@RubricCheck(id = "alerts.postgres-overload", title = "PostgreSQL overloaded by three pg_sleep sessions: pg_stat_activity_count{state=\"active\"} reaches 3", live = true)
+public final class PostgresOverloadVisible implements Check {
+    private static final int SESSIONS = 3;
+    private static final String ACTIVE = "sum(pg_stat_activity_count{state=\"active\"})";
+    private static final Duration MARGIN = Duration.ofSeconds(10);
+    /** psql in the postgres container, as the image's superuser on its database (POSTGRES_USER, POSTGRES_DB). */
+    private static final String PSQL = "psql -U \"${POSTGRES_USER:-postgres}\" -d \"${POSTGRES_DB:-${POSTGRES_USER:-postgres}}\" -c ";
+    private static final String CANCEL_SLEEPS = "\"SELECT pg_cancel_backend(pid) FROM pg_stat_activity "
+            + "WHERE query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()\"";
+
+    @Override
+    public Verdict judge(GradingContext context) throws InterruptedException {
+        String postgres = context.service(LabRole.POSTGRES);
+        LabStack stack = context.stack();
+        PrometheusApi prometheus = context.prometheus();
+        Duration visibleWithin = visibleWithin(context);
+        Duration sleep = visibleWithin.plus(MARGIN);
+        long activeBefore = Math.round(prometheus.value(ACTIVE));
+        FaultTimeline timeline = FaultTimeline.inject(SESSIONS + " sessions of SELECT pg_sleep(" + sleep.toSeconds() + ") started in "
+                + postgres + " (" + activeBefore + " active before)");
+        ExecutorService sessions = Executors.newFixedThreadPool(SESSIONS);
+        Optional<Double> seen;
+        try {
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions.submit(() -> stack.exec(postgres, sleep.plus(MARGIN), "sh", "-c", PSQL + "'SELECT pg_sleep(" + sleep.toSeconds() + ")'"));
+            }
+            seen = timeline.await(ACTIVE + " >= " + SESSIONS, visibleWithin,
+                    () -> Optional.of(prometheus.value(ACTIVE)).filter(active -> active >= SESSIONS));
+            timeline.record(seen.map(active -> Math.round(active) + " active sessions in Prometheus")
+                    .orElse("never " + SESSIONS + " active sessions in Prometheus"));
+        } finally {
+            stack.exec(postgres, MARGIN, "sh", "-c", PSQL + CANCEL_SLEEPS);
+            sessions.shutdown();
+            sessions.awaitTermination(MARGIN.toSeconds(), TimeUnit.SECONDS);
+            timeline.record("sessions cancelled");
+        }
+        timeline.await("the active sessions to drop", visibleWithin,
+                        () -> Optional.of(prometheus.value(ACTIVE)).filter(active -> active < SESSIONS))
+                .ifPresent(active -> timeline.record("back to " + Math.round(active) + " active"));
+        return Verdict.live(seen.isPresent() ? 1 : 0)
+                .expected(ACTIVE + " >= " + SESSIONS + " within " + visibleWithin.toSeconds() + " s (two scrape intervals and "
+                        + MARGIN.toSeconds() + " s) while " + SESSIONS + " sessions sleep")
+                .found(timeline.summary())
+                .at("GET /api/v1/query?query=" + ACTIVE)
+                .hint(seen.isPresent() ? "" : "postgres-exporter reports pg_stat_activity_count once it connects to "
+                        + "PostgreSQL (DATA_SOURCE_NAME ...?sslmode=disable) and Prometheus scrapes it.")
+                .attach("timeline", timeline.saveAs(context, "alerts.postgres-overload"));
+    }
+
+    /** The exporter's next scrape shows the sessions; one more scrape interval covers a slow scrape. */
+    static Duration visibleWithin(GradingContext context) {
+        return context.scrapeInterval().multipliedBy(2).plus(MARGIN);
+    }
+}

@@ -1,0 +1,32 @@
+package obsgrader.scenarios;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * An incident: orders pile up (about 5 % fail to pay) and visitors hammer the slow page, until the grader has
+ * seen the alerts it waits for ({@link IncidentBurst#stop()}) or for {@code burst.seconds} at most.
+ */
+public class IncidentBurstSimulation extends Simulation {
+    private final double ordersPerSecond = Knobs.perSecond("burst.orders.rate", 10);
+    private final double slowVisitsPerSecond = Knobs.perSecond("burst.slow.rate", 1);
+    private final Duration atMost = Knobs.seconds("burst.seconds", 60);
+
+    private final ChainBuilder untilTheAlertsAreSeen =
+            stopLoadGeneratorIf("the grader has seen the alerts", session -> IncidentBurst.stopNow());
+
+    private final ScenarioBuilder ordersPilingUp = scenario("orders piling up").exec(Shop.order(), untilTheAlertsAreSeen);
+    private final ScenarioBuilder slowPageHammered = scenario("slow page hammered").exec(Shop.openSlowPage(), untilTheAlertsAreSeen);
+
+    {
+        setUp(ordersPilingUp.injectOpen(constantUsersPerSec(ordersPerSecond).during(atMost)),
+                slowPageHammered.injectOpen(constantUsersPerSec(slowVisitsPerSecond).during(atMost)))
+                .protocols(Shop.protocol());
+    }
+}
