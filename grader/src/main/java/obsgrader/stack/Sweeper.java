@@ -1,6 +1,7 @@
 package obsgrader.stack;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Container;
 import java.time.Duration;
 import java.util.List;
@@ -32,21 +33,21 @@ public final class Sweeper {
                 .withLabelFilter(List.of(ComposeSanitiser.RUN_LABEL)).exec()) {
             if (isAbandoned(container.getLabels())) {
                 abandoned.add(container.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                quietly(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
             }
         }
         docker.listNetworksCmd().withFilter("label", List.of(ComposeSanitiser.RUN_LABEL)).exec().stream()
                 .filter(network -> isAbandoned(network.getLabels()))
                 .forEach(network -> {
                     abandoned.add(network.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                    docker.removeNetworkCmd(network.getId()).exec();
+                    removeNetwork(docker, network.getName());
                 });
         Optional.ofNullable(docker.listVolumesCmd().withFilter("label", List.of(ComposeSanitiser.RUN_LABEL)).exec().getVolumes())
                 .orElse(List.of()).stream()
                 .filter(volume -> isAbandoned(volume.getLabels()))
                 .forEach(volume -> {
                     abandoned.add(volume.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                    docker.removeVolumeCmd(volume.getName()).exec();
+                    quietly(() -> docker.removeVolumeCmd(volume.getName()).exec());
                 });
         abandoned.forEach(Sweeper::removeBuiltImages);
         if (!abandoned.isEmpty()) {
@@ -55,12 +56,34 @@ public final class Sweeper {
         return abandoned;
     }
 
+    /**
+     * Docker 20.10 sometimes keeps counting an endpoint of a network whose containers are all gone ("has active
+     * endpoints") until the engine restarts: such a network is reported, and must not stop every later boot.
+     */
+    private static void removeNetwork(DockerClient docker, String network) {
+        try {
+            docker.removeNetworkCmd(network).exec();
+        } catch (DockerException e) {
+            LOG.warn("Could not remove the abandoned network {} ({}); it goes when the Docker engine restarts", network,
+                    e.getMessage().strip());
+        }
+    }
+
     /** The images a run built for its services are tagged obsgrader-RUN-SERVICE. */
     static void removeBuiltImages(String run) {
         Shell.Result images = Shell.run(Duration.ofSeconds(30), "docker", "images", "--format", "{{.Repository}}",
                 "--filter", "reference=obsgrader-" + run + "-*");
         images.output().lines().filter(line -> !line.isBlank()).forEach(image ->
                 Shell.run(Duration.ofMinutes(1), "docker", "image", "rm", "-f", image));
+    }
+
+    /** A sweep never stops a run: what cannot go now (still in use, already gone) goes at a later sweep. */
+    private static void quietly(Runnable removal) {
+        try {
+            removal.run();
+        } catch (RuntimeException e) {
+            LOG.debug("left for a later sweep: {}", e.getMessage());
+        }
     }
 
     private static boolean isAbandoned(Map<String, String> labels) {
