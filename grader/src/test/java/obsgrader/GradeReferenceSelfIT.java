@@ -3,36 +3,64 @@ package obsgrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import obsgrader.checks.Evidence;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
 import obsgrader.report.ScoreCard;
 import obsgrader.report.ScoreCard.CheckScore;
+import obsgrader.rubric.Rubric;
 import obsgrader.rubric.RubricLoader;
 import obsgrader.submission.Submission;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The reference solution earns every point that can be assessed on this machine; only Grafana's live checks cannot. */
+/**
+ * The reference solution earns every point that can be assessed on this machine (only Grafana's live checks
+ * cannot), and graded twice in a row, each time on a fresh boot, it gets the same points on every check: the
+ * checks that could flap (scrape timing, rate windows after a boot, alert timing) wait on conditions.
+ */
 class GradeReferenceSelfIT {
+    private static ScoreCard first;
+    private static ScoreCard second;
+
+    @BeforeAll
+    static void gradeTheReferenceTwiceInARow() {
+        Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
+        Submission reference = Submission.load(root.resolve("stack"));
+        Rubric rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
+        first = grade(reference, rubric, "selftest-grade");
+        second = grade(reference, rubric, "selftest-grade-again");
+    }
+
+    private static ScoreCard grade(Submission reference, Rubric rubric, String runFolder) {
+        try (Grading grading = new Grading(reference, rubric, Mode.FULL, Path.of("target", runFolder))) {
+            return grading.card();
+        }
+    }
+
     @Test
     void theReferenceStackScoresEveryAssessablePoint() {
-        Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
-        ScoreCard card;
-        try (Grading grading = new Grading(Submission.load(root.resolve("stack")),
-                RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml")), Mode.FULL,
-                Path.of("target", "selftest-grade"))) {
-            card = grading.card();
-        }
-
-        assertThat(card.gradable()).as(card.notGradable()).isTrue();
-        assertThat(card.criteria()).flatExtracting(ScoreCard.CriterionScore::checks)
+        assertThat(first.gradable()).as(first.notGradable()).isTrue();
+        assertThat(first.criteria()).flatExtracting(ScoreCard.CriterionScore::checks)
                 .filteredOn(check -> check.verdict().evidence() != Evidence.NOT_ASSESSED)
                 .allSatisfy(check -> assertThat(check.points()).as("%s: %s", check.check(), check.verdict().reason())
                         .isEqualTo(check.max()));
-        assertThat(card.criteria()).flatExtracting(ScoreCard.CriterionScore::checks)
+        assertThat(first.criteria()).flatExtracting(ScoreCard.CriterionScore::checks)
                 .filteredOn(check -> check.verdict().evidence() == Evidence.NOT_ASSESSED)
                 .extracting(CheckScore::check)
                 .allMatch(id -> id.contains("grafana"));
-        assertThat(card.passed()).isTrue();
+        assertThat(first.passed()).isTrue();
+    }
+
+    @Test
+    void gradedTwiceInARowItGetsTheSamePointsOnEveryCheck() {
+        Map<String, CheckScore> before = first.checksById();
+
+        assertThat(second.checksById().keySet()).isEqualTo(before.keySet());
+        assertThat(second.checksById().values()).allSatisfy(score -> assertThat(score.points())
+                .as("%s: first \"%s\", then \"%s\"", score.check(), before.get(score.check()).verdict().reason(),
+                        score.verdict().reason())
+                .isEqualTo(before.get(score.check()).points()));
     }
 }

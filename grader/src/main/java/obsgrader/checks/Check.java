@@ -19,6 +19,10 @@ public interface Check {
         return info().live();
     }
 
+    default boolean drill() {
+        return info().drill();
+    }
+
     private RubricCheck info() {
         RubricCheck info = getClass().getAnnotation(RubricCheck.class);
         if (info == null) {

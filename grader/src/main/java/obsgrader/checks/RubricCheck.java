@@ -17,4 +17,10 @@ public @interface RubricCheck {
 
     /** Whether it needs the booted stack; a live check is not assessed when there is none. */
     boolean live() default false;
+
+    /**
+     * Whether it disturbs the stack (stops a service, overloads it, fires alerts): such drills run after every
+     * other check, so that none judges a stack in the middle of an incident; the card keeps the rubric's order.
+     */
+    boolean drill() default false;
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ public final class Grading implements AutoCloseable {
         this.run = new GradingRun(submission, mode, runFolder, tools);
     }
 
+    /** The steps in the order they run: the rubric's, drills last (they disturb the stack). */
     public List<Step> steps() {
+        return rubricSteps().stream().sorted(Comparator.comparing(step -> step.check().drill())).toList();
+    }
+
+    private List<Step> rubricSteps() {
         List<Step> steps = new ArrayList<>();
         for (Rubric.Criterion criterion : rubric.criteria()) {
             criterion.checks().forEach(item -> steps.add(step(criterion.id(), criterion.title(), item)));
@@ -77,8 +83,7 @@ public final class Grading implements AutoCloseable {
     }
 
     private List<CheckScore> scoresOf(String criterionId) {
-        return scores.entrySet().stream().filter(e -> e.getKey().criterionId().equals(criterionId))
-                .map(Map.Entry::getValue).toList();
+        return rubricSteps().stream().filter(step -> step.criterionId().equals(criterionId)).map(scores::get).toList();
     }
 
     @Override

@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.stream.Stream;
+import obsgrader.submission.Folders;
 import obsgrader.submission.Yaml;
 
 /**
@@ -49,16 +48,7 @@ public final class FinishGrading {
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + Path.of(submission).getFileName();
         Path archive = latest.resolveSibling("runs").resolve(name);
-        try (Stream<Path> files = Files.walk(latest)) {
-            for (Path file : files.toList()) {
-                Path target = archive.resolve(latest.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Folders.copy(latest, archive);
         return archive;
     }
 }

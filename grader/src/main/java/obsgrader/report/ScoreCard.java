@@ -2,8 +2,10 @@ package obsgrader.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import obsgrader.checks.Evidence;
 import obsgrader.checks.Verdict;
 
@@ -42,6 +44,14 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
 
     public boolean passed() {
         return gradable() && points() >= passMark;
+    }
+
+    /** Every check of the criteria and of the bonus, by rubric id, in the rubric's order. */
+    public Map<String, CheckScore> checksById() {
+        Map<String, CheckScore> scores = new LinkedHashMap<>();
+        Stream.concat(criteria.stream().flatMap(c -> c.checks().stream()), bonus.stream())
+                .forEach(score -> scores.put(score.check(), score));
+        return scores;
     }
 
     /** Points of checks that could not be assessed (no stack, a service that cannot run here). */

@@ -312,7 +312,7 @@ public final class LabStack implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("docker-compose down failed ({}); removing the run's resources directly", rootMessage(e));
         }
-        sweep();
+        Sweeper.sweepRun(runId);
     }
 
     private void saveLogs() {
@@ -328,18 +328,6 @@ public final class LabStack implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the services' logs: {}", e.getMessage());
         }
-    }
-
-    /** Removes whatever of this run is still there, found by the run label on its containers, networks and volumes. */
-    private void sweep() {
-        DockerClient docker = docker();
-        List<String> label = List.of(ComposeSanitiser.RUN_LABEL + "=" + runId);
-        containers().forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec());
-        docker.listNetworksCmd().withFilter("label", label).exec()
-                .forEach(network -> docker.removeNetworkCmd(network.getId()).exec());
-        Optional.ofNullable(docker.listVolumesCmd().withFilter("label", label).exec().getVolumes()).orElse(List.of())
-                .forEach(volume -> docker.removeVolumeCmd(volume.getName()).exec());
-        Sweeper.removeBuiltImages(runId);
     }
 
     private static DockerClient docker() {

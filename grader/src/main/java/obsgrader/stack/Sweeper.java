@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import obsgrader.engine.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,44 +28,57 @@ public final class Sweeper {
 
     /** Sweeps abandoned runs; returns the ids of the runs removed. */
     public static synchronized Set<String> sweepAbandoned() {
-        DockerClient docker = DockerClientFactory.instance().client();
-        Set<String> abandoned = new TreeSet<>();
-        for (Container container : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(ComposeSanitiser.RUN_LABEL)).exec()) {
-            if (isAbandoned(container.getLabels())) {
-                abandoned.add(container.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                quietly(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
-            }
-        }
-        docker.listNetworksCmd().withFilter("label", List.of(ComposeSanitiser.RUN_LABEL)).exec().stream()
-                .filter(network -> isAbandoned(network.getLabels()))
-                .forEach(network -> {
-                    abandoned.add(network.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                    removeNetwork(docker, network.getName());
-                });
-        Optional.ofNullable(docker.listVolumesCmd().withFilter("label", List.of(ComposeSanitiser.RUN_LABEL)).exec().getVolumes())
-                .orElse(List.of()).stream()
-                .filter(volume -> isAbandoned(volume.getLabels()))
-                .forEach(volume -> {
-                    abandoned.add(volume.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                    quietly(() -> docker.removeVolumeCmd(volume.getName()).exec());
-                });
-        abandoned.forEach(Sweeper::removeBuiltImages);
+        Set<String> abandoned = sweep(ComposeSanitiser.RUN_LABEL, Sweeper::isAbandoned);
         if (!abandoned.isEmpty()) {
             LOG.info("Removed what abandoned grading runs left behind: {}", abandoned);
         }
         return abandoned;
     }
 
+    /** Removes whatever of one run is still there, found by the run label on its containers, networks and volumes. */
+    public static synchronized void sweepRun(String run) {
+        sweep(ComposeSanitiser.RUN_LABEL + "=" + run, labels -> true);
+    }
+
+    private static Set<String> sweep(String labelFilter, Predicate<Map<String, String>> toRemove) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        List<String> label = List.of(labelFilter);
+        Set<String> runs = new TreeSet<>();
+        for (Container container : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
+            if (toRemove.test(container.getLabels())) {
+                runs.add(container.getLabels().get(ComposeSanitiser.RUN_LABEL));
+                quietly(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
+            }
+        }
+        docker.listNetworksCmd().withFilter("label", label).exec().stream()
+                .filter(network -> toRemove.test(network.getLabels()))
+                .forEach(network -> {
+                    runs.add(network.getLabels().get(ComposeSanitiser.RUN_LABEL));
+                    removeNetwork(docker, network.getName());
+                });
+        Optional.ofNullable(docker.listVolumesCmd().withFilter("label", label).exec().getVolumes()).orElse(List.of()).stream()
+                .filter(volume -> toRemove.test(volume.getLabels()))
+                .forEach(volume -> {
+                    runs.add(volume.getLabels().get(ComposeSanitiser.RUN_LABEL));
+                    quietly(() -> docker.removeVolumeCmd(volume.getName()).exec());
+                });
+        runs.forEach(Sweeper::removeBuiltImages);
+        return runs;
+    }
+
     /**
-     * Docker 20.10 sometimes keeps counting an endpoint of a network whose containers are all gone ("has active
-     * endpoints") until the engine restarts: such a network is reported, and must not stop every later boot.
+     * Docker 20.10 sometimes keeps an endpoint of a network whose containers are all gone ("has active
+     * endpoints"): such endpoints are disconnected by force first. A network that still cannot go is reported,
+     * and must not stop every later boot.
      */
     private static void removeNetwork(DockerClient docker, String network) {
         try {
+            Optional.ofNullable(docker.inspectNetworkCmd().withNetworkId(network).exec().getContainers()).orElse(Map.of())
+                    .values().forEach(endpoint -> quietly(() -> docker.disconnectFromNetworkCmd().withNetworkId(network)
+                            .withContainerId(endpoint.getName()).withForce(true).exec()));
             docker.removeNetworkCmd(network).exec();
         } catch (DockerException e) {
-            LOG.warn("Could not remove the abandoned network {} ({}); it goes when the Docker engine restarts", network,
+            LOG.warn("Could not remove the network {} ({}); it goes when the Docker engine restarts", network,
                     e.getMessage().strip());
         }
     }
@@ -82,7 +96,7 @@ public final class Sweeper {
         try {
             removal.run();
         } catch (RuntimeException e) {
-            LOG.debug("left for a later sweep: {}", e.getMessage());
+            LOG.info("left for a later sweep: {}", e.getMessage());
         }
     }
 

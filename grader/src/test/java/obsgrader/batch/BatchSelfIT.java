@@ -3,7 +3,6 @@ package obsgrader.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import obsgrader.grading.Mode;
 import obsgrader.rubric.RubricLoader;
+import obsgrader.submission.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small class graded two at a time: the reference under three names (one as a .zip) and one without README. */
+/**
+ * A small class graded two at a time ({@code -Dbatch.parallel=N} to compare): the reference under three names
+ * (one as a .zip) and one without README.
+ */
 class BatchSelfIT {
+    private static final int PARALLEL = Integer.getInteger("batch.parallel", 2);
     private static final Path REFERENCE = Path.of(System.getProperty("obsgrader.reference", "../stack"));
 
     @TempDir
@@ -28,18 +32,18 @@ class BatchSelfIT {
     @Test
     void aClassIsGradedInParallelIntoAGradebook() throws Exception {
         Path submissions = Files.createDirectories(work.resolve("class"));
-        copyFollowingLinks(REFERENCE, submissions.resolve("alice"));
-        copyFollowingLinks(REFERENCE, submissions.resolve("bob"));
+        Folders.copy(REFERENCE, submissions.resolve("alice"));
+        Folders.copy(REFERENCE, submissions.resolve("bob"));
         zip(REFERENCE, submissions.resolve("carol.zip"));
-        copyFollowingLinks(REFERENCE, submissions.resolve("dave"));
+        Folders.copy(REFERENCE, submissions.resolve("dave"));
         Files.delete(submissions.resolve("dave/README.md"));
         Files.delete(submissions.resolve("dave/app/README.md"));
         Path reports = work.resolve("reports");
 
         Instant start = Instant.now();
-        List<Row> rows = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(2).withMode(Mode.FULL)
+        List<Row> rows = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(PARALLEL).withMode(Mode.FULL)
                 .withRubric(RubricLoader.load(Path.of("src/test/resources/rubrics/quick.yml"))).run();
-        System.out.println("batch of 4, 2 at a time: " + Duration.between(start, Instant.now()).toSeconds() + " s");
+        System.out.println("batch of 4, " + PARALLEL + " at a time: " + Duration.between(start, Instant.now()).toSeconds() + " s");
 
         assertThat(rows).extracting(Row::student).containsExactly("alice", "bob", "carol", "dave");
         assertThat(rows).filteredOn(r -> !r.student().equals("dave"))
@@ -51,25 +55,9 @@ class BatchSelfIT {
         assertThat(reports.resolve("index.html")).content().contains("4 submissions, 4 graded, 3 passed");
         assertThat(reports.resolve("carol/results.json")).exists();
 
-        List<Row> resumed = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(2)
+        List<Row> resumed = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(PARALLEL)
                 .withRubric(RubricLoader.load(Path.of("src/test/resources/rubrics/quick.yml"))).run();
         assertThat(resumed).usingRecursiveComparison().isEqualTo(rows);
-    }
-
-    /** A submission as a student hands it in: real files, where the reference links its app to sample-api. */
-    static void copyFollowingLinks(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void zip(Path from, Path archive) throws IOException {

@@ -2,14 +2,11 @@ package obsgrader.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import obsgrader.submission.Folders;
 
 /**
  * A case's submission written out: a copy of the reference stack, its links materialised (the reference's
@@ -17,6 +14,7 @@ import java.util.stream.Stream;
  * then its {@code overlay/} files copied over. A step that matches nothing fails: the reference moved, and
  * the case must be told.
  */
+
 final class CaseSubmission {
     private static final Pattern GROUPS = Pattern.compile("(?s)\\A.*?^groups:[ \\t]*\\R", Pattern.MULTILINE);
 
@@ -26,17 +24,17 @@ final class CaseSubmission {
     /** Writes the submission of a case (its folder in the corpus) into {@code target}, replacing what was there. */
     static Path write(CorpusCase corpusCase, Path caseFolder, Path reference, Path target) {
         try {
-            deleteRecursively(target);
+            Folders.delete(target);
             Files.createDirectories(target);
             if (corpusCase.base() == CorpusCase.Base.REFERENCE) {
-                copyRecursively(reference, target);
+                Folders.copy(reference, target);
             }
             for (CorpusCase.Step step : corpusCase.transform()) {
                 apply(step, target);
             }
             Path overlay = caseFolder.resolve("overlay");
             if (Files.isDirectory(overlay)) {
-                copyRecursively(overlay, target);
+                Folders.copy(overlay, target);
             }
             return target;
         } catch (IOException e) {
@@ -47,7 +45,7 @@ final class CaseSubmission {
     private static void apply(CorpusCase.Step step, Path root) throws IOException {
         if (step.delete() != null) {
             Path doomed = existing(root, step.delete(), step);
-            deleteRecursively(doomed);
+            Folders.delete(doomed);
         } else if (step.merge() != null) {
             Path source = existing(root, step.merge(), step);
             Path into = existing(root, step.into(), step);
@@ -77,30 +75,5 @@ final class CaseSubmission {
             throw new IllegalStateException(step + ": no " + relative + " in the reference");
         }
         return path;
-    }
-
-    /** Copies a tree, following links, so that what a link points to is copied as files. */
-    private static void copyRecursively(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

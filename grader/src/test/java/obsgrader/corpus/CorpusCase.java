@@ -111,7 +111,8 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
     /**
      * The share of a check's points lost, as the check computes it (so the rubric's weights may change): a
      * fraction ({@code 1/9}: one item of nine), a {@code [min, max]} range of fractions where a count legitimately
-     * varies, or {@code all}. Points are rounded to a tenth on the card: the comparison allows for that.
+     * varies, {@code all}, or {@code none} (a check the case's other expectations would otherwise cover). Points are
+     * rounded to a tenth on the card: the comparison allows for that.
      */
     record Share(double min, double max, String text) {
         private static final double ROUNDING = 0.05 + 1e-9;
@@ -126,18 +127,23 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
 
         private static double fraction(JsonNode node) {
             String text = node.asText().strip();
-            if ("all".equals(text)) {
-                return 1;
-            }
             String[] parts = text.split("/");
-            if (!node.isTextual() || parts.length != 2) {
-                throw new IllegalArgumentException("loses is a fraction of the check's points (1/9), [min, max] or all; found " + node);
-            }
-            return Double.parseDouble(parts[0].strip()) / Double.parseDouble(parts[1].strip());
+            return switch (text) {
+                case "all" -> 1;
+                case "none" -> 0;
+                default -> {
+                    if (!node.isTextual() || parts.length != 2) {
+                        throw new IllegalArgumentException("loses is a fraction of the check's points (1/9), [min, max], "
+                                + "all or none; found " + node);
+                    }
+                    yield Double.parseDouble(parts[0].strip()) / Double.parseDouble(parts[1].strip());
+                }
+            };
         }
 
-        boolean allows(double lost, double max) {
-            return lost >= min * max - ROUNDING && lost <= this.max * max + ROUNDING;
+        /** Whether {@code lost} points, rounded as on the card, are this share of a check worth {@code points}. */
+        boolean allows(double lost, double points) {
+            return lost >= min * points - ROUNDING && lost <= max * points + ROUNDING;
         }
 
         @Override

@@ -1,13 +1,11 @@
 package obsgrader.corpus;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import obsgrader.checks.CheckCatalog;
 import obsgrader.checks.Check;
 import obsgrader.checks.Evidence;
@@ -38,14 +36,17 @@ final class ExpectedOutcome {
         this.reference = reference;
     }
 
-    static Map<String, CheckScore> byCheck(ScoreCard card) {
-        Map<String, CheckScore> scores = new LinkedHashMap<>();
-        Stream.concat(card.criteria().stream().flatMap(c -> c.checks().stream()), card.bonus().stream())
-                .forEach(score -> scores.put(score.check(), score));
-        return scores;
+    List<Difference> differences(ScoreCard card) {
+        List<Difference> differences = new ArrayList<>(ofTheRun(card));
+        Map<String, CheckScore> scores = card.checksById();
+        corpusCase.expected().keySet().stream().filter(id -> !scores.containsKey(id)).sorted()
+                .forEach(id -> differences.add(new Difference(id, corpusCase.expected().get(id).toString(), "not in the rubric")));
+        scores.values().forEach(score -> differences.addAll(ofCheck(score)));
+        return differences;
     }
 
-    List<Difference> differences(ScoreCard card) {
+    /** The run as a whole: gradable, its header free of stack traces and holding the notes the case names. */
+    private List<Difference> ofTheRun(ScoreCard card) {
         List<Difference> differences = new ArrayList<>();
         if (!card.gradable()) {
             differences.add(new Difference("(run)", "gradable", "NOT GRADABLE: " + card.notGradable()));
@@ -61,32 +62,30 @@ final class ExpectedOutcome {
                 differences.add(new Difference("(header) " + what, "\"" + text + "\"", note.isEmpty() ? "no such note" : note));
             }
         });
-        Map<String, CheckScore> scores = byCheck(card);
-        corpusCase.expected().keySet().stream().filter(id -> !scores.containsKey(id)).sorted()
-                .forEach(id -> differences.add(new Difference(id, corpusCase.expected().get(id).toString(), "not in the rubric")));
-        scores.forEach((id, score) -> {
-            boolean live = CheckCatalog.find(id).map(Check::live).orElse(false);
-            if (corpusCase.mode() == CorpusCase.CaseMode.STATIC && live) {
-                if (corpusCase.expected().containsKey(id)) {
-                    differences.add(new Difference(id, corpusCase.expected().get(id).toString(), "a live check, not graded in a static case"));
-                }
-                return;
-            }
-            String reason = score.verdict().reason();
-            if (STACK_TRACE.matcher(reason).find()) {
-                differences.add(new Difference(id, "no stack trace in the reason", reason));
-            }
-            if (!corpusCase.expected().containsKey(id) && cannotRunHere(score)) {
-                return;
-            }
-            CorpusCase.Expectation expectation = expectationFor(id, live);
-            if (expectation != null && !meets(expectation, score)) {
-                differences.add(new Difference(id, expectation.toString(), actual(score)));
-            }
-            if (expectation == null) {
-                unlikeReference(score, live).ifPresent(expected -> differences.add(new Difference(id, expected, actual(score))));
-            }
-        });
+        return differences;
+    }
+
+    private List<Difference> ofCheck(CheckScore score) {
+        String id = score.check();
+        boolean listed = corpusCase.expected().containsKey(id);
+        boolean live = CheckCatalog.find(id).map(Check::live).orElse(false);
+        if (corpusCase.mode() == CorpusCase.CaseMode.STATIC && live) {
+            return listed ? List.of(new Difference(id, corpusCase.expected().get(id).toString(), "a live check, not graded in a static case"))
+                    : List.of();
+        }
+        List<Difference> differences = new ArrayList<>();
+        if (STACK_TRACE.matcher(score.verdict().reason()).find()) {
+            differences.add(new Difference(id, "no stack trace in the reason", score.verdict().reason()));
+        }
+        if (!listed && cannotRunHere(score)) {
+            return differences;
+        }
+        CorpusCase.Expectation expectation = expectationFor(id, live);
+        if (expectation == null) {
+            unlikeReference(score, live).ifPresent(expected -> differences.add(new Difference(id, expected, actual(score))));
+        } else if (!meets(expectation, score)) {
+            differences.add(new Difference(id, expectation.toString(), actual(score)));
+        }
         return differences;
     }
 

@@ -30,7 +30,7 @@ import obsgrader.submission.Yaml;
  * to its receivers. Alertmanager's notification counters grow and its failure counters do not, and a webhook
  * receiver of the stack shows the payload. The drill alert is resolved afterwards.
  */
-@RubricCheck(id = "alerts.notifications", title = "Alertmanager notifies the submission's receivers: sent, none failed, and a webhook of the stack got the payload", live = true)
+@RubricCheck(id = "alerts.notifications", title = "Alertmanager notifies the submission's receivers: sent, none failed, and a webhook of the stack got the payload", live = true, drill = true)
 public final class NotificationsDelivered implements Check {
     static final String DRILL = "ObsgraderNotificationDrill";
     private static final String SENT = "alertmanager_notifications_total";
@@ -52,7 +52,7 @@ public final class NotificationsDelivered implements Check {
         Map<String, Double> failedBefore = alertmanager.counterBy(FAILED, INTEGRATION);
         List<WebhookReceiver> webhooks = webhooksOfTheStack(context, config);
         FaultTimeline timeline = FaultTimeline.inject("alert " + DRILL + "{severity=\"" + severity + "\"} posted to Alertmanager ("
-                + Math.round(total(sentBefore.values())) + " notifications sent before it, by the earlier drills)");
+                + Math.round(total(sentBefore.values())) + " notifications sent before it)");
         Optional<String> sent;
         List<String> payloadsShown = new ArrayList<>();
         try {

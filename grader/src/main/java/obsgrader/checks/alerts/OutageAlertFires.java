@@ -24,7 +24,7 @@ import obsgrader.submission.Rule;
  * reach Alertmanager before a deadline derived from the submission's own intervals and {@code for}; start
  * it again, and the alert must resolve.
  */
-@RubricCheck(id = "alerts.fire-on-outage", title = "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart", live = true)
+@RubricCheck(id = "alerts.fire-on-outage", title = "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart", live = true, drill = true)
 public final class OutageAlertFires implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final Duration LONGEST_FOR = Duration.ofMinutes(10);

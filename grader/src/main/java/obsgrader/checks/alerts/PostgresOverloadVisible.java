@@ -17,7 +17,7 @@ import obsgrader.submission.LabRole;
  * The lab's PostgreSQL overload, for real: three sessions sleep in {@code pg_sleep} at once, and the metrics
  * show it. The sessions are cancelled as soon as Prometheus has seen them.
  */
-@RubricCheck(id = "alerts.postgres-overload", title = "PostgreSQL overloaded by three pg_sleep sessions: pg_stat_activity_count{state=\"active\"} reaches 3", live = true)
+@RubricCheck(id = "alerts.postgres-overload", title = "PostgreSQL overloaded by three pg_sleep sessions: pg_stat_activity_count{state=\"active\"} reaches 3", live = true, drill = true)
 public final class PostgresOverloadVisible implements Check {
     private static final int SESSIONS = 3;
     private static final String ACTIVE = "sum(pg_stat_activity_count{state=\"active\"})";

@@ -20,6 +20,10 @@ public final class RuleFilesValid implements Check {
         Map<String, List<Path>> globs = context.submission().ruleFileGlobs();
         List<Path> files = context.submission().ruleFiles();
         List<String> problems = new ArrayList<>();
+        context.submission().prometheusConfig().map(config -> context.submission().parse(config))
+                .filter(parsed -> !parsed.ok())
+                .ifPresent(parsed -> problems.add("prometheus.yml, which names the rule files, does not parse: "
+                        + parsed.invalid().problem()));
         globs.forEach((pattern, matched) -> {
             if (matched.isEmpty()) {
                 problems.add("rule_files entry '" + pattern + "' matches no file (mapped through the compose mounts)");

@@ -52,10 +52,10 @@ enum Symptom {
     }
 
     /**
-     * An alerting rule watching a symptom: its name, the longest rate window it reads (how long traffic takes
-     * at worst to fill it), and the series its expression names (recorded or scraped).
+     * An alerting rule watching a symptom: its name, its expression, the longest rate window it reads (how long
+     * traffic takes at worst to fill it), and the series its expression names (recorded or scraped).
      */
-    record Watcher(String alert, Duration window, Set<String> reads) {
+    record Watcher(String alert, String expr, Duration window, Set<String> reads) {
     }
 
     /** The alerting rules watching each symptom, for the symptoms some rule watches. */
@@ -68,7 +68,7 @@ enum Symptom {
             for (Symptom symptom : values()) {
                 if (symptom.watchedBy.test(alert, expr)) {
                     alerts.computeIfAbsent(symptom, s -> new ArrayList<>())
-                            .add(new Watcher(alert.alert(), longestWindow(expr), seriesNamed(alert.expr())));
+                            .add(new Watcher(alert.alert(), alert.expr(), longestWindow(expr), seriesNamed(alert.expr())));
                 }
             }
         }
