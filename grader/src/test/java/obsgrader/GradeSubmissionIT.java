@@ -47,6 +47,7 @@ class GradeSubmissionIT {
     }
 
     @TestFactory
+    @DisplayName("—")
     Stream<DynamicNode> rubric() {
         Map<String, List<Grading.Step>> byCriterion = new LinkedHashMap<>();
         // Drills run last (they disturb the stack): they get a container of their own, after the others.

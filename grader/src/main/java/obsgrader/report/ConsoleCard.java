@@ -39,8 +39,7 @@ public final class ConsoleCard {
             out.append("Not assessed: ").append(ScoreCard.format(card.notAssessedPoints()))
                     .append(" points (see the reasons above)\n");
         }
-        out.append("Pass mark ").append(ScoreCard.format(card.passMark())).append(": ")
-                .append(!card.gradable() ? "NOT GRADABLE" : card.passed() ? "PASSED" : "FAILED").append('\n');
+        out.append("Pass mark ").append(ScoreCard.format(card.passMark())).append(": ").append(card.outcome()).append('\n');
         out.append("Points ").append(ScoreCard.format(card.points())).append('/').append(ScoreCard.format(card.max()));
         return out.toString();
     }

@@ -56,8 +56,6 @@ public final class FinishGrading {
             return Optional.of("The pass mark is out of reach: " + ScoreCard.format(points) + " confirmed statically, at most "
                     + ScoreCard.format(reachable) + " with every live point, < " + ScoreCard.format(passMark));
         }
-        System.out.println("Static self-check: " + ScoreCard.format(points) + " points confirmed, up to "
-                + ScoreCard.format(reachable) + " if every live check passes (pass mark " + ScoreCard.format(passMark) + ")");
         return Optional.empty();
     }
 

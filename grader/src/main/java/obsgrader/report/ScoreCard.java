@@ -54,6 +54,29 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         return scores;
     }
 
+    /** The most the submission can score: its points, plus those of every check not assessed. */
+    public double reachable() {
+        return round(points() + notAssessedPoints());
+    }
+
+    /**
+     * Against the pass mark: passed, failed, or not gradable; a static self-check, which cannot assess the live
+     * points, leaves it open unless the points already lost put it out of reach.
+     */
+    public String outcome() {
+        if (!gradable()) {
+            return "NOT GRADABLE";
+        }
+        if (passed()) {
+            return "PASSED";
+        }
+        if (!"static".equals(mode)) {
+            return "FAILED";
+        }
+        return reachable() >= passMark ? "open (static: " + format(points()) + " confirmed, up to " + format(reachable())
+                + " if every live check passes)" : "OUT OF REACH (static: at most " + format(reachable()) + ")";
+    }
+
     /** Points of checks that could not be assessed (no stack, a service that cannot run here). */
     public double notAssessedPoints() {
         return round(criteria.stream().flatMap(c -> c.checks().stream())

@@ -11,8 +11,7 @@ public final class ScoreMarkdown {
     public static String render(ScoreCard card) {
         StringBuilder md = new StringBuilder();
         md.append("# obsgrader: ").append(ScoreCard.format(card.points())).append('/')
-                .append(ScoreCard.format(card.max())).append(card.passed() ? " (passed)" : card.gradable() ? " (failed)"
-                        : " (not gradable)").append("\n\n");
+                .append(ScoreCard.format(card.max())).append(", ").append(card.outcome().toLowerCase()).append("\n\n");
         md.append("Submission `").append(card.submission()).append("`, rubric ").append(card.rubricVersion())
                 .append(", pass mark ").append(ScoreCard.format(card.passMark())).append(", mode ").append(card.mode())
                 .append(".\n\n");
