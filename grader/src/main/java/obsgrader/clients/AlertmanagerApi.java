@@ -30,11 +30,11 @@ public final class AlertmanagerApi {
     }
 
     public JsonNode alerts() {
-        return Http.json(given().baseUri(base.toString()).when().get("/api/v2/alerts"));
+        return Http.getJson(base, "/api/v2/alerts");
     }
 
     public JsonNode status() {
-        return Http.json(given().baseUri(base.toString()).when().get("/api/v2/status"));
+        return Http.getJson(base, "/api/v2/status");
     }
 
     /** {@code POST /api/v2/alerts}: alerts as Prometheus sends them (labels, annotations, startsAt, endsAt). */

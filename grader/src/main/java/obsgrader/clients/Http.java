@@ -34,6 +34,11 @@ final class Http {
         }
     }
 
+    /** {@code GET base + path}, read as JSON. */
+    static JsonNode getJson(URI base, String path) {
+        return json(given().baseUri(base.toString()).when().get(path));
+    }
+
     static JsonNode json(Response response) {
         try {
             return Yaml.JSON.readTree(response.asByteArray());

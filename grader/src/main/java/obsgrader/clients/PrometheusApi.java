@@ -3,10 +3,11 @@ package obsgrader.clients;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.response.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import obsgrader.submission.Yaml;
 
 /** The Prometheus HTTP API (v1) of a booted stack, as the checks use it. */
@@ -50,8 +51,20 @@ public final class PrometheusApi {
 
     /** The first sample's value of an instant query, or NaN when it returns nothing. */
     public double value(String promql) {
-        JsonNode result = query(promql);
-        return result.isEmpty() ? Double.NaN : result.get(0).path("value").get(1).asDouble(Double.NaN);
+        return values(promql).stream().findFirst().orElse(Double.NaN);
+    }
+
+    /** Every sample's value of an instant query (NaN where a sample is not a number). */
+    public List<Double> values(String promql) {
+        List<Double> values = new ArrayList<>();
+        query(promql).forEach(sample -> values.add(sample.path("value").get(1).asDouble(Double.NaN)));
+        return values;
+    }
+
+    /** When Prometheus last scraped a metric: its newest sample's timestamp; empty when it has none. */
+    public Optional<Instant> lastScraped(String metric) {
+        double seconds = value("max(timestamp(" + metric + "))");
+        return Double.isNaN(seconds) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
     }
 
     public JsonNode rules() {
@@ -77,7 +90,6 @@ public final class PrometheusApi {
     }
 
     private JsonNode get(String path) {
-        Response response = given().baseUri(base.toString()).when().get(path);
-        return Http.json(response);
+        return Http.getJson(base, path);
     }
 }

@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class GradingRun implements GradingContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GradingRun.class);
     private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
+    private static final String API_REQUESTS = "http_requests_total";
     /** No submission may hold the grading machine longer than this, whatever it does. */
     private static final Duration RUN_DEADLINE = Duration.ofMinutes(Long.getLong("grader.deadline", 45));
 
@@ -234,11 +235,9 @@ public final class GradingRun implements GradingContext, AutoCloseable {
      */
     private void waitForQuietCounters() {
         PrometheusApi prometheus = prometheus();
-        double now = Instant.now().toEpochMilli() / 1000.0;
-        Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5), () -> {
-            double lastScrape = prometheus.value("max(timestamp(http_requests_total))");
-            return Double.isNaN(lastScrape) || lastScrape > now;
-        });
+        Instant now = Instant.now();
+        Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
+                () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(now)).orElse(true));
     }
 
     @Override

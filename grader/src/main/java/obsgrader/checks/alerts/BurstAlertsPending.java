@@ -106,9 +106,8 @@ public final class BurstAlertsPending implements Check {
         for (Watcher watcher : watchers) {
             Optional<Threshold> threshold = Threshold.of(watcher.expr());
             if (threshold.isPresent()) {
-                List<Double> values = new ArrayList<>();
-                prometheus.query(threshold.get().measure()).forEach(sample -> values.add(sample.path("value").get(1).asDouble(Double.NaN)));
-                Optional<Double> highest = values.stream().filter(Double::isFinite).max(Double::compare);
+                Optional<Double> highest = prometheus.values(threshold.get().measure()).stream().filter(Double::isFinite)
+                        .max(Double::compare);
                 if (highest.isPresent()) {
                     return Optional.of(watcher.alert() + " measures live data (" + String.format(Locale.ROOT, "%.3g", highest.get())
                             + "), quiet against its threshold " + threshold.get() + ": the burst cannot push it over, "

@@ -1,7 +1,12 @@
 package obsgrader.checks.metrics;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
 import obsgrader.clients.PrometheusApi;
@@ -13,7 +18,9 @@ import obsgrader.scenarios.LoadResults;
  * in between is the load's doing: scrape timing needs no allowance.
  */
 final class LoadWindow {
-    private static final String LAST_SCRAPE = "max(timestamp(http_requests_total))";
+    private static final String API_REQUESTS = "http_requests_total";
+    /** The window of each load phase, framed once: every cross-check reads the same two instants. */
+    private static final Map<LoadResults, LoadWindow> FRAMED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final PrometheusApi prometheus;
     private final String before;
@@ -28,23 +35,24 @@ final class LoadWindow {
     }
 
     /**
-     * Waits for the API's first scrape after the load (one scrape interval at most; no wait when Prometheus
-     * never scraped the API's counters at all), then frames the load.
+     * The load's window: the first time, waits for the API's first scrape after the load (one scrape interval at
+     * most; no wait when Prometheus never scraped the API's counters at all).
      */
     static LoadWindow of(GradingContext context, LoadResults load) {
-        PrometheusApi prometheus = context.prometheus();
-        Patience.waitUpTo(context.scrapeInterval().multipliedBy(2).plusSeconds(10), () -> {
-            Instant last = lastScrape(prometheus);
-            return last.equals(Instant.EPOCH) || last.isAfter(load.finished());
-        });
-        Instant last = lastScrape(prometheus);
-        boolean scraped = last.isAfter(load.finished());
-        return new LoadWindow(prometheus, load.started(), scraped ? last : Instant.now(), scraped);
+        LoadWindow window = FRAMED.get(load);
+        if (window == null) {
+            // Framed outside the map's lock: parallel gradings of a batch share this JVM.
+            window = frame(context.prometheus(), context.scrapeInterval(), load);
+            FRAMED.put(load, window);
+        }
+        return window;
     }
 
-    private static Instant lastScrape(PrometheusApi prometheus) {
-        double seconds = prometheus.value(LAST_SCRAPE);
-        return Double.isNaN(seconds) ? Instant.EPOCH : Instant.ofEpochMilli(Math.round(seconds * 1000));
+    private static LoadWindow frame(PrometheusApi prometheus, Duration scrapeInterval, LoadResults load) {
+        Patience.waitUpTo(scrapeInterval.multipliedBy(2).plusSeconds(10),
+                () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(load.finished())).orElse(true));
+        Optional<Instant> scrapedAfter = prometheus.lastScraped(API_REQUESTS).filter(scraped -> scraped.isAfter(load.finished()));
+        return new LoadWindow(prometheus, load.started(), scrapedAfter.orElse(Instant.now()), scrapedAfter.isPresent());
     }
 
     private static String at(Instant instant) {
