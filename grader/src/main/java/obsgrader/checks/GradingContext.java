@@ -30,6 +30,9 @@ public interface GradingContext {
     /** What the grader refuses to run, with the folders a submission may use. */
     SubmissionPolicy policy();
 
+    /** Whether this run boots the stack: a static run runs nothing, so its policy refuses nothing. */
+    boolean bootsStacks();
+
     /** promtool and amtool (from the host, or from the Prometheus images when Docker may be used). */
     PromTools tools();
 

@@ -75,6 +75,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         return policy;
     }
 
+    @Override
+    public boolean bootsStacks() {
+        return mode != Mode.STATIC;
+    }
+
     /** Judges one check; never throws. */
     public Verdict judge(Check check) {
         if (environmentFault != null) {

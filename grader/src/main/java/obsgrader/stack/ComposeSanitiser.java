@@ -44,7 +44,7 @@ public final class ComposeSanitiser {
         ObjectNode services = (ObjectNode) copy.get("services");
         leftOut.forEach(name -> {
             if (services.remove(name) != null) {
-                changes.add(name + ": left out (its image cannot be had on this machine)");
+                changes.add(name + ": left out of the boot (the reason is in the report's header)");
             }
         });
         services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));

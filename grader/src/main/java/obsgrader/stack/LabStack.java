@@ -136,9 +136,17 @@ public final class LabStack implements AutoCloseable {
         }
         DockerEngine.ensureRunning();
         Sweeper.sweepAbandoned();
-        if (images != null) {
-            leftOut = leaveOutUnavailable(images.ensure(compose.requiredImages()));
+        Set<String> refusedExtras = new LinkedHashSet<>();
+        if (policy != null) {
+            policy.leftOut(compose).forEach((service, why) -> {
+                refusedExtras.add(service);
+                notes.put(service, "left out: the lab does not ask for this service and it needs " + why);
+            });
         }
+        if (images != null) {
+            leftOut = new LinkedHashSet<>(leaveOutUnavailable(images.ensure(compose.requiredImages(refusedExtras))));
+        }
+        leftOut = union(leftOut, refusedExtras);
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
@@ -169,6 +177,12 @@ public final class LabStack implements AutoCloseable {
             up.shutdownNow();
         }
         return this;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private Set<String> leaveOutUnavailable(StandInImages.Outcome outcome) {

@@ -48,7 +48,23 @@ public final class SubmissionPolicy {
         return allowed;
     }
 
+    /**
+     * What stops the boot: refusals of the services the lab asks for. A service the lab does not ask for
+     * (cAdvisor, a log shipper) that needs what is refused is left out instead: see {@link #leftOut}.
+     */
     public List<Refusal> check(ComposeFile compose) {
+        return everyRefusal(compose).stream().filter(r -> compose.roleOf(r.service()).isPresent()).toList();
+    }
+
+    /** The services the lab does not ask for that need what is refused, each with its reasons: they do not boot. */
+    public Map<String, String> leftOut(ComposeFile compose) {
+        Map<String, String> leftOut = new java.util.LinkedHashMap<>();
+        everyRefusal(compose).stream().filter(r -> compose.roleOf(r.service()).isEmpty())
+                .forEach(r -> leftOut.merge(r.service(), r.option() + " (" + r.reason() + ")", (a, b) -> a + "; " + b));
+        return leftOut;
+    }
+
+    private List<Refusal> everyRefusal(ComposeFile compose) {
         List<Refusal> refusals = new ArrayList<>();
         String nodeExporter = compose.serviceFor(LabRole.NODE_EXPORTER).orElse("");
         for (Map.Entry<String, JsonNode> entry : compose.services().entrySet()) {

@@ -8,57 +8,63 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A student's folder, read without Docker: the compose file and the configuration files it mounts, found
- * as the containers see them (through the compose volume mounts), by name only as a fallback.
+ * A student's folder, read once without Docker and immutable afterwards: the compose file and every YAML and
+ * JSON file parsed at load, and the configuration files found as the containers see them (through the
+ * compose file's mounts, configs and Dockerfile copies, and the flags pointing at them), by name only as a
+ * fallback.
  */
 public final class Submission {
     public static final List<String> COMPOSE_NAMES =
             List.of("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml");
     private static final String PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml";
     private static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/alertmanager.yml";
-    private static final Pattern SLO_DOC = Pattern.compile("(?i).*slo.*\\.(md|txt|adoc|rst)$");
-    private static final Pattern README = Pattern.compile("(?i)^readme(\\.(md|txt|adoc|rst))?$");
+    private static final String GRAFANA_PROVISIONING = "/etc/grafana/provisioning";
+    private static final Pattern README = Pattern.compile("(?i)^readme(\\.(md|markdown|txt|adoc|rst))?$");
+    private static final Pattern DOCUMENT = Pattern.compile("(?i).*\\.(md|markdown|txt|adoc|rst)$");
+    private static final Pattern PARSED = Pattern.compile("(?i).*\\.(ya?ml|json)$");
+    /** Dependencies and build output hold no work of the student's. */
+    private static final Set<String> NOT_THE_STUDENTS = Set.of("node_modules", "venv", "site-packages", "__pycache__", "target", "dist");
+    private static final int DEPTH = 6;
 
     private final Path root;
     private final ComposeFile compose;
-    private final Map<Path, Yaml.ParseResult> parsed = new LinkedHashMap<>();
-    private final List<InvalidFile> invalidFiles = new ArrayList<>();
+    private final List<Path> files;
+    private final Map<Path, Yaml.ParseResult> parsed;
 
-    private Submission(Path root, ComposeFile compose) {
+    private Submission(Path root, ComposeFile compose, List<Path> files, Map<Path, Yaml.ParseResult> parsed) {
         this.root = root;
         this.compose = compose;
+        this.files = files;
+        this.parsed = parsed;
     }
 
     /** Reads a folder; never throws for what is inside it: unreadable files are listed in {@link #invalidFiles()}. */
     public static Submission load(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
-            return new Submission(root, null);
-        }
-        Optional<Path> composePath = COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
-        if (composePath.isEmpty()) {
-            return new Submission(root, null);
-        }
-        Submission submission = new Submission(root, null);
-        Yaml.ParseResult compose = submission.parse(composePath.get());
-        if (!compose.ok() || !compose.tree().path("services").isObject()) {
-            if (compose.ok()) {
-                submission.invalidFiles.add(new InvalidFile(composePath.get(), 1, "has no 'services:' mapping"));
-            }
-            return submission;
-        }
-        Submission loaded = new Submission(root, new ComposeFile(composePath.get(), compose.tree()));
-        loaded.parsed.putAll(submission.parsed);
-        return loaded;
+        List<Path> files = walk(root);
+        Map<Path, Yaml.ParseResult> parsed = new LinkedHashMap<>();
+        files.stream().filter(p -> PARSED.matcher(p.getFileName().toString()).matches()).forEach(p -> parsed.put(p, Yaml.read(p)));
+        ComposeFile compose = COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst()
+                .map(path -> parsed.computeIfAbsent(path, Yaml::read))
+                .filter(result -> result.ok() && result.tree().path("services").isObject())
+                .map(result -> new ComposeFile(composePathIn(root).orElseThrow(), result.tree()))
+                .orElse(null);
+        return new Submission(root, compose, files, Collections.unmodifiableMap(parsed));
+    }
+
+    private static Optional<Path> composePathIn(Path root) {
+        return COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
     }
 
     public Path root() {
@@ -75,103 +81,112 @@ public final class Submission {
 
     /** The compose file's path, even when it could not be parsed. */
     public Optional<Path> composePath() {
-        return COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
+        return composePathIn(root);
     }
 
+    /** The YAML and JSON files of the submission that do not parse, and why; a compose file without services too. */
     public List<InvalidFile> invalidFiles() {
-        return List.copyOf(invalidFiles);
+        List<InvalidFile> invalid = new ArrayList<>();
+        composePath().filter(path -> compose == null && parse(path).ok())
+                .ifPresent(path -> invalid.add(new InvalidFile(path, 1, "has no 'services:' mapping")));
+        parsed.values().stream().filter(result -> !result.ok()).map(Yaml.ParseResult::invalid).forEach(invalid::add);
+        return invalid;
     }
 
-    /** A YAML or JSON file of the submission, parsed once; its parse error is remembered for the report. */
+    /** A YAML or JSON file, as parsed at load (a file outside the submission is read now, and not kept). */
     public Yaml.ParseResult parse(Path file) {
-        return parsed.computeIfAbsent(file, f -> {
-            Yaml.ParseResult result = Yaml.read(f);
-            if (!result.ok()) {
-                invalidFiles.add(result.invalid());
-            }
-            return result;
-        });
+        Yaml.ParseResult result = parsed.get(file);
+        return result != null ? result : Yaml.read(file);
     }
 
+    /** The file Prometheus reads its configuration from: its {@code --config.file}, as its container sees it. */
     public Optional<Path> prometheusConfig() {
-        return mountedOrNamed(LabRole.PROMETHEUS, flag(LabRole.PROMETHEUS, "--config.file").orElse(PROMETHEUS_CONFIG), "prometheus.yml");
+        return configOf(LabRole.PROMETHEUS, PROMETHEUS_CONFIG, "prometheus.yml", "prometheus.yaml");
     }
 
     public Optional<Path> alertmanagerConfig() {
-        return mountedOrNamed(LabRole.ALERTMANAGER, flag(LabRole.ALERTMANAGER, "--config.file").orElse(ALERTMANAGER_CONFIG),
-                "alertmanager.yml");
+        return configOf(LabRole.ALERTMANAGER, ALERTMANAGER_CONFIG, "alertmanager.yml", "alertmanager.yaml");
     }
 
-    /** Every rule file prometheus.yml's {@code rule_files} names, container globs mapped back to the host. */
+    /** The configuration's path inside the container (its flag, else the image's default). */
+    private String containerConfigPath(LabRole role, String imageDefault) {
+        return compose().flatMap(c -> c.serviceFor(role).flatMap(s -> c.flag(s, "--config.file"))).orElse(imageDefault);
+    }
+
+    private Optional<Path> configOf(LabRole role, String imageDefault, String... fileNames) {
+        Optional<Path> mounted = compose()
+                .flatMap(c -> c.serviceFor(role).flatMap(s -> c.hostPathOf(s, containerConfigPath(role, imageDefault))))
+                .filter(Files::isRegularFile);
+        return mounted.isPresent() ? mounted : files(p -> List.of(fileNames).contains(p.getFileName().toString())).findFirst();
+    }
+
+    /** Every rule file prometheus.yml's {@code rule_files} names, as Prometheus would load them. */
     public List<Path> ruleFiles() {
         return ruleFileGlobs().values().stream().flatMap(List::stream).distinct().toList();
     }
 
-    /** Each {@code rule_files} entry and the host files it matches: an empty list is a glob that matches nothing. */
+    /**
+     * Each {@code rule_files} entry and the submission's files it matches inside the Prometheus container (an
+     * empty list is an entry that matches nothing there). A relative entry is relative to the configuration
+     * file's folder, as Prometheus reads it. When the configuration is not mounted into a Prometheus service,
+     * entries are matched on the host, relative to the file.
+     */
     public Map<String, List<Path>> ruleFileGlobs() {
         Map<String, List<Path>> globs = new LinkedHashMap<>();
         prometheusConfig().ifPresent(config -> {
-            JsonNode tree = parse(config).tree();
-            for (JsonNode entry : tree.path("rule_files")) {
+            Optional<String> prometheus = compose().flatMap(c -> c.serviceFor(LabRole.PROMETHEUS))
+                    .filter(s -> compose.hostPathOf(s, containerConfigPath(LabRole.PROMETHEUS, PROMETHEUS_CONFIG))
+                            .filter(config::equals).isPresent());
+            String configFolder = parentOf(containerConfigPath(LabRole.PROMETHEUS, PROMETHEUS_CONFIG));
+            for (JsonNode entry : parse(config).tree().path("rule_files")) {
                 String pattern = entry.asText();
-                globs.put(pattern, hostPattern(pattern).map(Submission::glob).orElse(List.of()));
+                globs.put(pattern, prometheus
+                        .map(service -> matchInContainer(compose.filesSeenBy(service), absolute(configFolder, pattern)))
+                        .orElseGet(() -> matchOnHost(absolute(config.getParent().toString(), pattern))));
             }
         });
         return globs;
     }
 
-    /** A rule_files pattern as seen on the host: container paths mapped through the prometheus service's mounts. */
-    public Optional<String> hostPattern(String pattern) {
-        Optional<Path> config = prometheusConfig();
-        if (config.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!pattern.startsWith("/")) {
-            return Optional.of(config.get().getParent().resolve(pattern).toString());
-        }
-        int firstGlob = firstGlobChar(pattern);
-        String fixed = pattern.substring(0, pattern.lastIndexOf('/', firstGlob));
-        String rest = pattern.substring(fixed.length());
-        return compose().flatMap(c -> c.serviceFor(LabRole.PROMETHEUS).flatMap(s -> c.hostPathOf(s, fixed)))
-                .map(host -> host + rest);
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
-    private static int firstGlobChar(String pattern) {
-        for (int i = 0; i < pattern.length(); i++) {
-            if ("*?[{".indexOf(pattern.charAt(i)) >= 0) {
-                return i;
-            }
-        }
-        return pattern.length();
+    private static String absolute(String folder, String pattern) {
+        return pattern.startsWith("/") ? pattern : folder.replaceAll("/+$", "") + "/" + pattern;
     }
 
-    private static List<Path> glob(String hostPattern) {
-        int firstGlob = firstGlobChar(hostPattern);
-        Path base = Path.of(hostPattern.substring(0, hostPattern.lastIndexOf('/', Math.min(firstGlob, hostPattern.length() - 1)) + 1));
-        if (firstGlob == hostPattern.length()) {
-            Path file = Path.of(hostPattern);
-            return Files.isRegularFile(file) ? List.of(file) : List.of();
-        }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + hostPattern);
-        if (!Files.isDirectory(base)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(base, 8)) {
-            return files.filter(Files::isRegularFile).filter(matcher::matches).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> matchInContainer(Map<String, Path> seen, String pattern) {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        return seen.entrySet().stream().filter(e -> matcher.matches(Path.of(e.getKey())))
+                .map(Map.Entry::getValue).distinct().sorted().toList();
     }
 
-    /** Exported dashboards: JSON files of the submission that hold panels. */
+    private List<Path> matchOnHost(String pattern) {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        return files.stream().filter(matcher::matches).toList();
+    }
+
+    /** Exported dashboards: JSON files of the submission holding panels (the current schema) or rows (Grafana's older one). */
     public List<Path> dashboards() {
-        return files(p -> p.toString().endsWith(".json"))
-                .filter(p -> parse(p).tree().has("panels") || parse(p).tree().path("dashboard").has("panels"))
+        return files.stream().filter(p -> p.toString().endsWith(".json"))
+                .filter(p -> {
+                    JsonNode tree = parse(p).tree();
+                    JsonNode model = tree.has("dashboard") ? tree.path("dashboard") : tree;
+                    return model.path("panels").isArray() || model.path("rows").isArray();
+                })
                 .toList();
     }
 
-    public Optional<Path> sloDocument() {
-        return files(p -> SLO_DOC.matcher(p.getFileName().toString()).matches()).findFirst();
+    /** The submission's documents (Markdown and text), the README first; none from dependencies or build output. */
+    public List<Path> documents() {
+        List<Path> documents = new ArrayList<>(files(p -> DOCUMENT.matcher(p.getFileName().toString()).matches()).toList());
+        readme().ifPresent(readme -> {
+            documents.remove(readme);
+            documents.add(0, readme);
+        });
+        return documents;
     }
 
     public Optional<Path> readme() {
@@ -179,60 +194,61 @@ public final class Submission {
                 .min((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount()));
     }
 
-    /** Grafana's provisioning folder on the host, through the grafana service's mounts. */
+    /** Grafana's provisioning folder on the host, through the grafana service's mounts ({@code GF_PATHS_PROVISIONING} honoured). */
     public Optional<Path> grafanaProvisioning() {
-        return mountedOrNamed(LabRole.GRAFANA, "/etc/grafana/provisioning", "provisioning");
+        Optional<Path> mounted = compose().flatMap(c -> c.serviceFor(LabRole.GRAFANA).flatMap(s -> c.hostPathOf(s,
+                        c.environment(s, "GF_PATHS_PROVISIONING").orElse(GRAFANA_PROVISIONING))))
+                .filter(Files::isDirectory);
+        return mounted.isPresent() ? mounted
+                : walkDirs().filter(p -> p.getFileName().toString().equals("provisioning")).findFirst();
     }
 
-    private Optional<String> flag(LabRole role, String flag) {
-        return compose().flatMap(c -> c.serviceFor(role).map(s -> c.services().get(s)))
-                .flatMap(service -> {
-                    JsonNode command = service.path("command");
-                    List<String> args = new ArrayList<>();
-                    if (command.isTextual()) {
-                        args.addAll(List.of(command.asText().split("\\s+")));
-                    } else {
-                        command.forEach(arg -> args.add(arg.asText()));
-                    }
-                    return args.stream().map(a -> a.replaceFirst("^-+", "--"))
-                            .filter(a -> a.startsWith(flag + "="))
-                            .map(a -> a.substring(flag.length() + 1)).findFirst();
-                });
-    }
-
-    private Optional<Path> mountedOrNamed(LabRole role, String containerPath, String fileName) {
-        Optional<Path> mounted = compose()
-                .flatMap(c -> c.serviceFor(role).flatMap(s -> c.hostPathOf(s, containerPath)))
+    /** The host file behind a path inside the grafana container, if the submission puts one there. */
+    public Optional<Path> grafanaFile(String containerPath) {
+        return compose().flatMap(c -> c.serviceFor(LabRole.GRAFANA).flatMap(s -> c.hostPathOf(s, containerPath)))
                 .filter(Files::exists);
-        return mounted.isPresent() ? mounted : files(p -> p.getFileName().toString().equals(fileName)).findFirst()
-                .or(() -> dirs(fileName).findFirst());
     }
 
-    private Stream<Path> dirs(String name) {
-        return walk().filter(Files::isDirectory).filter(p -> p.getFileName().toString().equals(name));
+    /** Every regular file of the submission, sorted (hidden folders, dependencies and build output left out). */
+    public List<Path> files() {
+        return files;
     }
 
     private Stream<Path> files(Predicate<Path> filter) {
-        return walk().filter(Files::isRegularFile).filter(filter);
+        return files.stream().filter(filter);
     }
 
-    private static boolean isHidden(Path relative) {
+    private Stream<Path> walkDirs() {
+        return files.stream().map(Path::getParent).distinct()
+                .flatMap(dir -> Stream.iterate(dir, d -> d != null && d.startsWith(root), Path::getParent)).distinct().sorted();
+    }
+
+    private static boolean skipped(Path relative) {
         for (Path name : relative) {
-            if (name.toString().startsWith(".")) {
+            if (name.toString().startsWith(".") || NOT_THE_STUDENTS.contains(name.toString())) {
                 return true;
             }
         }
         return false;
     }
 
-    private Stream<Path> walk() {
-        if (!exists()) {
-            return Stream.empty();
+    private static List<Path> walk(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
         }
-        try (Stream<Path> all = Files.walk(root, 6)) {
-            return all.filter(p -> !isHidden(root.relativize(p))).sorted().toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (Stream<Path> all = Files.walk(root, DEPTH, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            return all.filter(p -> !skipped(root.relativize(p))).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return walkWithoutLinks(root);
+        }
+    }
+
+    /** A link loop (or a link to an unreadable place) stops the walk that follows links: walk without them. */
+    private static List<Path> walkWithoutLinks(Path root) {
+        try (Stream<Path> all = Files.walk(root, DEPTH)) {
+            return all.filter(p -> !skipped(root.relativize(p))).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 }

@@ -110,6 +110,11 @@ public final class Fixture implements GradingContext {
     }
 
     @Override
+    public boolean bootsStacks() {
+        return false;
+    }
+
+    @Override
     public PromTools tools() {
         return tools;
     }

@@ -32,10 +32,9 @@ public final class DashboardProvisioned implements Check {
         List<String> problems = new ArrayList<>();
         provider.ifPresentOrElse(p -> {
             Optional<Path> host = hostPath(submission, p);
-            if (host.isEmpty()) {
-                problems.add(p.path() + " is not mounted from the submission in the grafana service");
-            } else if (served(submission, p, exported).isEmpty()) {
-                problems.add(SubmissionFiles.where(submission, host.get(), 0) + " holds no dashboard JSON");
+            if (served(submission, p, exported).isEmpty()) {
+                problems.add(host.map(h -> SubmissionFiles.where(submission, h, 0) + " holds no dashboard JSON")
+                        .orElse(p.path() + " is not mounted from the submission in the grafana service"));
             }
         }, () -> problems.add("no dashboards provider of type file with options.path"));
         if (exported.isEmpty()) {
@@ -65,11 +64,10 @@ public final class DashboardProvisioned implements Check {
 
     /** Where the provider's container path comes from on the host, through the grafana service's bind mounts. */
     private static Optional<Path> hostPath(Submission submission, Provider provider) {
-        return submission.compose().flatMap(c -> c.serviceFor(LabRole.GRAFANA).flatMap(s -> c.hostPathOf(s, provider.path())));
+        return submission.grafanaFile(provider.path());
     }
 
     private static List<Path> served(Submission submission, Provider provider, List<Path> exported) {
-        return hostPath(submission, provider).map(host -> exported.stream().filter(d -> d.startsWith(host)).toList())
-                .orElse(List.of());
+        return Dashboards.provisioned(submission).getOrDefault(provider, List.of());
     }
 }

@@ -68,6 +68,9 @@ public final class DashboardReadable implements Check {
             problems.add("has no unit");
         }
         JsonNode grid = panel.node().path("gridPos");
+        if (panel.node().has("span") && !grid.has("w")) {
+            return problems; // Grafana's older schema: a width in a row's 12 columns, laid out by the row itself
+        }
         if (!grid.has("w")) {
             problems.add("has no gridPos");
         } else if (grid.path("x").asInt() + grid.path("w").asInt() > GRID_COLUMNS) {
@@ -76,10 +79,11 @@ public final class DashboardReadable implements Check {
         return problems;
     }
 
-    /** A unit set for the panel (or a field of it), or a legacy graph's y-axis format. */
+    /** A unit set for the panel (or a field of it), or a legacy panel's format (singlestat) or y-axis format (graph). */
     private static boolean hasUnit(JsonNode panel) {
         if (!panel.path("fieldConfig").path("defaults").path("unit").asText("").isBlank()
-                || !panel.path("yaxes").path(0).path("format").asText("").isBlank()) {
+                || !panel.path("yaxes").path(0).path("format").asText("").isBlank()
+                || !panel.path("format").asText("").isBlank()) {
             return true;
         }
         for (JsonNode override : panel.path("fieldConfig").path("overrides")) {

@@ -3,15 +3,21 @@ package obsgrader.checks.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
+import obsgrader.submission.Yaml;
 
 /**
  * The submission's exported dashboards and their panels, whatever the export's shape: the model alone or
- * wrapped in {@code {"dashboard": ...}} (API export), panels following their row (expanded rows) or nested
- * in it (collapsed rows, {@code row.panels[]}).
+ * wrapped in {@code {"dashboard": ...}} (API export), panels following their row (expanded rows), nested in
+ * it (collapsed rows, {@code row.panels[]}), or in Grafana's older {@code rows[]} schema.
  */
 public final class Dashboards {
     /** Legacy exports name their datasource by name: these names are not Prometheus. */
@@ -34,11 +40,22 @@ public final class Dashboards {
             return model.path("title").asText("");
         }
 
-        /** Every panel, rows included, in the dashboard's order. */
+        /**
+         * Every panel, rows included, in the dashboard's order. Grafana's older schema ({@code rows[]}, each
+         * holding its panels) reads as the current one: each old row a row panel followed by its panels.
+         */
         public List<Panel> panels() {
             List<Panel> panels = new ArrayList<>();
             String row = "";
             int collapsedRows = 0;
+            for (JsonNode oldRow : model.path("rows")) {
+                row = oldRow.path("title").asText("").trim();
+                panels.add(new Panel(name(), oldRowAsPanel(oldRow), row, 0));
+                collapsedRows++;
+                for (JsonNode nested : oldRow.path("panels")) {
+                    panels.add(new Panel(name(), nested, row, collapsedRows));
+                }
+            }
             for (JsonNode node : model.path("panels")) {
                 boolean isRow = "row".equals(node.path("type").asText());
                 if (isRow) {
@@ -53,6 +70,10 @@ public final class Dashboards {
                 }
             }
             return panels;
+        }
+
+        private static JsonNode oldRowAsPanel(JsonNode oldRow) {
+            return Yaml.JSON.createObjectNode().put("type", "row").put("title", oldRow.path("title").asText(""));
         }
 
         public List<Panel> contentPanels() {
@@ -75,6 +96,11 @@ public final class Dashboards {
 
         public boolean isRow() {
             return "row".equals(type());
+        }
+
+        /** The same panel, read as sitting under a row of that title. */
+        public Panel inRow(String title) {
+            return new Panel(file, node, title, group);
         }
 
         /** The expressions of its targets, whatever their datasource. */
@@ -126,10 +152,35 @@ public final class Dashboards {
                 + (unreadable.isEmpty() ? "" : "; " + String.join("; ", unreadable));
     }
 
+    /**
+     * The dashboards Grafana would load: those under the folders its file providers read (as the grafana
+     * container sees them), or every exported dashboard of the submission when no provider leads to one.
+     */
     public static List<Dashboard> of(Submission submission) {
-        return submission.dashboards().stream().map(file -> {
+        List<Path> provisioned = provisioned(submission).values().stream().flatMap(List::stream).distinct().toList();
+        List<Path> files = provisioned.isEmpty() ? submission.dashboards() : provisioned;
+        return files.stream().map(file -> {
             JsonNode tree = submission.parse(file).tree();
-            return new Dashboard(file, tree.has("panels") ? tree : tree.path("dashboard"));
+            return new Dashboard(file, tree.has("dashboard") ? tree.path("dashboard") : tree);
         }).toList();
+    }
+
+    /** Each file provider and the exported dashboards the grafana container sees under its path. */
+    public static Map<Provisioning.Provider, List<Path>> provisioned(Submission submission) {
+        Map<Provisioning.Provider, List<Path>> served = new LinkedHashMap<>();
+        List<Path> exported = submission.dashboards();
+        Optional<ComposeFile> compose = submission.compose();
+        Optional<String> grafana = compose.flatMap(c -> c.serviceFor(LabRole.GRAFANA));
+        Map<String, Path> seen = grafana.map(g -> compose.get().filesSeenBy(g)).orElse(Map.of());
+        for (Provisioning.Provider provider : Provisioning.providers(submission)) {
+            if (!"file".equals(provider.type()) || provider.path().isEmpty()) {
+                continue;
+            }
+            String folder = provider.path().replaceAll("(?<=.)/+$", "");
+            served.put(provider, seen.entrySet().stream()
+                    .filter(e -> e.getKey().equals(folder) || e.getKey().startsWith(folder + "/"))
+                    .map(Map.Entry::getValue).filter(exported::contains).distinct().sorted().toList());
+        }
+        return served;
     }
 }

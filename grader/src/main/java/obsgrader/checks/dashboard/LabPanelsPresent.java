@@ -15,12 +15,14 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.checks.dashboard.Dashboards.Panel;
+import obsgrader.submission.Rule;
 
 /**
  * The lab's dashboard layout: 5 rows and 13 panels with their visualisations, recognised by what they mean
- * (title keywords in English or French, metric names in the queries), not by exact titles. Rows are the
+ * (the metrics their queries read; title keywords in English or French only rank candidates), not by exact titles. Rows are the
  * layout and panels the content: the rows share a quarter of the points, the panels the rest; a panel found
- * with the wrong visualisation earns half its share. The best-matching dashboard of the submission is judged.
+ * with the wrong visualisation earns half its share. Every dashboard Grafana loads is judged together: a
+ * student may split the layout over several.
  */
 @RubricCheck(id = "dashboard.panels", title = "The dashboard has the lab's 5 rows and 13 panels, each with its visualisation")
 public final class LabPanelsPresent implements Check {
@@ -92,49 +94,71 @@ public final class LabPanelsPresent implements Check {
 
     @Override
     public Verdict judge(GradingContext context) {
-        List<Layout> layouts = Dashboards.of(context.submission()).stream().map(Layout::of).toList();
-        if (layouts.isEmpty()) {
+        List<Dashboard> dashboards = Dashboards.of(context.submission());
+        if (dashboards.isEmpty()) {
             return Verdict.fromFiles(0)
                     .expected("an exported dashboard JSON with the lab's 5 rows and 13 panels")
                     .found(Dashboards.noneFound(context.submission()))
                     .at(context.submission().root().toString())
                     .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
         }
-        Layout best = layouts.stream().max(Comparator.comparingDouble(Layout::fraction)).orElseThrow();
+        Layout best = Layout.of(dashboards, recordings(context));
         List<String> wrongTypes = best.wrongTypes().stream()
                 .map(e -> e.getKey().name() + " is " + e.getValue().where() + ", a " + e.getValue().type()
                         + " (expected " + String.join(" or ", e.getKey().types()) + ")")
                 .toList();
         List<String> toFix = Stream.concat(best.missing().stream(), best.wrongTypes().stream().map(Map.Entry::getKey))
                 .map(p -> p.name() + ": " + p.shows()).toList();
+        String names = dashboards.stream().map(Dashboard::name).collect(Collectors.joining(", "));
         return Verdict.fromFiles(best.fraction())
                 .expected("rows Overview, Traffic, Performance, Business, Infrastructure and the 13 panels of the lab's layout")
                 .found(best.describe(wrongTypes))
-                .at(Stream.concat(Stream.of(best.dashboard().name()), best.wrongTypes().stream().map(e -> e.getValue().where()))
+                .at(Stream.concat(Stream.of(names), best.wrongTypes().stream().map(e -> e.getValue().where()))
                         .distinct().collect(Collectors.joining(", ")))
                 .hint(toFix.isEmpty() && best.missingRows().isEmpty() ? ""
                         : "Add or fix, in their rows: " + String.join("; ", toFix)
                         + (best.missingRows().isEmpty() ? "" : "; rows (Add > Row): " + String.join(", ", best.missingRows())) + ".")
-                .attach("panels of " + best.dashboard().name(), best.table());
+                .attach("panels of " + names, best.table());
+    }
+
+    /** The submission's recording rules, name to expression: a panel showing one measures what its rule computes. */
+    private static Map<String, String> recordings(GradingContext context) {
+        Map<String, String> recorded = new LinkedHashMap<>();
+        Rule.all(context.submission()).stream().filter(r -> !r.isAlert()).forEach(r -> recorded.putIfAbsent(r.record(), r.expr()));
+        return recorded;
     }
 
     /** A dashboard's panels matched to the lab's: each lab panel to at most one panel, and back. */
-    private record Layout(Dashboard dashboard, List<String> missingRows, Map<LabPanel, Panel> found) {
-        static Layout of(Dashboard dashboard) {
-            List<String> rowTitles = dashboard.panels().stream().filter(Panel::isRow).map(p -> Wording.normalise(p.title())).toList();
+    private record Layout(List<String> missingRows, Map<LabPanel, Panel> found) {
+        /**
+         * The lab's layout found across every dashboard Grafana loads: rows by their titles (a dashboard of
+         * its own, named for a row, counts as that row), panels by what their queries measure.
+         */
+        static Layout of(List<Dashboard> dashboards, Map<String, String> recordings) {
+            List<String> rowTitles = new ArrayList<>();
+            List<Panel> panels = new ArrayList<>();
+            for (Dashboard dashboard : dashboards) {
+                dashboard.panels().stream().filter(Panel::isRow).map(p -> Wording.normalise(p.title())).forEach(rowTitles::add);
+                if (dashboards.size() > 1) {
+                    rowTitles.add(Wording.normalise(dashboard.title()));
+                }
+                dashboard.contentPanels().stream()
+                        .map(p -> p.row().isEmpty() && dashboards.size() > 1 ? p.inRow(dashboard.title()) : p)
+                        .forEach(panels::add);
+            }
             List<String> missingRows = ROWS.stream()
                     .filter(row -> rowTitles.stream().noneMatch(t -> row.title().matcher(t).find()))
                     .map(LabRow::name).toList();
-            return new Layout(dashboard, missingRows, match(dashboard.contentPanels()));
+            return new Layout(missingRows, match(panels, recordings));
         }
 
         /** Best pairs first, so a panel goes to the lab panel it fits most (a stat "Error Rate" before a per-endpoint series). */
-        private static Map<LabPanel, Panel> match(List<Panel> panels) {
+        private static Map<LabPanel, Panel> match(List<Panel> panels, Map<String, String> recordings) {
             record Pair(LabPanel expected, Panel panel, int score) {
             }
             List<Pair> pairs = new ArrayList<>();
             PANELS.forEach(expected -> panels.forEach(panel -> {
-                int score = score(expected, panel);
+                int score = score(expected, panel, recordings);
                 if (score > 0) {
                     pairs.add(new Pair(expected, panel, score));
                 }
@@ -149,15 +173,30 @@ public final class LabPanelsPresent implements Check {
             return found;
         }
 
-        private static int score(LabPanel expected, Panel panel) {
-            int meaning = (expected.query().matcher(String.join("\n", panel.queries())).find() ? QUERY_SCORE : 0)
-                    + (expected.title().matcher(Wording.normalise(panel.title())).find() ? TITLE_SCORE : 0);
-            if (meaning == 0) {
+        /**
+         * A panel is a lab panel when its queries measure what that panel shows (recording rules read as the
+         * expressions they record); its title, its row and its type only rank the candidates. A panel titled like
+         * a lab panel but measuring something else is not that panel.
+         */
+        private static int score(LabPanel expected, Panel panel, Map<String, String> recordings) {
+            String queries = withRecordedExpressions(String.join("\n", panel.queries()), recordings);
+            if (!expected.query().matcher(queries).find()) {
                 return 0;
             }
+            boolean titled = expected.title().matcher(Wording.normalise(panel.title())).find();
             boolean inRow = ROWS.stream().filter(r -> r.name().equals(expected.row()))
                     .anyMatch(r -> r.title().matcher(Wording.normalise(panel.row())).find());
-            return meaning + (inRow ? 1 : 0) + (expected.accepts(panel) ? 1 : 0);
+            return QUERY_SCORE + (titled ? TITLE_SCORE : 0) + (inRow ? 1 : 0) + (expected.accepts(panel) ? 1 : 0);
+        }
+
+        private static String withRecordedExpressions(String queries, Map<String, String> recordings) {
+            StringBuilder expanded = new StringBuilder(queries);
+            recordings.forEach((name, expr) -> {
+                if (Pattern.compile("(?<![\\w:])" + Pattern.quote(name) + "(?![\\w:])").matcher(queries).find()) {
+                    expanded.append("\n").append(expr);
+                }
+            });
+            return expanded.toString();
         }
 
         double fraction() {

@@ -7,12 +7,18 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.stack.SubmissionPolicy;
 
-/** A compose file the grader refuses to run earns nothing under "deployed", whatever else it gets right. */
+/**
+ * A compose file the grader refuses to run earns nothing under "deployed", whatever else it gets right. Only
+ * lab services are refused (extras needing privileges are left out of the boot), and only when a stack boots.
+ */
 final class Refused {
     private Refused() {
     }
 
     static Optional<Verdict> verdict(GradingContext context) {
+        if (!context.bootsStacks()) {
+            return Optional.empty();
+        }
         List<SubmissionPolicy.Refusal> refusals = context.submission().compose()
                 .map(compose -> context.policy().check(compose)).orElse(List.of());
         if (refusals.isEmpty()) {

@@ -1,7 +1,6 @@
 package obsgrader.checks.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,7 +9,6 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards;
-import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.submission.Rule;
 import obsgrader.submission.Submission;
 
@@ -26,12 +24,12 @@ public final class RunbooksOrAnnotations implements Check {
         Submission submission = context.submission();
         List<Rule> alerts = Rule.alerts(submission);
         List<Rule> linked = alerts.stream().filter(a -> !a.annotations().getOrDefault("runbook_url", "").isBlank()).toList();
-        List<Path> runbooks = Runbooks.files(submission);
+        List<Documents.Passage> runbooks = Runbooks.written(submission);
         List<String> annotations = new ArrayList<>();
         List<String> where = new ArrayList<>();
         linked.stream().map(a -> a.file().getFileName().toString())
                 .distinct().forEach(where::add);
-        runbooks.stream().map(p -> SubmissionFiles.where(submission, p, 0)).forEach(where::add);
+        runbooks.stream().map(p -> p.where(submission)).forEach(where::add);
         for (Dashboards.Dashboard dashboard : Dashboards.of(submission)) {
             for (JsonNode annotation : dashboard.model().path("annotations").path("list")) {
                 if (annotation.path("builtIn").asInt() != 1) {
@@ -44,11 +42,11 @@ public final class RunbooksOrAnnotations implements Check {
         int sources = (links ? 1 : 0) + (runbooks.isEmpty() ? 0 : 1) + (annotations.isEmpty() ? 0 : 1);
         List<String> found = List.of(
                 "runbook_url on " + linked.size() + " of " + alerts.size() + " alerts",
-                runbooks.isEmpty() ? "no runbook document" : runbooks.size() + " runbook file(s)",
+                runbooks.isEmpty() ? "no runbook document or chapter" : "runbooks in " + Documents.where(submission, runbooks),
                 annotations.isEmpty() ? "no dashboard annotation besides Grafana's built-in one"
                         : "dashboard annotations " + String.join(", ", annotations));
         return Verdict.fromFiles(sources >= 2 ? 1 : sources * 0.5)
-                .expected("two of: runbook_url on the alerts, a runbook document (RUNBOOK.md or runbooks/), dashboard annotations")
+                .expected("two of: runbook_url on the alerts, a runbook document (RUNBOOK.md, runbooks/, or a runbook chapter), dashboard annotations")
                 .found(String.join("; ", found))
                 .at(where.isEmpty() ? "rule files, dashboards" : where.stream().distinct().collect(Collectors.joining(", ")))
                 .hint(sources >= 2 ? "" : "Add annotations.runbook_url to each alert pointing at a section of RUNBOOK.md "

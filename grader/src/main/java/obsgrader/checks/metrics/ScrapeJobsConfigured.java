@@ -9,10 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.engine.Shell;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
@@ -29,7 +31,7 @@ public final class ScrapeJobsConfigured implements Check {
         Submission submission = context.submission();
         Optional<Path> config = submission.prometheusConfig();
         if (config.isEmpty() || !submission.parse(config.get()).ok()) {
-            return Verdict.fromFiles(0).expected("prometheus.yml mounted at /etc/prometheus/prometheus.yml")
+            return Verdict.fromFiles(0).expected("a prometheus.yml that Prometheus reads (mounted at its --config.file, /etc/prometheus/prometheus.yml by default)")
                     .found(config.isEmpty() ? "none" : submission.parse(config.get()).invalid().toString())
                     .at(submission.root().toString());
         }
@@ -37,11 +39,15 @@ public final class ScrapeJobsConfigured implements Check {
         ComposeFile compose = submission.compose().orElse(null);
         List<String> problems = new ArrayList<>();
         for (LabRole role : SCRAPED) {
-            if (!scraped(jobs, hostsOf(compose, role), role.port())) {
-                problems.add("no job scrapes " + role.labName() + ":" + role.port());
+            Set<String> hosts = hostsOf(compose, role);
+            Set<Integer> ports = portsOf(compose, role);
+            if (!scraped(jobs, hosts, ports)) {
+                String host = hosts.iterator().next();
+                problems.add("no job scrapes " + host + ":" + ports.iterator().next()
+                        + (host.equals(role.labName()) ? "" : " (the lab's " + role.labName() + ")"));
             }
         }
-        problems.addAll(blackboxProblems(jobs, hostsOf(compose, LabRole.BLACKBOX_EXPORTER)));
+        problems.addAll(blackboxProblems(jobs, compose));
         Shell.Result promtool = checkConfig(context, config.get());
         if (!promtool.ok()) {
             problems.add("promtool check config failed: " + promtool.failure(3));
@@ -51,7 +57,7 @@ public final class ScrapeJobsConfigured implements Check {
                 .expected("jobs for " + String.join(", ", SCRAPED.stream().map(LabRole::labName).toList())
                         + " and blackbox, relabelled to probe nginx and api /health; promtool check config OK")
                 .found(problems.isEmpty() ? "all jobs, relabelling right, promtool OK" : String.join("; ", problems))
-                .at(config.get().getFileName().toString())
+                .at(SubmissionFiles.where(submission, config.get(), 0))
                 .hint(problems.isEmpty() ? "" : "Targets are compose service names with the container port "
                         + "(e.g. node-exporter:9100); see the lab's blackbox-http job for the relabelling.")
                 .attach("promtool check config", promtool.output());
@@ -63,18 +69,28 @@ public final class ScrapeJobsConfigured implements Check {
         if (role == LabRole.PROMETHEUS) {
             hosts.addAll(List.of("localhost", "127.0.0.1"));
         }
-        hosts.add(role.labName());
-        if (compose != null) {
-            compose.serviceFor(role).ifPresent(service -> hosts.addAll(compose.hostsOf(service)));
+        if (compose == null || compose.servicesFor(role).isEmpty()) {
+            hosts.add(role.labName());
+        } else {
+            hosts.addAll(compose.hostsOf(role));
         }
         return hosts;
     }
 
-    private static boolean scraped(JsonNode jobs, Set<String> hosts, int port) {
+    /** The ports the role's services listen on, the lab's first. */
+    static Set<Integer> portsOf(ComposeFile compose, LabRole role) {
+        Set<Integer> ports = new LinkedHashSet<>(List.of(role.port()));
+        if (compose != null) {
+            compose.servicesFor(role).forEach(service -> ports.addAll(compose.portsOf(service)));
+        }
+        return ports;
+    }
+
+    private static boolean scraped(JsonNode jobs, Set<String> hosts, Set<Integer> ports) {
         for (JsonNode job : jobs) {
             for (JsonNode staticConfig : job.path("static_configs")) {
                 for (JsonNode target : staticConfig.path("targets")) {
-                    if (hosts.stream().anyMatch(host -> target.asText().equals(host + ":" + port))) {
+                    if (hosts.stream().anyMatch(host -> ports.stream().anyMatch(port -> target.asText().equals(host + ":" + port)))) {
                         return true;
                     }
                 }
@@ -83,15 +99,18 @@ public final class ScrapeJobsConfigured implements Check {
         return false;
     }
 
-    private static List<String> blackboxProblems(JsonNode jobs, Set<String> blackboxHosts) {
+    private static List<String> blackboxProblems(JsonNode jobs, ComposeFile compose) {
+        Set<String> blackboxHosts = hostsOf(compose, LabRole.BLACKBOX_EXPORTER);
         for (JsonNode job : jobs) {
             if (!"/probe".equals(job.path("metrics_path").asText())) {
                 continue;
             }
             List<String> problems = new ArrayList<>();
-            String targets = job.path("static_configs").toString();
-            if (!targets.contains("/health") || !targets.contains(":5000") || !targets.matches(".*nginx(:80)?/health.*")) {
-                problems.add("blackbox job '" + job.path("job_name").asText() + "' does not probe the /health of both nginx and api");
+            List<String> targets = new ArrayList<>();
+            job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
+            if (!probesHealth(targets, hostsOf(compose, LabRole.NGINX)) || !probesHealth(targets, hostsOf(compose, LabRole.API))) {
+                problems.add("blackbox job '" + job.path("job_name").asText() + "' does not probe the /health of both nginx and api"
+                        + " (its targets: " + String.join(", ", targets) + ")");
             }
             boolean target = relabels(job, "__address__", "__param_target");
             boolean instance = relabels(job, "__param_target", "instance");
@@ -102,11 +121,17 @@ public final class ScrapeJobsConfigured implements Check {
             }
             if (!(target && instance && address)) {
                 problems.add("blackbox relabelling must copy __address__ to __param_target, __param_target to instance, "
-                        + "and set __address__ to the blackbox exporter (blackbox-exporter:9115)");
+                        + "and set __address__ to the blackbox exporter (" + blackboxHosts.iterator().next() + ":9115)");
             }
             return problems;
         }
         return List.of("no blackbox job (metrics_path: /probe)", "no blackbox relabelling");
+    }
+
+    /** Whether a probe target is a service's health URL: {@code http://web/health}, {@code backend:8000/health}. */
+    private static boolean probesHealth(List<String> targets, Set<String> hosts) {
+        return targets.stream().map(t -> t.replaceFirst("^\\w+://", ""))
+                .anyMatch(t -> t.contains("/health") && hosts.stream().anyMatch(h -> t.matches(Pattern.quote(h) + "(:\\d+)?/.*")));
     }
 
     private static boolean relabels(JsonNode job, String from, String to) {
@@ -124,7 +149,12 @@ public final class ScrapeJobsConfigured implements Check {
         Submission submission = context.submission();
         ObjectNode copy = submission.parse(config).tree().deepCopy();
         ArrayNode ruleFiles = copy.putArray("rule_files");
-        submission.ruleFileGlobs().keySet().forEach(pattern -> ruleFiles.add(submission.hostPattern(pattern).orElse(pattern)));
+        submission.ruleFileGlobs().forEach((pattern, matched) -> {
+            if (matched.isEmpty()) {
+                ruleFiles.add(pattern);
+            }
+            matched.forEach(file -> ruleFiles.add(file.toString()));
+        });
         return context.tools().promtoolOn("prometheus.yml", copy, submission.ruleFiles(), "check", "config");
     }
 }

@@ -1,28 +1,28 @@
 package obsgrader.checks.slo;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
-import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.checks.dashboard.Wording;
+import obsgrader.checks.docs.Documents;
 import obsgrader.checks.docs.Markdown;
 import obsgrader.submission.Submission;
 
 /**
- * The SLO document (SLO.md, else a SLO chapter of the README) states the lab's three SLIs with their targets,
+ * The SLO document (SLO.md, or SLO chapters of the README or of any other document) states the lab's three SLIs with their targets,
  * says why each target, and gives the error budget with a figure and the burn rate. Eight elements, an equal
  * share each. An SLI's target and justification are looked for where the document speaks of that SLI (its
  * chapter, or a paragraph, list item or table row naming it), so one "because" does not justify all three.
  */
 @RubricCheck(id = "slo.document", title = "The SLO document states the 3 SLIs, their targets and why, the error budget and the burn rate")
 public final class SloDocumentComplete implements Check {
-    private static final Pattern SLO_HEADING = Pattern.compile("\\bsl[oi]s?\\b|objecti|service level|niveau de service");
+    private static final Pattern SLO_HEADING = Pattern.compile("\\bsl[oi]s?\\b|objecti|service level|niveau de service|error budget|budget d.erreur");
+    /** A document named for its SLOs: {@code SLO.md}, {@code docs/slos.md}, {@code slo/objectifs.md}. */
+    private static final Pattern SLO_FILE = Pattern.compile("(^|[/_-])sl[oi]s?([/_.-]|$)|objectifs?[-_ ]de[-_ ]service");
     private static final Pattern JUSTIFICATION = Pattern.compile(
             "because|since|\\bwhy\\b|justif|rationale|reason|so that|in order to|\\bcar\\b|parce qu|afin|pour que|puisque|raison|pourquoi");
     private static final Pattern ERROR_BUDGET = Pattern.compile("error[ -]?budget|budget d.erreurs?");
@@ -45,25 +45,17 @@ public final class SloDocumentComplete implements Check {
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
-        Optional<Path> document = submission.sloDocument();
-        String text;
-        String where;
-        if (document.isPresent()) {
-            text = Wording.normalise(SubmissionFiles.read(document.get()));
-            where = SubmissionFiles.where(submission, document.get(), 0);
-        } else {
-            Optional<Markdown.Chapter> chapter = submission.readme()
-                    .flatMap(readme -> Markdown.chapter(SubmissionFiles.read(readme), SLO_HEADING));
-            if (chapter.isEmpty()) {
-                return Verdict.fromFiles(0)
-                        .expected("an SLO document (SLO.md) or an SLO chapter in the README")
-                        .found("neither").at(submission.root().toString())
-                        .hint("Write SLO.md: the 3 SLIs (availability 99.5 %, latency 95 % under 300 ms, errors below 1 %), "
-                                + "why each target, the error budget (0.5 % of 30 days = 216 minutes) and the burn rate.");
-            }
-            text = Wording.normalise(chapter.get().text());
-            where = SubmissionFiles.where(submission, submission.readme().get(), 0) + " chapter \"" + chapter.get().heading() + "\"";
+        List<Documents.Passage> sources = Documents.about(submission, SLO_FILE, SLO_HEADING);
+        if (sources.isEmpty()) {
+            return Verdict.fromFiles(0)
+                    .expected("an SLO document (SLO.md) or an SLO chapter in the README or another document")
+                    .found("no document named for SLOs and no chapter headed SLO, SLI or objectifs de niveau de service")
+                    .at(submission.root().toString())
+                    .hint("Write SLO.md: the 3 SLIs (availability 99.5 %, latency 95 % under 300 ms, errors below 1 %), "
+                            + "why each target, the error budget (0.5 % of 30 days = 216 minutes) and the burn rate.");
         }
+        String text = Wording.normalise(Documents.text(sources));
+        String where = Documents.where(submission, sources);
         List<String> missing = new ArrayList<>();
         for (Sli sli : SLIS) {
             List<String> passages = Markdown.about(text, sli.topic());

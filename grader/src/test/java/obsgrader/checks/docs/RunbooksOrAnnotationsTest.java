@@ -37,7 +37,7 @@ class RunbooksOrAnnotationsTest {
                 .withReference("grafana/dashboards/techshop.json").judge(new RunbooksOrAnnotations());
 
         assertThat(verdict.full()).as(verdict.reason()).isTrue();
-        assertThat(verdict.found()).contains("\"Firing alerts\" in techshop.json", "1 runbook file(s)");
+        assertThat(verdict.found()).contains("\"Firing alerts\" in techshop.json", "runbooks in RUNBOOK.md");
     }
 
     @Test
