@@ -23,7 +23,8 @@ import obsgrader.submission.Yaml;
 
 /**
  * Runs the scenarios of {@code alert-scenarios.yml} against the student's own rule files with
- * {@code promtool test rules}: the lab's alerts are judged by what fires, not by what they are called.
+ * {@code promtool test rules}: the lab's alerts are judged by what fires, not by what they are called, on
+ * series named as the submission names them (its jobs, instances and status label: {@link SubmissionTerms}).
  */
 public final class AlertScenarios {
     private static final Duration STEP = Duration.ofSeconds(15);
@@ -122,7 +123,8 @@ public final class AlertScenarios {
         ObjectNode group = test.putArray("tests").addObject();
         group.put("interval", STEP.toSeconds() + "s");
         ArrayNode input = group.putArray("input_series");
-        series.forEach(s -> input.addObject().put("series", s.series()).put("values", s.values()));
+        SubmissionTerms terms = SubmissionTerms.of(context.submission());
+        series.forEach(s -> terms.apply(s.series()).forEach(name -> input.addObject().put("series", name).put("values", s.values())));
         group.putArray("promql_expr_test").add(check);
         Shell.Result result = context.tools().promtoolOn(scenario.id() + "-test.yml", test, ruleFiles, "test", "rules");
         return new Outcome(scenario, result.ok(), result.output());

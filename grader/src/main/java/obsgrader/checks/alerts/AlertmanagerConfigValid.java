@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
@@ -18,6 +20,14 @@ public final class AlertmanagerConfigValid implements Check {
     private static final List<String> DELIVERING = List.of("webhook_configs", "email_configs", "slack_configs",
             "pagerduty_configs", "opsgenie_configs", "telegram_configs", "msteams_configs", "discord_configs",
             "pushover_configs", "victorops_configs", "wechat_configs", "sns_configs", "webex_configs");
+
+    /**
+     * What cannot deliver, whatever amtool says: the documentation's placeholders (CHANGE_ME, XXXX, Slack's
+     * T00000000 ids, example.com) and the Alertmanager container itself (localhost), where no receiver listens.
+     */
+    private static final Pattern NOWHERE = Pattern.compile(
+            "(?i)change_?me|a_?remplacer|remplace[rz]?_?moi|<[^>]*>|x{4,}|\\bT0{6,}|\\bB0{6,}|placeholder|your[-_](password|token|key|webhook)|example\\.(com|org|net)"
+                    + "|://(localhost|127\\.\\d+\\.\\d+\\.\\d+|0\\.0\\.0\\.0)\\b|\"(localhost|127\\.0\\.0\\.1):\\d+\"");
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -35,22 +45,64 @@ public final class AlertmanagerConfigValid implements Check {
         JsonNode tree = submission.parse(config.get()).tree();
         String defaultReceiver = tree.path("route").path("receiver").asText();
         List<String> delivering = new ArrayList<>();
+        List<String> nowhere = new ArrayList<>();
         for (JsonNode receiver : tree.path("receivers")) {
             if (DELIVERING.stream().anyMatch(receiver::has)) {
-                delivering.add(receiver.path("name").asText());
+                Matcher placeholder = NOWHERE.matcher(receiver.toString() + settingsUsedBy(tree.path("global"), receiver));
+                Optional<String> unreachable = unreachableHost(submission, tree.path("global"), receiver);
+                if (placeholder.find()) {
+                    nowhere.add("\"" + receiver.path("name").asText() + "\" (" + placeholder.group() + ")");
+                } else if (unreachable.isPresent()) {
+                    nowhere.add("\"" + receiver.path("name").asText() + "\" (" + unreachable.get() + " is neither a service of the stack nor an outside host)");
+                } else {
+                    delivering.add(receiver.path("name").asText());
+                }
             }
         }
         if (delivering.isEmpty()) {
-            problems.add("no receiver delivers anywhere (no webhook_configs, email_configs, slack_configs...)");
+            problems.add("no receiver delivers anywhere" + (nowhere.isEmpty()
+                    ? " (no webhook_configs, email_configs, slack_configs...)"
+                    : ": " + String.join(", ", nowhere) + " delivers nowhere: a placeholder, the Alertmanager container itself or a host nobody has"));
         } else if (!delivering.contains(defaultReceiver) && !tree.path("route").path("routes").toString().contains("receiver")) {
             problems.add("the route never reaches a delivering receiver (" + delivering + ")");
         }
-        return Verdict.fromFiles(Verdict.share(2 - Math.min(2, problems.size()), 2))
+        // alerts that reach no one are the failure this line is about: a valid file that delivers nowhere earns nothing
+        return Verdict.fromFiles(delivering.isEmpty() ? 0 : Verdict.share(2 - Math.min(2, problems.size()), 2))
                 .expected("amtool check-config OK and a route to a receiver with a notifier")
                 .found(problems.isEmpty() ? "valid; delivering receivers " + delivering : String.join("; ", problems))
                 .at(config.get().getFileName().toString())
                 .hint(problems.isEmpty() ? "" : "A receiver with only a name silently drops alerts: give it "
                         + "webhook_configs (e.g. a small receiver service in the stack) and send_resolved: true.")
                 .attach("amtool check-config", amtool.output());
+    }
+
+    /** A webhook's or e-mail relay's host that Alertmanager cannot reach, if the receiver names one. */
+    private static Optional<String> unreachableHost(Submission submission, JsonNode global, JsonNode receiver) {
+        List<String> hosts = new ArrayList<>();
+        receiver.path("webhook_configs").forEach(w -> hostOf(w.path("url").asText("")).ifPresent(hosts::add));
+        receiver.path("email_configs").forEach(e -> hostOf("smtp://" + e.path("smarthost").asText(global.path("smtp_smarthost").asText("")))
+                .ifPresent(hosts::add));
+        return hosts.stream().filter(host -> !ReceiverHosts.reachable(submission, host)).findFirst();
+    }
+
+    private static Optional<String> hostOf(String url) {
+        try {
+            return Optional.ofNullable(java.net.URI.create(url.trim()).getHost());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The global settings a receiver relies on (smtp_* for e-mail, slack_api_url for Slack...). */
+    private static String settingsUsedBy(JsonNode global, JsonNode receiver) {
+        StringBuilder used = new StringBuilder();
+        global.fields().forEachRemaining(setting -> {
+            String kind = setting.getKey().replaceFirst("_.*", "");
+            boolean relies = receiver.has(kind + "_configs") || "smtp".equals(kind) && receiver.has("email_configs");
+            if (relies) {
+                used.append(' ').append(setting.getValue());
+            }
+        });
+        return used.toString();
     }
 }

@@ -9,6 +9,7 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.checks.alerts.ReceiverHosts;
 import obsgrader.checks.bonus.AlertmanagerWebhooks.Webhook;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.submission.Submission;
@@ -20,8 +21,6 @@ import obsgrader.submission.Submission;
  */
 @RubricCheck(id = "bonus.webhooks", title = "Bonus: Alertmanager notifies a custom webhook receiver")
 public final class CustomWebhooks implements Check {
-    /** Inside the alertmanager container these are the container itself, never the receiver. */
-    private static final Pattern LOOPBACK = Pattern.compile("(?i)localhost|127\\.\\d+\\.\\d+\\.\\d+|0\\.0\\.0\\.0|\\[?::1]?");
     private static final int PARTS = 4;
 
     @Override
@@ -37,7 +36,8 @@ public final class CustomWebhooks implements Check {
         }
         Webhook best = webhooks.stream().min(Comparator.comparingInt(w -> problems(submission, w).size())).orElseThrow();
         List<String> problems = problems(submission, best);
-        return Verdict.fromFiles(Verdict.share(PARTS - problems.size(), PARTS))
+        // a webhook that reaches no receiver is no custom receiver: the rest of its setup earns nothing
+        return Verdict.fromFiles(reachable(submission, best) ? Verdict.share(PARTS - problems.size(), PARTS) : 0)
                 .expected("a routed webhook receiver with a reachable URL and send_resolved")
                 .found("receiver \"" + best.receiver() + "\" posts to " + best.url()
                         + (problems.isEmpty() ? ", routed, send_resolved" : "; " + String.join("; ", problems))
@@ -45,6 +45,10 @@ public final class CustomWebhooks implements Check {
                 .at(SubmissionFiles.where(submission, best.file(), best.line()))
                 .hint(problems.isEmpty() ? "" : "Point the webhook at a service of the stack by its compose name "
                         + "(http://webhook:5001/...), route alerts to its receiver, and keep send_resolved: true.");
+    }
+
+    private static boolean reachable(Submission submission, Webhook webhook) {
+        return webhook.host().filter(host -> ReceiverHosts.reachable(submission, host)).isPresent();
     }
 
     private static List<String> problems(Submission submission, Webhook webhook) {
@@ -56,9 +60,7 @@ public final class CustomWebhooks implements Check {
             problems.add("no route sends to it");
         }
         Optional<String> host = webhook.host();
-        boolean reachable = host.isPresent() && !LOOPBACK.matcher(host.get()).matches()
-                && (host.get().contains(".") || submission.compose().flatMap(c -> c.serviceAt(host.get())).isPresent());
-        if (!reachable) {
+        if (!reachable(submission, webhook)) {
             problems.add(host.map(h -> h + " is neither a service of the stack nor an outside host").orElse("no host in the url"));
         }
         if (!webhook.sendResolved()) {

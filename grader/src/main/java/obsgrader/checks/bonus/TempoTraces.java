@@ -16,7 +16,7 @@ import obsgrader.submission.Submission;
 
 /**
  * Traces are collected: a Tempo service (half the points) with a Tempo datasource or an API instrumented with
- * OpenTelemetry (the other half); an instrumented API without Tempo earns half. Read from the files only:
+ * OpenTelemetry (the other half); traces sent anywhere but Tempo are not this bonus. Read from the files only:
  * Tempo has no offline image.
  */
 @RubricCheck(id = "bonus.tempo", title = "Bonus: traces collected in Tempo")
@@ -37,7 +37,7 @@ public final class TempoTraces implements Check {
         found.add(tempo.isEmpty() ? "no Tempo service" : "Tempo service " + String.join(", ", tempo));
         found.add(datasources.isEmpty() ? "no Tempo datasource" : String.join(", ", datasources));
         found.add(instrumented.isEmpty() ? "no OpenTelemetry in the API" : "OpenTelemetry in " + String.join(", ", instrumented));
-        return Verdict.fromFiles(tempo.isEmpty() ? (instrumented.isEmpty() ? 0 : 0.5) : linked ? 1 : 0.5)
+        return Verdict.fromFiles(tempo.isEmpty() ? 0 : linked ? 1 : 0.5)
                 .expected("a Tempo service (grafana/tempo) with a Tempo datasource or the API instrumented with OpenTelemetry")
                 .found(String.join("; ", found) + "; " + ComposeServices.staticNote("Tempo"))
                 .at("docker-compose.yml, grafana provisioning, the API's code")

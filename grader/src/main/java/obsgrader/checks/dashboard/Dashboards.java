@@ -94,6 +94,20 @@ public final class Dashboards {
             return node.path("type").asText("");
         }
 
+        /**
+         * What the panel shows, in the current schema's names: Grafana's older panels did several jobs, a
+         * singlestat with its gauge on is a gauge, a graph whose x-axis is in histogram mode is a histogram.
+         */
+        public String visualisation() {
+            if ("singlestat".equals(type()) && node.path("gauge").path("show").asBoolean()) {
+                return "gauge";
+            }
+            if ("graph".equals(type()) && "histogram".equals(node.path("xaxis").path("mode").asText())) {
+                return "histogram";
+            }
+            return type();
+        }
+
         public boolean isRow() {
             return "row".equals(type());
         }

@@ -48,7 +48,7 @@ public final class LabPanelsPresent implements Check {
     /** One panel of the lab's layout, as data: where it belongs, how it is recognised, how it must be shown. */
     private record LabPanel(String name, String row, Pattern title, Pattern query, Set<String> types, String shows) {
         boolean accepts(Panel panel) {
-            return types.contains(panel.type());
+            return types.contains(panel.visualisation());
         }
     }
 
@@ -57,7 +57,7 @@ public final class LabPanelsPresent implements Check {
             new LabRow("Traffic", words("traffic|trafic|requ")),
             new LabRow("Performance", words("perf|latenc")),
             new LabRow("Business", words("business|metier|commerce|commande|order|vente|sales")),
-            new LabRow("Infrastructure", words("infra|system|ressource|resource|host|serveur|server|machine")));
+            new LabRow("Infrastructure", words("infra|system|ressource|resource|host|serveur|server|machine|platform|plateforme|noeud|node")));
 
     private static final List<LabPanel> PANELS = List.of(
             new LabPanel("Uptime", "Overview", words("uptime|disponib|availab|\\bup\\b|en ligne|online|health|sante|status|etat"),

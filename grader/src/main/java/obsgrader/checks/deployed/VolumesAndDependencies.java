@@ -41,21 +41,27 @@ public final class VolumesAndDependencies implements Check {
             return Verdict.fromFiles(0).expected("a valid compose file").found("none").at(context.submission().root().toString());
         }
         ComposeFile compose = parsed.get();
-        List<String> problems = new ArrayList<>();
+        List<String> unpersisted = new ArrayList<>();
         DATA.forEach((role, path) -> compose.serviceFor(role).ifPresent(service -> {
             boolean persisted = compose.mounts(service).stream()
-                    .anyMatch(m -> m.target().equals(path) && !m.source().isEmpty());
+                    .anyMatch(m -> m.target().replaceAll("(?<=.)/+$", "").equals(path) && !m.source().isEmpty());
             if (!persisted) {
-                problems.add(service + " has no volume on " + path);
+                unpersisted.add(service + " has no volume on " + path);
             }
         }));
+        List<String> unordered = new ArrayList<>();
         NEEDS.forEach((role, needed) -> compose.serviceFor(role).ifPresent(service -> {
             Set<String> dependsOn = dependsOn(compose, service);
             needed.forEach(need -> compose.serviceFor(need).filter(n -> !dependsOn.contains(n))
-                    .ifPresent(n -> problems.add(service + " does not depend_on " + n)));
+                    .ifPresent(n -> unordered.add(service + " does not depend_on " + n)));
         }));
-        int items = DATA.size() + NEEDS.values().stream().mapToInt(Set::size).sum();
-        return Verdict.fromFiles(Verdict.share(items - problems.size(), items))
+        List<String> problems = new ArrayList<>(unpersisted);
+        problems.addAll(unordered);
+        int dependencies = NEEDS.values().stream().mapToInt(Set::size).sum();
+        // data kept and start order are the line's two halves, whatever the number of items in each
+        double fraction = 0.5 * Verdict.share(DATA.size() - unpersisted.size(), DATA.size())
+                + 0.5 * Verdict.share(dependencies - unordered.size(), dependencies);
+        return Verdict.fromFiles(fraction)
                 .expected("named volumes for PostgreSQL, Prometheus and Grafana data; depends_on from each service to what it needs")
                 .found(problems.isEmpty() ? "all in place" : String.join("; ", problems))
                 .at(compose.file().getFileName().toString())

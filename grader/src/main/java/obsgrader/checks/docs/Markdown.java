@@ -19,7 +19,7 @@ public final class Markdown {
     private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?[\\s:|-]+\\|[\\s:|-]*$");
 
     /** A heading and everything under it, down to the next heading of the same or a higher level. */
-    public record Chapter(String heading, String text) {
+    public record Chapter(String heading, int level, String text) {
     }
 
     private Markdown() {
@@ -39,7 +39,7 @@ public final class Markdown {
             }
             Matcher heading = HEADING.matcher(lines.get(i));
             heading.matches();
-            chapters.add(new Chapter(heading.group(2), String.join("\n", lines.subList(i, end))));
+            chapters.add(new Chapter(heading.group(2), levels[i], String.join("\n", lines.subList(i, end))));
         }
         return chapters;
     }

@@ -25,6 +25,7 @@ public final class SloDocumentComplete implements Check {
     private static final Pattern SLO_FILE = Pattern.compile("(^|[/_-])sl[oi]s?([/_.-]|$)|objectifs?[-_ ]de[-_ ]service");
     private static final Pattern JUSTIFICATION = Pattern.compile(
             "because|since|\\bwhy\\b|justif|rationale|reason|so that|in order to|\\bcar\\b|parce qu|afin|pour que|puisque|raison|pourquoi");
+    private static final int EXPLAINING_WORDS = 12;
     private static final Pattern ERROR_BUDGET = Pattern.compile("error[ -]?budget|budget d.erreurs?");
     private static final Pattern FIGURE = Pattern.compile(
             "\\d+(?:[.,]\\d+)?\\s*(%|min|h\\b|heures?|hours?|jours?|days?|secondes?|seconds?|s\\b)");
@@ -36,11 +37,22 @@ public final class SloDocumentComplete implements Check {
     }
 
     private static final List<Sli> SLIS = List.of(
-            new Sli("availability", Pattern.compile("availab|disponib"), Pattern.compile("99[.,]5\\b|0[.,]995"), "99.5 %"),
+            new Sli("availability", Pattern.compile("availab|disponib"), Pattern.compile("9\\d[.,]\\d+\\s*%|0[.,]99\\d*\\b"), "99.5 %"),
             new Sli("latency", Pattern.compile("latenc|temps de reponse|response time"),
-                    Pattern.compile("(?s)^(?=.*(\\b95\\b|p95))(?=.*(300\\s*ms|0[.,]3\\s*s))"), "95 % of requests under 300 ms"),
+                    Pattern.compile("(?s)^(?=.*(\\b9\\d\\s*%|p9\\d|\\b9\\d(e|th)? (percentile|centile)))(?=.*(\\d+\\s*ms\\b|\\d+(?:[.,]\\d+)?\\s*s\\b))"),
+                    "95 % of requests under 300 ms"),
             new Sli("error rate", Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
                     Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), "below 1 %"));
+
+    /**
+     * A passage justifies its target when it says why in so many words (because, car, afin...), or explains
+     * it in a sentence of prose (not a bare table row): "99.5 %: the shop is not a bank, 3.6 h a month...".
+     */
+    private static boolean explains(String passage) {
+        return JUSTIFICATION.matcher(passage).find() || passage.lines()
+                .filter(line -> !line.trim().startsWith("|"))
+                .anyMatch(line -> line.trim().split("\\s+").length >= EXPLAINING_WORDS);
+    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -62,7 +74,7 @@ public final class SloDocumentComplete implements Check {
             if (passages.stream().noneMatch(p -> sli.target().matcher(p).find())) {
                 missing.add("the " + sli.name() + " SLI with its target (" + sli.targetText() + ")");
             }
-            if (passages.stream().noneMatch(p -> JUSTIFICATION.matcher(p).find())) {
+            if (passages.stream().noneMatch(SloDocumentComplete::explains)) {
                 missing.add("why the " + sli.name() + " target (because / car / afin...)");
             }
         }

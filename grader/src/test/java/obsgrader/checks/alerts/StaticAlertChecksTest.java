@@ -91,7 +91,7 @@ class StaticAlertChecksTest {
     }
 
     @Test
-    void anAlertmanagerConfigThatDeliversNowhereLosesItsShare() throws Exception {
+    void anAlertmanagerConfigThatDeliversNowhereEarnsNothing() throws Exception {
         Verdict verdict = reference().with("alertmanager/alertmanager.yml", """
                 route:
                   receiver: nobody
@@ -99,7 +99,35 @@ class StaticAlertChecksTest {
                   - name: nobody
                 """).judge(new AlertmanagerConfigValid());
 
-        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.fraction()).as("valid for amtool, but no alert reaches anyone").isZero();
         assertThat(verdict.found()).contains("no receiver delivers");
+    }
+
+    @Test
+    void aReceiverWithThePlaceholdersOfTheDocsOrAHostNobodyHasDeliversNowhere() throws Exception {
+        Verdict placeholder = reference().with("alertmanager/alertmanager.yml", """
+                route:
+                  receiver: slack
+                receivers:
+                  - name: slack
+                    slack_configs:
+                      - api_url: https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX
+                        channel: '#alerts'
+                """).judge(new AlertmanagerConfigValid());
+        Verdict nobodysHost = reference().with("alertmanager/alertmanager.yml", """
+                route:
+                  receiver: mail
+                receivers:
+                  - name: mail
+                    email_configs:
+                      - to: oncall@techshop.fr
+                        from: alertmanager@techshop.fr
+                        smarthost: mail.techshop.local:587
+                """).judge(new AlertmanagerConfigValid());
+
+        assertThat(placeholder.fraction()).isZero();
+        assertThat(placeholder.found()).contains("\"slack\" (T00000000)");
+        assertThat(nobodysHost.fraction()).isZero();
+        assertThat(nobodysHost.found()).contains("mail.techshop.local is neither a service of the stack nor an outside host");
     }
 }

@@ -1,0 +1,134 @@
+package obsgrader.checks.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
+import obsgrader.submission.Rule;
+import obsgrader.submission.Submission;
+
+/**
+ * The names a submission gives to what the lab's incidents are played on: the job and instance of its API, its
+ * node exporter and its blackbox probe of the API (from its scrape config), and the label its rules read the
+ * HTTP status from ({@code status}, {@code status_code}, {@code code}). The scenario file is written in the
+ * reference's names; {@link #apply} turns a series into the submission's.
+ */
+final class SubmissionTerms {
+    private static final Pattern STATUS_LABEL = Pattern.compile("http_requests_total\\s*\\{[^}]*?\\b(\\w+)\\s*(=~|!~|=|!=)\\s*\"[^\"]*[45]");
+
+    private static final String API_JOB = "job=\"api\"";
+    private static final String API_INSTANCE = "instance=\"api:5000\"";
+
+    private final Map<String, String> replacements;
+    /** Every scrape target of the API, {job, instance}: replicas each get the API's series. */
+    private final List<String[]> apiTargets;
+
+    private SubmissionTerms(Map<String, String> replacements, List<String[]> apiTargets) {
+        this.replacements = replacements;
+        this.apiTargets = apiTargets;
+    }
+
+    static SubmissionTerms of(Submission submission) {
+        Map<String, String> replacements = new LinkedHashMap<>();
+        JsonNode jobs = submission.prometheusConfig().map(c -> submission.parse(c).tree().path("scrape_configs"))
+                .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+        ComposeFile compose = submission.compose().orElse(null);
+        List<String[]> apiTargets = new ArrayList<>();
+        if (compose != null) {
+            apiTargets.addAll(targets(jobs, compose.hostsOf(LabRole.API)));
+            targets(jobs, compose.hostsOf(LabRole.NODE_EXPORTER)).stream().findFirst().ifPresent(t -> {
+                replacements.put("job=\"node\"", "job=\"" + t[0] + "\"");
+                replacements.put("instance=\"node-exporter:9100\"", "instance=\"" + t[1] + "\"");
+            });
+            probeOfTheApi(jobs, compose.hostsOf(LabRole.API)).ifPresent(t -> {
+                replacements.put("job=\"blackbox-http\"", "job=\"" + t[0] + "\"");
+                replacements.put("instance=\"http://api:5000/health\"", "instance=\"" + t[1] + "\"");
+            });
+        }
+        statusLabel(submission).filter(label -> !label.equals("status"))
+                .ifPresent(label -> replacements.put("status=\"", label + "=\""));
+        return new SubmissionTerms(replacements, apiTargets);
+    }
+
+    /**
+     * A series of the scenario file in the submission's names (orders keep their {@code status} label); a
+     * series of the API once for each of its targets.
+     */
+    List<String> apply(String series) {
+        String renamed = rename(series);
+        if (apiTargets.isEmpty() || !renamed.contains(API_INSTANCE)) {
+            return List.of(renamed);
+        }
+        return apiTargets.stream().map(t -> renamed.replace(API_JOB, "job=\"" + t[0] + "\"")
+                .replace(API_INSTANCE, "instance=\"" + t[1] + "\"")).toList();
+    }
+
+    private String rename(String series) {
+        String renamed = series;
+        for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+            boolean statusOfRequests = replacement.getKey().equals("status=\"");
+            if (!statusOfRequests || series.startsWith("http_requests_total")) {
+                renamed = renamed.replace(replacement.getKey(), replacement.getValue());
+            }
+        }
+        return renamed;
+    }
+
+    /** Every job's target on one of the hosts: {job, instance}. */
+    private static List<String[]> targets(JsonNode jobs, Set<String> hosts) {
+        List<String[]> found = new ArrayList<>();
+        for (JsonNode job : jobs) {
+            if ("/probe".equals(job.path("metrics_path").asText())) {
+                continue;
+            }
+            for (String target : targets(job)) {
+                if (hosts.contains(target.replaceFirst(":\\d+$", ""))) {
+                    found.add(new String[] {job.path("job_name").asText(), target});
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The blackbox job and its target that probes the API (its relabelling makes the target the instance). */
+    private static Optional<String[]> probeOfTheApi(JsonNode jobs, Set<String> apiHosts) {
+        for (JsonNode job : jobs) {
+            if (!"/probe".equals(job.path("metrics_path").asText())) {
+                continue;
+            }
+            for (String target : targets(job)) {
+                String host = target.replaceFirst("^\\w+://", "").replaceFirst("[:/].*$", "");
+                if (apiHosts.contains(host)) {
+                    return Optional.of(new String[] {job.path("job_name").asText(), target});
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> targets(JsonNode job) {
+        List<String> targets = new ArrayList<>();
+        job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
+        return targets;
+    }
+
+    /** The label the submission's rules read the HTTP status from, when they read one. */
+    private static Optional<String> statusLabel(Submission submission) {
+        for (Rule rule : Rule.all(submission)) {
+            Matcher label = STATUS_LABEL.matcher(rule.expr());
+            while (label.find()) {
+                if (!Set.of("job", "instance", "method", "endpoint", "path", "handler", "le").contains(label.group(1))) {
+                    return Optional.of(label.group(1));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
