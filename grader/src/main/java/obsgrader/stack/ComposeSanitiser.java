@@ -58,6 +58,7 @@ public final class ComposeSanitiser {
             ((ObjectNode) copy.get("networks")).putObject("default");
         }
         labelDefinitions(copy, "networks");
+        escapeDollars(copy);
         changes.add("every service: at most " + limits.memory() + " of memory, " + limits.cpus() + " CPU, "
                 + limits.pids() + " processes, " + limits.logSize() + " of log");
         return copy;
@@ -93,6 +94,34 @@ public final class ComposeSanitiser {
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
         contain(service);
+    }
+
+    /**
+     * The copy holds the values compose substituted ({@link ComposeFile#tree()}); compose substitutes the copy
+     * again when it reads it, so a literal dollar (a regex's {@code $}, written {@code $$} by the student)
+     * is written {@code $$} once more.
+     */
+    private static void escapeDollars(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (child.isTextual()) {
+                    object.put(name, child.asText().replace("$", "$$"));
+                } else {
+                    escapeDollars(child);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(array.get(i).asText().replace("$", "$$")));
+                } else {
+                    escapeDollars(array.get(i));
+                }
+            }
+        }
     }
 
     /** Limits on what one service may take from the shared machine; the student's own, if any, are replaced. */

@@ -2,7 +2,10 @@ package obsgrader.checks.alerts;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
@@ -20,6 +23,8 @@ import obsgrader.submission.Rule;
 public final class AlertQuality implements Check {
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+(?:ms|s|m|h|d|w|y))(?::[^]]*)?]");
     private static final Duration SHORTEST_FOR = Duration.ofSeconds(30);
+    /** The severity label, under the names students give it (French included). */
+    private static final Pattern SEVERITY = Pattern.compile("(?i)severity|severite|gravite|criticite|criticality|priority|priorite|level|niveau|urgency");
     private static final Duration LONGEST_FOR = Duration.ofHours(1);
     /**
      * rate(), irate() or increase() of a gauge measures nothing meaningful (they read resets as counter resets).
@@ -38,13 +43,22 @@ public final class AlertQuality implements Check {
         }
         Duration shortestWindow = context.scrapeInterval().multipliedBy(2);
         List<String> problems = new ArrayList<>();
+        Map<Aspect, Integer> failing = new EnumMap<>(Aspect.class);
         for (Rule alert : alerts) {
-            List<String> own = problemsOf(alert, shortestWindow);
+            Map<Aspect, List<String>> own = problemsOf(alert, shortestWindow);
+            own.keySet().forEach(aspect -> failing.merge(aspect, 1, Integer::sum));
             if (!own.isEmpty()) {
-                problems.add(alert.where() + " " + alert.alert() + ": " + String.join(", ", own));
+                problems.add(alert.where() + " " + alert.alert() + ": "
+                        + own.values().stream().flatMap(List::stream).collect(Collectors.joining(", ")));
             }
         }
-        return Verdict.fromFiles(Verdict.share(alerts.size() - problems.size(), alerts.size()))
+        // four aspects, a quarter each; an aspect some alert misses loses half its quarter, and more by the share missing it
+        double fraction = 0;
+        for (Aspect aspect : Aspect.values()) {
+            int misses = failing.getOrDefault(aspect, 0);
+            fraction += 0.25 * (misses == 0 ? 1 : 0.5 * Verdict.share(alerts.size() - misses, alerts.size()));
+        }
+        return Verdict.fromFiles(fraction)
                 .expected("each alert with labels.severity, summary/description using {{ $labels }} or {{ $value }}, "
                         + "for between " + SHORTEST_FOR.toSeconds() + "s and 1h, range windows >= " + shortestWindow.toSeconds()
                         + "s, rate()/increase() of counters only")
@@ -54,29 +68,35 @@ public final class AlertQuality implements Check {
                         + "missing for pages on every blip; rate() and increase() need a counter (deriv() or delta() suit a gauge).");
     }
 
-    static List<String> problemsOf(Rule alert, Duration shortestWindow) {
-        List<String> problems = new ArrayList<>();
-        if (alert.labels().getOrDefault("severity", "").isBlank()) {
-            problems.add("no severity label");
+    /** What a teacher looks at in an alert, one aspect at a time. */
+    enum Aspect { SEVERITY, TEMPLATED, FOR, WINDOWS_AND_COUNTERS }
+
+    static Map<Aspect, List<String>> problemsOf(Rule alert, Duration shortestWindow) {
+        Map<Aspect, List<String>> problems = new EnumMap<>(Aspect.class);
+        if (alert.labels().entrySet().stream().noneMatch(l -> SEVERITY.matcher(l.getKey()).matches() && !l.getValue().isBlank())) {
+            problems.computeIfAbsent(Aspect.SEVERITY, a -> new ArrayList<>()).add("no severity label");
         }
         String annotations = alert.annotations().getOrDefault("summary", "") + alert.annotations().getOrDefault("description", "");
         if (!annotations.contains("{{")) {
-            problems.add("summary/description not templated");
+            problems.computeIfAbsent(Aspect.TEMPLATED, a -> new ArrayList<>()).add("summary/description not templated");
         }
         Duration forDuration = PromDuration.parse(alert.forDuration()).orElse(Duration.ZERO);
         if (forDuration.compareTo(SHORTEST_FOR) < 0 || forDuration.compareTo(LONGEST_FOR) > 0) {
-            problems.add("for '" + (alert.forDuration().isEmpty() ? "none" : alert.forDuration()) + "'");
+            problems.computeIfAbsent(Aspect.FOR, a -> new ArrayList<>())
+                    .add("for '" + (alert.forDuration().isEmpty() ? "none" : alert.forDuration()) + "'");
         }
         Matcher range = RANGE.matcher(alert.expr());
         while (range.find()) {
             Duration window = PromDuration.parse(range.group(1)).orElse(Duration.ZERO);
             if (window.compareTo(shortestWindow) < 0) {
-                problems.add("window [" + range.group(1) + "] shorter than two scrapes");
+                problems.computeIfAbsent(Aspect.WINDOWS_AND_COUNTERS, a -> new ArrayList<>())
+                        .add("window [" + range.group(1) + "] shorter than two scrapes");
             }
         }
         Matcher rateOfGauge = RATE_OF_GAUGE.matcher(alert.expr());
         while (rateOfGauge.find()) {
-            problems.add(rateOfGauge.group(1) + "() of the gauge " + rateOfGauge.group(2));
+            problems.computeIfAbsent(Aspect.WINDOWS_AND_COUNTERS, a -> new ArrayList<>())
+                    .add(rateOfGauge.group(1) + "() of the gauge " + rateOfGauge.group(2));
         }
         return problems;
     }

@@ -19,8 +19,8 @@ public final class ReceiverHosts {
         if (LOOPBACK.matcher(host).matches()) {
             return false;
         }
-        if (submission.compose().flatMap(c -> c.serviceAt(host)).isPresent()) {
-            return true;
+        if (submission.compose().isEmpty() || submission.compose().flatMap(c -> c.serviceAt(host)).isPresent()) {
+            return true; // without a compose file the stack's names are unknown: not the receiver's fault
         }
         return host.contains(".") && !PRIVATE_SUFFIX.matcher(host).matches();
     }

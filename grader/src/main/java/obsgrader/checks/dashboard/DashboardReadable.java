@@ -46,7 +46,9 @@ public final class DashboardReadable implements Check {
                     .at(context.submission().root().toString())
                     .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
         }
-        return Verdict.fromFiles(Verdict.share(panels - unreadable.size(), panels))
+        // one line of the rubric: any unreadable panel costs half of it, the rest goes by the share of readable panels
+        double readable = Verdict.share(panels - unreadable.size(), panels);
+        return Verdict.fromFiles(unreadable.isEmpty() ? 1 : 0.5 * readable)
                 .expected("every panel titled, with a unit (Standard options > Unit), x + w <= 24, no overlap")
                 .found(unreadable.isEmpty() ? "all " + panels + " panels readable"
                         : unreadable.size() + " of " + panels + " panels with a problem: " + String.join("; ", unreadable))

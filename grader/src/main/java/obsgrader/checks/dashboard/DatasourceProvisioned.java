@@ -16,6 +16,8 @@ import obsgrader.submission.Submission;
 /** Grafana gets its Prometheus datasource from a provisioning file, pointed at the compose Prometheus service. */
 @RubricCheck(id = "dashboard.datasource", title = "Grafana's Prometheus datasource is provisioned and points at the Prometheus service")
 public final class DatasourceProvisioned implements Check {
+    private static final double WRONG_URL_SHARE = 1.0 / 3;
+
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
@@ -33,9 +35,12 @@ public final class DatasourceProvisioned implements Check {
                             + "type: prometheus, access: proxy, url: " + expectedUrl + ", isDefault: true}]) and mount "
                             + "./grafana/provisioning on /etc/grafana/provisioning.");
         }
-        List<Datasource> right = prometheus.stream().filter(d -> pointsAt(d.url(), hosts)).toList();
+        Set<Integer> ports = submission.compose().flatMap(c -> c.serviceFor(LabRole.PROMETHEUS).map(c::portsOf))
+                .orElse(Set.of(LabRole.PROMETHEUS.port()));
+        List<Datasource> right = prometheus.stream().filter(d -> pointsAt(d.url(), hosts, ports)).toList();
         Datasource shown = right.isEmpty() ? prometheus.get(0) : right.get(0);
-        return Verdict.fromFiles(right.isEmpty() ? 0.5 : 1)
+        // a datasource that reaches no Prometheus shows no panel: where it points is most of the line
+        return Verdict.fromFiles(right.isEmpty() ? WRONG_URL_SHARE : 1)
                 .expected("a prometheus datasource with url " + expectedUrl)
                 .found("datasource \"" + shown.name() + "\" with url " + (shown.url().isEmpty() ? "(none)" : shown.url()))
                 .at(SubmissionFiles.where(submission, shown.file(), shown.line()))
@@ -50,10 +55,10 @@ public final class DatasourceProvisioned implements Check {
                 .orElse(Set.of(LabRole.PROMETHEUS.labName()));
     }
 
-    private static boolean pointsAt(String url, Set<String> hosts) {
+    private static boolean pointsAt(String url, Set<String> hosts, Set<Integer> ports) {
         try {
             URI uri = new URI(url.trim());
-            return hosts.contains(uri.getHost()) && uri.getPort() == LabRole.PROMETHEUS.port();
+            return hosts.contains(uri.getHost()) && ports.contains(uri.getPort());
         } catch (URISyntaxException e) {
             return false;
         }
