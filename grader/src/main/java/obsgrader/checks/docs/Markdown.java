@@ -58,7 +58,7 @@ public final class Markdown {
     }
 
     /** Paragraphs split into their list items; a table into its rows, each with the header row before it. */
-    static List<String> statements(String text) {
+    public static List<String> statements(String text) {
         List<String> statements = new ArrayList<>();
         for (String block : text.split("\\n\\s*\\n")) {
             List<String> lines = block.lines().filter(l -> !HEADING.matcher(l).matches()).toList();

@@ -14,8 +14,8 @@ import obsgrader.submission.Submission;
 
 /**
  * The on-call finds what to do: runbook_url annotations on the alerts (on at least half of them: a link is a
- * habit, not a one-off), a runbook document, dashboard annotations marking events. Two of the three earn the
- * points, one earns half.
+ * habit, not a one-off), a runbook document or chapter, or dashboard annotations marking events. The rubric's
+ * line asks for one of the three ("or"): any one earns the points.
  */
 @RubricCheck(id = "docs.runbooks", title = "Alerts link to runbooks, a runbook is written, or the dashboard shows annotations")
 public final class RunbooksOrAnnotations implements Check {
@@ -45,11 +45,11 @@ public final class RunbooksOrAnnotations implements Check {
                 runbooks.isEmpty() ? "no runbook document or chapter" : "runbooks in " + Documents.where(submission, runbooks),
                 annotations.isEmpty() ? "no dashboard annotation besides Grafana's built-in one"
                         : "dashboard annotations " + String.join(", ", annotations));
-        return Verdict.fromFiles(sources >= 2 ? 1 : sources * 0.5)
-                .expected("two of: runbook_url on the alerts, a runbook document (RUNBOOK.md, runbooks/, or a runbook chapter), dashboard annotations")
+        return Verdict.fromFiles(sources >= 1 ? 1 : 0)
+                .expected("one of: runbook_url on the alerts, a runbook document (RUNBOOK.md, runbooks/, or a runbook chapter), dashboard annotations")
                 .found(String.join("; ", found))
                 .at(where.isEmpty() ? "rule files, dashboards" : where.stream().distinct().collect(Collectors.joining(", ")))
-                .hint(sources >= 2 ? "" : "Add annotations.runbook_url to each alert pointing at a section of RUNBOOK.md "
+                .hint(sources >= 1 ? "" : "Add annotations.runbook_url to each alert pointing at a section of RUNBOOK.md "
                         + "(what to check, how to fix), and/or an annotation query on the dashboard "
                         + "(Dashboard settings > Annotations, e.g. ALERTS{alertstate=\"firing\"}).");
     }

@@ -24,9 +24,9 @@ import obsgrader.submission.Rule;
 @RubricCheck(id = "slo.alerts-budget", title = "Alerts watch the SLIs, and the error budget or burn rate is shown")
 public final class SloAlertsAndBudget implements Check {
     /** A recording rule named for the SLI ({@code sli:availability:...}, not node_memory_MemAvailable_bytes), or the ratio itself. */
-    private static final Pattern AVAILABILITY = Pattern.compile("(?i)\\w:\\w*availab|availab\\w*:|status\\s*!~\\s*\"5");
+    private static final Pattern AVAILABILITY = Pattern.compile("(?i)\\w:\\w*(availab|disponib)|(availab|disponib)\\w*:|(status|code)\\w*\\s*!~\\s*\"5");
     /** A recording rule named for the SLI, or the share of requests under the 300 ms bucket. */
-    private static final Pattern LATENCY = Pattern.compile("(?i)\\w:\\w*latenc|latenc\\w*:|\\ble\\s*=\\s*\"0?\\.3\"");
+    private static final Pattern LATENCY = Pattern.compile("(?i)\\w:\\w*laten[ct]|laten[ct]\\w*:|\\ble\\s*=\\s*\"0?\\.3\"");
     /** A ratio over the allowed bad ratio: {@code ... / (1 - 0.995)}, {@code ... / 0.005}, or a rule named for it. */
     private static final Pattern BUDGET = Pattern.compile("(?i)budget|burn|/\\s*\\(\\s*1\\s*-\\s*(0?\\.9\\d*|[\\w:]+)\\s*\\)|/\\s*0?\\.0\\d+\\b");
     /** The SRE workbook's pairs: a long and a short window over the same factor (14.4x over 1h and 5m, 6x over 6h and 30m). */
@@ -40,8 +40,8 @@ public final class SloAlertsAndBudget implements Check {
         Optional<Rule> availability = alerts.stream().filter(a -> AVAILABILITY.matcher(expanded(a.expr(), rules)).find()).findFirst();
         Optional<Rule> latency = alerts.stream().filter(a -> LATENCY.matcher(expanded(a.expr(), rules)).find()).findFirst();
         List<String> budget = Stream.concat(
-                rules.stream().filter(r -> !r.isAlert() && (BUDGET.matcher(r.name()).find() || BUDGET.matcher(r.expr()).find()))
-                        .map(r -> "recording rule " + r.name() + " (" + r.where() + ")"),
+                rules.stream().filter(r -> BUDGET.matcher(r.name()).find() || BUDGET.matcher(r.expr()).find())
+                        .map(r -> (r.isAlert() ? "alert " : "recording rule ") + r.name() + " (" + r.where() + ")"),
                 Dashboards.of(context.submission()).stream().flatMap(d -> d.contentPanels().stream())
                         .filter(p -> BUDGET.matcher(String.join("\n", p.queries())).find()).map(Panel::where))
                 .distinct().toList();
@@ -55,7 +55,7 @@ public final class SloAlertsAndBudget implements Check {
             missing.add("an alert on the latency SLI (e.g. sli:latency:ratio_rate5m < 0.95)");
         }
         if (budget.isEmpty()) {
-            missing.add("the error budget or burn rate, e.g. (1 - sli:availability:ratio_rate5m) / (1 - 0.995), in a recording rule or a panel");
+            missing.add("the error budget or burn rate, e.g. (1 - sli:availability:ratio_rate5m) / (1 - 0.995), in a recording rule, an alert or a panel");
         }
         double fraction = (availability.isPresent() ? 0.25 : 0) + (latency.isPresent() ? 0.25 : 0) + (budget.isEmpty() ? 0 : 0.5);
         List<String> found = new ArrayList<>();

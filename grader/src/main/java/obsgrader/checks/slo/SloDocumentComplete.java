@@ -26,8 +26,8 @@ public final class SloDocumentComplete implements Check {
     /** Words that give a reason, not only a definition: "because", "customers accept", "would need", "car", "afin"... */
     private static final Pattern JUSTIFICATION = Pattern.compile(
             "because|since|\\bwhy\\b|justif|rationale|reason|so that|in order to|\\ballows?\\b|\\bwould\\b|\\bneeds?\\b|enough"
-                    + "|\\bexpect|\\baccept|tolerat|afford|\\bcost|\\busers?\\b|customers?|\\bmust\\b|\\bfeels?\\b|otherwise"
-                    + "|\\bcar\\b|parce qu|afin|pour que|puisque|raison|pourquoi|permet|suffi|client|utilisateur|tolere|\\bdoit\\b"
+                    + "|\\bexpect|\\baccept|tolerat|afford|\\bcost|\\bmust\\b|\\bfeels?\\b|otherwise"
+                    + "|\\bcar\\b|parce qu|afin|pour que|puisque|raison|pourquoi|permet|suffi|tolere|\\bdoit\\b|demander|marge|parait"
                     + "|sinon|etant donne|compte tenu");
     private static final Pattern ERROR_BUDGET = Pattern.compile("error[ -]?budget|budget d.erreurs?");
     private static final Pattern FIGURE = Pattern.compile(
@@ -46,6 +46,13 @@ public final class SloDocumentComplete implements Check {
                     "95 % of requests under 300 ms"),
             new Sli("error rate", Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
                     Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), "below 1 %"));
+
+    /** A statement of a "Justification(s)" / "Pourquoi ces objectifs" chapter naming the SLI or its target justifies it. */
+    private static boolean justifiedInItsChapter(String text, Sli sli) {
+        return Markdown.chapters(text).stream().filter(c -> JUSTIFICATION.matcher(c.heading()).find())
+                .flatMap(c -> Markdown.statements(c.text()).stream())
+                .anyMatch(statement -> sli.topic().matcher(statement).find() || sli.target().matcher(statement).find());
+    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -67,7 +74,7 @@ public final class SloDocumentComplete implements Check {
             if (passages.stream().noneMatch(p -> sli.target().matcher(p).find())) {
                 missing.add("the " + sli.name() + " SLI with its target (" + sli.targetText() + ")");
             }
-            if (passages.stream().noneMatch(p -> JUSTIFICATION.matcher(p).find())) {
+            if (passages.stream().noneMatch(p -> JUSTIFICATION.matcher(p).find()) && !justifiedInItsChapter(text, sli)) {
                 missing.add("why the " + sli.name() + " target (because / car / afin...)");
             }
         }

@@ -50,11 +50,11 @@ class RunbooksOrAnnotationsTest {
     }
 
     @Test
-    void givesHalfForARunbookFolderAlone() throws Exception {
+    void givesTheLineForARunbookFolderAlone() throws Exception {
         Verdict verdict = labRulesOnly().with("docs/runbooks/instance-down.md", "# InstanceDown\nCheck docker ps.\n")
                 .judge(new RunbooksOrAnnotations());
 
-        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.fraction()).as("the rubric asks for links, a runbook, or annotations").isEqualTo(1.0);
         assertThat(verdict.where()).contains("docs/runbooks/instance-down.md");
     }
 }
