@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
@@ -34,15 +39,39 @@ public final class AlertScenarios {
     public record Series(String series, String values) {
     }
 
+    /**
+     * One incident: the lab alert it stands for, what it means, the alerts that may catch it (any when absent),
+     * how the student's own version of that alert is known ({@code named}, {@code reads}), and its series.
+     */
     public record Scenario(String id, @JsonProperty("lab_alert") String labAlert, String meaning, String alerts,
-                           List<Series> series) {
+                           String named, String reads, List<Series> series) {
+        /** The student's alerts written for this incident: named for it and reading its metric. */
+        List<Rule> ownVersions(List<Rule> alerts, List<Rule> rules) {
+            if (named == null || reads == null) {
+                return List.of();
+            }
+            Pattern name = Pattern.compile(named);
+            Pattern metric = Pattern.compile(reads);
+            Map<String, String> recorded = new LinkedHashMap<>();
+            rules.stream().filter(r -> !r.isAlert()).forEach(r -> recorded.putIfAbsent(r.record(), r.expr()));
+            return alerts.stream().filter(a -> PLAIN_NAME.matcher(a.alert()).matches() && name.matcher(a.alert()).find()
+                    && metric.matcher(Symptom.expanded(a.expr(), recorded)).find()).toList();
+        }
     }
 
     record Data(List<Series> healthy, List<Scenario> scenarios) {
     }
 
-    /** A scenario's outcome: whether it went as expected, and promtool's words when not. */
-    public record Outcome(Scenario scenario, boolean passed, String output) {
+    /**
+     * A scenario's outcome: whether an alert (not one that fires on healthy series) caught it, the student's own
+     * versions of its lab alert that did not fire, and promtool's words.
+     */
+    public record Outcome(Scenario scenario, boolean passed, List<Rule> silent, String output) {
+        /** The series the incident was played with, in the submission's names, for a reason to show. */
+        public String playedWith(SubmissionTerms terms) {
+            return scenario.series().stream().flatMap(s -> terms.apply(s.series()).stream().map(n -> n + " " + s.values()))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     private static final Data DATA = load();
@@ -78,13 +107,77 @@ public final class AlertScenarios {
 
     /** Each scenario must fire an alert (matching its {@code alerts} pattern, if it has one). */
     public static Outcome fires(GradingContext context, Scenario scenario) {
-        String selector = scenario.alerts() == null ? "ALERTS{alertstate=\"firing\"}"
-                : "ALERTS{alertstate=\"firing\", alertname=~\"" + scenario.alerts() + "\"}";
+        return fires(context, scenario, Set.of());
+    }
+
+    /**
+     * The scenario must fire an alert (matching its {@code alerts} pattern, if it has one) other than those that
+     * fire on healthy series ({@code firingWhenHealthy}: they cover nothing), and every one of the student's own
+     * versions of its lab alert must fire.
+     */
+    public static Outcome fires(GradingContext context, Scenario scenario, Set<String> firingWhenHealthy) {
+        String excluded = firingWhenHealthy.isEmpty() ? ""
+                : ", alertname!~\"" + firingWhenHealthy.stream().filter(n -> PLAIN_NAME.matcher(n).matches())
+                .collect(Collectors.joining("|")) + "\"";
+        String selector = scenario.alerts() == null ? "ALERTS{alertstate=\"firing\"" + excluded + "}"
+                : "ALERTS{alertstate=\"firing\", alertname=~\"" + scenario.alerts() + "\"" + excluded + "}";
+        List<Rule> rules = Rule.all(context.submission());
+        List<Rule> own = scenario.ownVersions(rules.stream().filter(Rule::isAlert).toList(), rules);
+        List<ObjectNode> checks = new ArrayList<>(List.of(firing(selector, context)));
+        own.forEach(rule -> checks.add(firing("ALERTS{alertstate=\"firing\", alertname=\"" + rule.alert() + "\"}", context)));
+        Shell.Result result = run(context, scenario, withFailing(scenario), checks);
+        Set<String> failed = failedAlertNames(result.output());
+        boolean caught = result.ok() || !failedMainCheck(result.output());
+        List<Rule> silent = result.ok() ? List.of() : own.stream().filter(rule -> failed.contains(rule.alert())).toList();
+        return new Outcome(scenario, caught, silent, result.output());
+    }
+
+    private static ObjectNode firing(String selector, GradingContext context) {
         ObjectNode check = Yaml.JSON.createObjectNode()
                 .put("expr", "(count(" + selector + ") or vector(0)) > bool 0")
                 .put("eval_time", evalTime(context));
         check.putArray("exp_samples").addObject().put("labels", "{}").put("value", 1);
-        return run(context, scenario, withFailing(scenario), check);
+        return check;
+    }
+
+    /** Alert names that need no escaping in a PromQL regex (Prometheus' own metric-name characters). */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
+    private static final Pattern FAILED_EXPR = Pattern.compile("expr: \"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern OWN_ALERT = Pattern.compile("alertname=\\\\\"([^\\\\\"]+)\\\\\"");
+
+    /** The alert names of the per-alert checks promtool reports failed. */
+    private static Set<String> failedAlertNames(String output) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher expr = FAILED_EXPR.matcher(output);
+        while (expr.find()) {
+            Matcher name = OWN_ALERT.matcher(expr.group(1));
+            if (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Whether promtool reports the incident's own check (any alert firing) failed. */
+    private static boolean failedMainCheck(String output) {
+        Matcher expr = FAILED_EXPR.matcher(output);
+        while (expr.find()) {
+            if (!OWN_ALERT.matcher(expr.group(1)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an expression of the student's rules (a recorded SLI, say) reads {@code expectedValue} ({@code {}}
+     * labels) during a scenario: {@code min(sli:availability:ratio_rate5m) < bool 0.99} is 1 when errors burn.
+     */
+    public static boolean evaluates(GradingContext context, String scenarioId, String expr, double expectedValue) {
+        Scenario scenario = scenarios().stream().filter(s -> s.id().equals(scenarioId)).findFirst().orElseThrow();
+        ObjectNode check = Yaml.JSON.createObjectNode().put("expr", expr).put("eval_time", evalTime(context));
+        check.putArray("exp_samples").addObject().put("labels", "{}").put("value", expectedValue);
+        return run(context, scenario, withFailing(scenario), List.of(check)).ok();
     }
 
     /** The healthy series must fire nothing; promtool's output then names the alerts that did fire. */
@@ -93,8 +186,9 @@ public final class AlertScenarios {
                 .put("expr", "ALERTS{alertstate=\"firing\"}")
                 .put("eval_time", evalTime(context));
         check.putArray("exp_samples");
-        Scenario healthy = new Scenario("healthy", null, "every series healthy", null, List.of());
-        return run(context, healthy, DATA.healthy(), check);
+        Scenario healthy = new Scenario("healthy", null, "every series healthy", null, null, null, List.of());
+        Shell.Result result = run(context, healthy, DATA.healthy(), List.of(check));
+        return new Outcome(healthy, result.ok(), List.of(), result.output());
     }
 
     private static List<Series> withFailing(Scenario scenario) {
@@ -114,7 +208,7 @@ public final class AlertScenarios {
         return at.toSeconds() + "s";
     }
 
-    private static Outcome run(GradingContext context, Scenario scenario, List<Series> series, ObjectNode check) {
+    private static Shell.Result run(GradingContext context, Scenario scenario, List<Series> series, List<ObjectNode> checks) {
         List<Path> ruleFiles = context.submission().ruleFiles();
         ObjectNode test = Yaml.JSON.createObjectNode();
         ArrayNode files = test.putArray("rule_files");
@@ -125,8 +219,8 @@ public final class AlertScenarios {
         ArrayNode input = group.putArray("input_series");
         SubmissionTerms terms = SubmissionTerms.of(context.submission());
         series.forEach(s -> terms.apply(s.series()).forEach(name -> input.addObject().put("series", name).put("values", s.values())));
-        group.putArray("promql_expr_test").add(check);
-        Shell.Result result = context.tools().promtoolOn(scenario.id() + "-test.yml", test, ruleFiles, "test", "rules");
-        return new Outcome(scenario, result.ok(), result.output());
+        ArrayNode tests = group.putArray("promql_expr_test");
+        checks.forEach(tests::add);
+        return context.tools().promtoolOn(scenario.id() + "-test.yml", test, ruleFiles, "test", "rules");
     }
 }

@@ -1,7 +1,9 @@
 package obsgrader.checks.alerts;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,7 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.submission.Rule;
 
 /**
  * The eight lab alerts, by meaning: fed the failing series, the student's rules fire something; fed
@@ -18,6 +21,7 @@ import obsgrader.checks.Verdict;
 @RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy")
 public final class LabAlertsCovered implements Check {
     private static final double FALSE_POSITIVE_PENALTY = 0.25;
+    private static final double SILENT_RULE_SHARE = 0.5;
     private static final Pattern ALERTNAME = Pattern.compile("alertname=\"([^\"]+)\"");
 
     @Override
@@ -30,24 +34,34 @@ public final class LabAlertsCovered implements Check {
         if (unloadable.isPresent()) {
             return unloadable.get();
         }
+        AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
+        Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
         List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
         for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {
             if (scenario.alerts() == null) {
-                outcomes.add(AlertScenarios.fires(context, scenario));
+                outcomes.add(AlertScenarios.fires(context, scenario, firingWhenHealthy));
             }
         }
-        AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
         List<AlertScenarios.Outcome> missed = outcomes.stream().filter(o -> !o.passed()).toList();
-        double share = Verdict.share(outcomes.size() - missed.size(), outcomes.size())
-                - (healthy.passed() ? 0 : FALSE_POSITIVE_PENALTY);
+        List<AlertScenarios.Outcome> withSilentRules = outcomes.stream().filter(o -> o.passed() && !o.silent().isEmpty()).toList();
+        // an incident caught, but by another rule than the student's own version of its alert, which never fires: half
+        double caught = outcomes.size() - missed.size() - SILENT_RULE_SHARE * withSilentRules.size();
+        double share = caught / outcomes.size() - (healthy.passed() ? 0 : FALSE_POSITIVE_PENALTY);
+        SubmissionTerms terms = SubmissionTerms.of(context.submission());
         List<String> found = new ArrayList<>();
         if (!missed.isEmpty()) {
             found.add("nothing fires for " + missed.stream()
                     .map(o -> o.scenario().meaning() + " (" + o.scenario().labAlert() + ")")
                     .collect(Collectors.joining(", ")));
         }
+        for (AlertScenarios.Outcome outcome : outcomes) {
+            for (Rule silent : outcome.silent()) {
+                found.add(silent.alert() + " (" + silent.where() + ") never fires when " + outcome.scenario().meaning()
+                        + ", given " + outcome.playedWith(terms));
+            }
+        }
         if (!healthy.passed()) {
-            found.add("alerts fire on healthy series: " + firingNames(healthy.output()));
+            found.add("alerts fire on healthy series, so they cover nothing: " + String.join(", ", firingWhenHealthy));
         }
         Verdict verdict = Verdict.fromFiles(share)
                 .expected("an alert firing in each of " + outcomes.size() + " incidents within the rules' for + 2 "
@@ -56,7 +70,8 @@ public final class LabAlertsCovered implements Check {
                 .at("promtool test rules on " + context.submission().ruleFiles().stream()
                         .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")))
                 .hint(found.isEmpty() ? "" : "Compare each missed incident's alert with the lab's expression; "
-                        + "a false positive usually comes from an inverted comparison (e.g. up == 1).");
+                        + "a rule that never fires usually reads a label value the API does not produce or a threshold past "
+                        + "the metric's range; a false positive usually comes from an inverted comparison (e.g. up == 1).");
         for (AlertScenarios.Outcome outcome : outcomes) {
             verdict = verdict.attach("promtool: " + outcome.scenario().id(), outcome.output());
         }
@@ -64,7 +79,7 @@ public final class LabAlertsCovered implements Check {
     }
 
     /** The alert names in promtool's "got:" lines. */
-    static String firingNames(String promtoolOutput) {
+    static List<String> firingNameList(String promtoolOutput) {
         List<String> names = new ArrayList<>();
         Matcher matcher = ALERTNAME.matcher(promtoolOutput);
         while (matcher.find()) {
@@ -72,6 +87,6 @@ public final class LabAlertsCovered implements Check {
                 names.add(matcher.group(1));
             }
         }
-        return names.isEmpty() ? "(see promtool's output)" : String.join(", ", names);
+        return names;
     }
 }

@@ -1,54 +1,161 @@
 package obsgrader.checks.slo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import obsgrader.checks.Check;
-import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
+import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
+import obsgrader.checks.alerts.AlertScenarios;
 import obsgrader.clients.PrometheusApi;
-import obsgrader.clients.ShopClient;
+import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.ShopRequest;
 import obsgrader.submission.Rule;
 
-/** The lab's SLI recording rules exist and, on the live stack with traffic, return ratios in [0, 1]. */
-@RubricCheck(id = "slo.recording-rules", title = "SLI recording rules sli:availability:ratio_rate5m and sli:latency:ratio_rate5m return ratios in [0, 1]", live = true)
+/**
+ * The SLIs are recorded, whatever the student named them (the lab's sli:availability:ratio_rate5m and
+ * sli:latency:ratio_rate5m, or slo:availability:ratio5m, sli:disponibilite:ratio_5m...), and measure what they
+ * say: each moves when its incident is played (promtool: a constant SLI, or one hidden behind
+ * {@code or vector(1)}, does not), and after the load phase each agrees with what Gatling saw (the share of
+ * requests answered, the share answered within the 300 ms threshold). Each SLI is half the points.
+ */
+@RubricCheck(id = "slo.recording-rules", title = "SLI recording rules for availability and latency return the ratios the traffic shows", live = true)
 public final class SliRecordingRules implements Check {
-    private static final List<String> SLIS = List.of("sli:availability:ratio_rate5m", "sli:latency:ratio_rate5m");
+    /**
+     * How far an SLI may sit from Gatling's share. Its 5-minute window at the load's end also holds the earlier
+     * checks' few requests and the blackbox probes, and a student's SLI may leave out /api/slow or /health
+     * (the slow page is 30 of about 2000 requests, 1.5 %): 3 points of ratio cover both, and no constant does.
+     */
+    private static final double TOLERANCE = 0.03;
+    private static final int THRESHOLD_MS = 300;
+
+    private record Sli(String kind, String lab, Pattern named, String incident, String moves) {
+    }
+
+    private static final List<Sli> SLIS = List.of(
+            new Sli("availability", "sli:availability:ratio_rate5m", Pattern.compile("(?i)(availab|disponib)"),
+                    "budget-burn", "min(%s) < bool 0.99"),
+            new Sli("latency", "sli:latency:ratio_rate5m", Pattern.compile("(?i)laten"), "high-latency", "min(%s) < bool 0.5"));
 
     @Override
     public Verdict judge(GradingContext context) {
-        Set<String> recorded = Rule.all(context.submission()).stream().filter(r -> !r.isAlert())
-                .map(Rule::record).collect(Collectors.toSet());
+        List<Rule> rules = Rule.all(context.submission());
         PrometheusApi prometheus = context.prometheus();
-        ShopClient shop = context.shop();
-        for (int i = 0; i < 10; i++) {
-            shop.get("/api/products");
-        }
-        // a rate over 5m needs two scrapes of the traffic, then one evaluation
-        Patience.waitUpTo(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval()).plusSeconds(10), () -> SLIS.stream().allMatch(sli -> inUnitInterval(prometheus.value(sli))));
+        LoadResults load = context.load();
+        List<String> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String sli : SLIS) {
-            double value = prometheus.value(sli);
-            if (!recorded.contains(sli)) {
-                problems.add(sli + " is not recorded by any rule");
-            } else if (!inUnitInterval(value)) {
-                problems.add(sli + " = " + (Double.isNaN(value) ? "no data" : value));
+        double points = 0;
+        for (Sli sli : SLIS) {
+            Optional<String> record = recorded(rules, sli);
+            if (record.isEmpty()) {
+                problems.add("no recording rule for the " + sli.kind() + " SLI (e.g. " + sli.lab() + ")");
+                continue;
             }
+            String name = record.get();
+            boolean moves = AlertScenarios.evaluates(context, sli.incident(), String.format(Locale.ROOT, sli.moves(), name), 1);
+            double[] expected = "availability".equals(sli.kind()) ? answered(load) : underThreshold(load);
+            // read where the load ended: its last scrape, then the rule's evaluation of it
+            Instant end = load.finished().plus(context.scrapeInterval()).plus(context.evaluationInterval());
+            if (Instant.now().isBefore(end)) {
+                Patience.waitUpTo(Duration.between(Instant.now(), end).plusSeconds(5), () -> Instant.now().isAfter(end));
+            }
+            double value = prometheus.value(String.format(Locale.ROOT, "min(%s @ %.3f)", name, end.toEpochMilli() / 1000.0));
+            boolean agrees = !Double.isNaN(value) && value >= expected[0] - TOLERANCE && value <= expected[1] + TOLERANCE;
+            String gatling = String.format(Locale.ROOT, "Gatling saw %s", expected[0] == expected[1]
+                    ? String.format(Locale.ROOT, "%.3f", expected[0]) : String.format(Locale.ROOT, "%.2f to %.2f", expected[0], expected[1]));
+            String measured = name + " = " + (Double.isNaN(value) ? "no data" : String.format(Locale.ROOT, "%.3f", value))
+                    + " (" + gatling + ")";
+            found.add(measured + (moves ? "" : ", constant when " + incidentWords(sli)));
+            if (!agrees) {
+                problems.add(measured + ": off by more than " + TOLERANCE);
+            }
+            if (!moves) {
+                problems.add(name + " does not drop when " + incidentWords(sli) + " (promtool)");
+            }
+            points += 0.5 * ((agrees ? 0.5 : 0) + (moves ? 0.5 : 0));
         }
-        return Verdict.live(Verdict.share(SLIS.size() - problems.size(), SLIS.size()))
-                .expected("both SLIs recorded, each a ratio in [0, 1] after traffic")
-                .found(problems.isEmpty() ? SLIS.stream().map(s -> s + " = " + String.format("%.3f", prometheus.value(s)))
-                        .collect(Collectors.joining(", ")) : String.join("; ", problems))
-                .at("GET /api/v1/query")
-                .hint(problems.isEmpty() ? "" : "The latency SLI reads the le=\"0.3\" bucket: the histogram needs a 0.3 "
-                        + "bucket, or the SLI returns no data.");
+        return Verdict.live(points)
+                .expected("an availability and a latency SLI recorded, each dropping in its incident and, after the load, within "
+                        + TOLERANCE + " of Gatling's share")
+                .found(String.join("; ", found) + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)))
+                .at("GET /api/v1/query after the load phase; promtool test rules")
+                .hint(problems.isEmpty() ? "" : "The latency SLI reads the bucket of the SLO's threshold (le=\"0.3\"): the "
+                        + "histogram needs that bucket; never hide a missing series with or vector(...).");
     }
 
-    private static boolean inUnitInterval(double value) {
-        return !Double.isNaN(value) && value >= 0 && value <= 1;
+    private static String incidentWords(Sli sli) {
+        return "availability".equals(sli.kind()) ? "4 % of requests fail" : "every request takes 2.5 to 5 s";
+    }
+
+    /** The lab's name when recorded, else a recording rule named for the SLI, the shortest window first. */
+    private static Optional<String> recorded(List<Rule> rules, Sli sli) {
+        List<String> records = rules.stream().filter(r -> !r.isAlert()).map(Rule::record).distinct().toList();
+        if (records.contains(sli.lab())) {
+            return Optional.of(sli.lab());
+        }
+        return records.stream().filter(r -> sli.named().matcher(r).find() && !r.matches("(?i).*(budget|burn|error).*"))
+                .min((a, b) -> Integer.compare(window(a), window(b)));
+    }
+
+    private static int window(String record) {
+        Matcher window = Pattern.compile("(\\d+)([smhd])").matcher(record);
+        if (!window.find()) {
+            return Integer.MAX_VALUE / 2;
+        }
+        int amount = Integer.parseInt(window.group(1));
+        return switch (window.group(2)) {
+            case "s" -> amount;
+            case "m" -> amount * 60;
+            case "h" -> amount * 3600;
+            default -> amount * 86400;
+        };
+    }
+
+    /** The share of requests Gatling saw answered without an error, as a point range. */
+    private static double[] answered(LoadResults load) {
+        long sent = 0;
+        long failed = 0;
+        for (ShopRequest request : ShopRequest.values()) {
+            sent += load.sent(request);
+            failed += load.failed(request);
+        }
+        double share = sent == 0 ? 1 : 1 - (double) failed / sent;
+        return new double[] {share, share};
+    }
+
+    /**
+     * The share of requests Gatling saw answered within the threshold, bounded from each request's percentiles
+     * (p50, p95, p99, max): counted with and without the slow page, which an SLI may leave out.
+     */
+    private static double[] underThreshold(LoadResults load) {
+        double[] all = bounds(load, List.of(ShopRequest.values()));
+        double[] withoutSlow = bounds(load, List.of(ShopRequest.BROWSE, ShopRequest.ADD_TO_CART, ShopRequest.ORDER));
+        return new double[] {Math.min(all[0], withoutSlow[0]), Math.max(all[1], withoutSlow[1])};
+    }
+
+    private static double[] bounds(LoadResults load, List<ShopRequest> requests) {
+        double low = 0;
+        double high = 0;
+        long count = 0;
+        for (ShopRequest request : requests) {
+            for (var simulation : load.simulations()) {
+                var stats = simulation.of(request);
+                double[] share = stats.max() < THRESHOLD_MS ? new double[] {1, 1}
+                        : stats.p99() < THRESHOLD_MS ? new double[] {0.99, 1}
+                        : stats.p95() < THRESHOLD_MS ? new double[] {0.95, 0.99}
+                        : stats.p50() < THRESHOLD_MS ? new double[] {0.5, 0.95} : new double[] {0, 0.5};
+                low += share[0] * stats.count();
+                high += share[1] * stats.count();
+                count += stats.count();
+            }
+        }
+        return count == 0 ? new double[] {0, 1} : new double[] {low / count, high / count};
     }
 }

@@ -33,6 +33,13 @@ public final class SloAlertsAndBudget implements Check {
     private static final Pattern MULTI_WINDOW = Pattern.compile("(?s)(14\\.4|\\b6\\b).*\\band\\b.*(14\\.4|\\b6\\b)");
     private static final int EXPANSION_DEPTH = 4;
 
+    /** The alerts that watch the availability SLI or its error budget, read through the recording rules they use. */
+    public static List<Rule> availabilityAlerts(List<Rule> rules) {
+        return rules.stream().filter(Rule::isAlert)
+                .filter(a -> AVAILABILITY.matcher(expanded(a.expr(), rules)).find() || BUDGET.matcher(a.name() + " " + a.expr()).find())
+                .toList();
+    }
+
     @Override
     public Verdict judge(GradingContext context) {
         List<Rule> rules = Rule.all(context.submission());

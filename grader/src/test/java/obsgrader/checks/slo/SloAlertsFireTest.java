@@ -34,6 +34,6 @@ class SloAlertsFireTest {
                 """).judge(new SloAlertsFire());
 
         assertThat(verdict.fraction()).isZero();
-        assertThat(verdict.found()).isEqualTo("none fires");
+        assertThat(verdict.found()).isEqualTo("no alert watches the availability SLI or a burn rate (see slo.alerts-budget)");
     }
 }
