@@ -3,6 +3,7 @@ package obsgrader.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,32 @@ public final class Docker {
             return bindings.isArray() && !bindings.isEmpty() ? Optional.of(bindings.get(0).path("HostPort").asText())
                     : Optional.empty();
         }
+    }
+
+    /**
+     * The address published ports are reached at: the engine's loopback when it runs on this machine, its host
+     * when {@code DOCKER_HOST} is {@code tcp://HOST:PORT} elsewhere (a CI job's {@code docker:dind} service).
+     */
+    public static String publishedHost() {
+        return remoteHost().orElse("127.0.0.1");
+    }
+
+    /**
+     * The address ports are published on: the loopback, so that nothing outside the machine reaches a student's
+     * stack; all addresses of a remote engine, whose loopback nobody else can reach and whose network is the job's.
+     */
+    public static String bindAddress() {
+        return remoteHost().isPresent() ? "0.0.0.0" : "127.0.0.1";
+    }
+
+    private static Optional<String> remoteHost() {
+        String dockerHost = Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("");
+        if (!dockerHost.startsWith("tcp://")) {
+            return Optional.empty();
+        }
+        String host = URI.create(dockerHost).getHost();
+        return host == null || List.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host) ? Optional.empty()
+                : Optional.of(host);
     }
 
     /** Runs {@code docker ARGS...}. */

@@ -153,7 +153,7 @@ public final class LabStack implements AutoCloseable {
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
-        sanitiser = new ComposeSanitiser(runId, leftOut, limits);
+        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
         copyDotEnv();
@@ -257,7 +257,7 @@ public final class LabStack implements AutoCloseable {
     }
 
     /**
-     * The loopback URI of a service's container port. Looked up each time: a restarted container gets a new host port.
+     * The URI of a service's container port (on the engine's loopback, or its host when it is remote). Looked up each time: a restarted container gets a new host port.
      * A service that is down or crash-looping has no port to give: that is said at once, rather than waited out.
      */
     public URI endpoint(String service, int containerPort) {
@@ -268,7 +268,7 @@ public final class LabStack implements AutoCloseable {
         }
         String hostPort = container.hostPort(containerPort).orElseThrow(() -> new StackFailure("service '" + service
                 + "' does not publish port " + containerPort + " (add it under 'ports:' in the compose file)"));
-        return URI.create("http://127.0.0.1:" + hostPort);
+        return URI.create("http://" + Docker.publishedHost() + ":" + hostPort);
     }
 
     public Optional<URI> endpointIfPublished(String service, int containerPort) {

@@ -65,6 +65,15 @@ class ComposeSanitiserTest {
     }
 
     @Test
+    void onARemoteEngineItPublishesOnThatEngineAddressesInstead() throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"), "services:\n  web:\n    image: nginx:alpine\n    ports: [\"80:80\"]\n");
+        JsonNode web = new ComposeSanitiser("run1", Set.of(), LIMITS).publishingOn("0.0.0.0")
+                .sanitise(Submission.load(folder).compose().orElseThrow()).path("services").path("web");
+
+        assertThat(web.path("ports").get(0).asText()).isEqualTo("0.0.0.0::80");
+    }
+
+    @Test
     void makesRelativeHostPathsAbsoluteAndLeavesNamedVolumesAlone() throws IOException {
         JsonNode services = sanitise("""
                 services:
