@@ -68,7 +68,26 @@ public final class ComposeSanitiser {
         escapeDollars(copy);
         changes.add("every service: at most " + limits.memory() + " of memory, " + limits.cpus() + " CPU, "
                 + limits.pids() + " processes, " + limits.logSize() + " of log");
-        return copy;
+        return (ObjectNode) literalDollars(copy);
+    }
+
+    /**
+     * The tree's variables are already substituted ({@link ComposeFile#tree()}): every {@code $} left is a
+     * literal one, written {@code $$} so that compose reads it as such (v1 refuses a lone {@code $} before a
+     * character that cannot start a name, such as a regex's {@code ($|/)}; v2 would take {@code $NAME} for a variable).
+     */
+    private static JsonNode literalDollars(JsonNode node) {
+        if (node.isTextual()) {
+            return node.asText().contains("$") ? TextNode.valueOf(node.asText().replace("$", "$$")) : node;
+        }
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> e.setValue(literalDollars(e.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, literalDollars(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private void sanitiseService(ComposeFile compose, String name, ObjectNode service) {
@@ -100,7 +119,7 @@ public final class ComposeSanitiser {
         absolutiseEnvFiles(compose, service);
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
-        contain(service);
+        contain(name, service);
     }
 
     /**
@@ -132,9 +151,15 @@ public final class ComposeSanitiser {
     }
 
     /** Limits on what one service may take from the shared machine; the student's own, if any, are replaced. */
-    private void contain(ObjectNode service) {
+    private void contain(String name, ObjectNode service) {
         service.put("mem_limit", limits.memory());
         service.remove("memswap_limit");
+        // Compose v2 refuses a deploy limit that differs from mem_limit or cpus, v1 refuses deploy's pids: the
+        // grader's limits stand for the student's, as they do for the top-level keys.
+        if (service.path("deploy").path("resources") instanceof ObjectNode resources
+                && (resources.remove("limits") != null) | (resources.remove("reservations") != null)) {
+            changes.add(name + ": deploy.resources dropped (the grader's limits apply)");
+        }
         service.put("cpus", limits.cpus());
         service.put("pids_limit", limits.pids());
         ObjectNode logging = service.putObject("logging");

@@ -2,6 +2,8 @@ package obsgrader.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -36,11 +38,28 @@ class ComposeSelfIT {
 
     @Test
     void bothFlavoursAcceptTheSanitisedReference() {
-        ComposeFile reference = Submission.load(Path.of(System.getProperty("obsgrader.reference", "../stack")))
-                .compose().orElseThrow();
+        assertBothAccept(Submission.load(Path.of(System.getProperty("obsgrader.reference", "../stack"))).compose().orElseThrow());
+    }
+
+    /** v2 refuses deploy limits that differ from mem_limit and cpus, v1 refuses deploy's pids: the copy has neither. */
+    @Test
+    void bothFlavoursAcceptTheSanitisedCopyOfAFileWithDeployLimits() throws IOException {
+        Path student = Files.createDirectories(run.resolve("student"));
+        Files.writeString(student.resolve("docker-compose.yml"), """
+                services:
+                  api:
+                    image: python:3.11-slim
+                    deploy:
+                      resources:
+                        limits: {cpus: '0.5', memory: 256M, pids: 100}
+                """);
+        assertBothAccept(Submission.load(student).compose().orElseThrow());
+    }
+
+    private void assertBothAccept(ComposeFile compose) {
         Path sanitised = run.resolve("docker-compose.sanitised.yml");
         Yaml.write(sanitised, new ComposeSanitiser("selftest", Set.of(), new Limits("768m", 1.0, 512, "10m"))
-                .sanitise(reference));
+                .sanitise(compose));
 
         for (Compose.Choice choice : Set.of(Compose.Choice.V1, Compose.Choice.V2)) {
             Shell.Result config = Compose.resolve(choice).run(Duration.ofMinutes(1), "obsgrader-selftest", sanitised,
