@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A submission's compose stack booted in isolation by the compose command line ({@link Compose}, v2 or v1): a
- * sanitised copy in the run's folder, its own project, ephemeral loopback ports. {@link #close()} always saves every service's log
- * and removes every container, network, volume and built image of the run.
+ * sanitised copy in the run's folder, its own project, ephemeral loopback ports. {@link #close()} always saves
+ * every service's log and removes every container, network, volume and built image of the run.
  */
 public final class LabStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabStack.class);
@@ -54,6 +54,8 @@ public final class LabStack implements AutoCloseable {
     private Path sanitisedFile;
     private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
     private Compose composeCli;
+    /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
+    private String publishedHost = "127.0.0.1";
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -153,6 +155,7 @@ public final class LabStack implements AutoCloseable {
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
+        publishedHost = Docker.publishedHost();
         sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
@@ -257,8 +260,9 @@ public final class LabStack implements AutoCloseable {
     }
 
     /**
-     * The URI of a service's container port (on the engine's loopback, or its host when it is remote). Looked up each time: a restarted container gets a new host port.
-     * A service that is down or crash-looping has no port to give: that is said at once, rather than waited out.
+     * The URI of a service's container port (on the engine's loopback, or its host when it is remote). Looked up
+     * each time: a restarted container gets a new host port. A service that is down or crash-looping has no port
+     * to give: that is said at once, rather than waited out.
      */
     public URI endpoint(String service, int containerPort) {
         Container container = container(service);
@@ -268,7 +272,7 @@ public final class LabStack implements AutoCloseable {
         }
         String hostPort = container.hostPort(containerPort).orElseThrow(() -> new StackFailure("service '" + service
                 + "' does not publish port " + containerPort + " (add it under 'ports:' in the compose file)"));
-        return URI.create("http://" + Docker.publishedHost() + ":" + hostPort);
+        return URI.create("http://" + publishedHost + ":" + hostPort);
     }
 
     public Optional<URI> endpointIfPublished(String service, int containerPort) {
