@@ -46,7 +46,9 @@ public final class DebianCompose {
         String suite = System.getProperty("grader.compose-suite", "trixie");
         String mirror = System.getProperty("grader.debian-mirror", "http://deb.debian.org/debian");
         LOG.info("Fetching Compose v2 from Debian {} ({}) into {}", suite, mirror, binary.getParent());
-        Path work = binary.getParent().resolve("apt");
+        // per process: two gradings installing at once neither share apt's lock nor a half-copied binary
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        Path work = binary.getParent().resolve("apt-" + pid);
         try {
             Files.createDirectories(work.resolve("lists/partial"));
             Files.createDirectories(work.resolve("cache/archives/partial"));
@@ -65,7 +67,7 @@ public final class DebianCompose {
                         + fetched.tail(10));
             }
             // moved into place whole, so a run killed half-way never leaves a binary that looks installed
-            Path partial = binary.resolveSibling("docker-compose.partial");
+            Path partial = binary.resolveSibling("docker-compose.partial-" + pid);
             Files.copy(unpacked, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, binary, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             deleteTree(work);
