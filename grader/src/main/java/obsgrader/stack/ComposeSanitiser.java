@@ -68,26 +68,7 @@ public final class ComposeSanitiser {
         escapeDollars(copy);
         changes.add("every service: at most " + limits.memory() + " of memory, " + limits.cpus() + " CPU, "
                 + limits.pids() + " processes, " + limits.logSize() + " of log");
-        return (ObjectNode) literalDollars(copy);
-    }
-
-    /**
-     * The tree's variables are already substituted ({@link ComposeFile#tree()}): every {@code $} left is a
-     * literal one, written {@code $$} so that compose reads it as such (v1 refuses a lone {@code $} before a
-     * character that cannot start a name, such as a regex's {@code ($|/)}; v2 would take {@code $NAME} for a variable).
-     */
-    private static JsonNode literalDollars(JsonNode node) {
-        if (node.isTextual()) {
-            return node.asText().contains("$") ? TextNode.valueOf(node.asText().replace("$", "$$")) : node;
-        }
-        if (node instanceof ObjectNode object) {
-            object.fields().forEachRemaining(e -> e.setValue(literalDollars(e.getValue())));
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, literalDollars(array.get(i)));
-            }
-        }
-        return node;
+        return copy;
     }
 
     private void sanitiseService(ComposeFile compose, String name, ObjectNode service) {
