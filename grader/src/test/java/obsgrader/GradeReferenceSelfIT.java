@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import obsgrader.checks.Evidence;
+import obsgrader.engine.Compose;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
 import obsgrader.report.ScoreCard;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The reference solution earns every point that can be assessed on this machine (only Grafana's live checks
  * cannot), and graded twice in a row, each time on a fresh boot, it gets the same points on every check: the
- * checks that could flap (scrape timing, rate windows after a boot, alert timing) wait on conditions.
+ * checks that could flap (scrape timing, rate windows after a boot, alert timing) wait on conditions. The first
+ * boot is Compose v1's, the second Compose v2's (installed in the grader's cache when the machine has none), so
+ * the same points also say that both flavours boot, stop, start and tear down the stack alike.
  */
 class GradeReferenceSelfIT {
     private static ScoreCard first;
@@ -29,12 +32,12 @@ class GradeReferenceSelfIT {
         Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
         Submission reference = Submission.load(root.resolve("stack"));
         Rubric rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
-        first = grade(reference, rubric, "selftest-grade");
-        second = grade(reference, rubric, "selftest-grade-again");
+        first = grade(reference, rubric, Compose.Choice.V1, "selftest-grade-v1");
+        second = grade(reference, rubric, Compose.Choice.V2, "selftest-grade-v2");
     }
 
-    private static ScoreCard grade(Submission reference, Rubric rubric, String runFolder) {
-        try (Grading grading = new Grading(reference, rubric, Mode.FULL, Path.of("target", runFolder))) {
+    private static ScoreCard grade(Submission reference, Rubric rubric, Compose.Choice compose, String runFolder) {
+        try (Grading grading = new Grading(reference, rubric, Mode.FULL, Path.of("target", runFolder)).withCompose(compose)) {
             return grading.card();
         }
     }
@@ -51,6 +54,13 @@ class GradeReferenceSelfIT {
                 .extracting(CheckScore::check)
                 .allMatch(id -> id.contains("grafana"));
         assertThat(first.passed()).isTrue();
+    }
+
+    @Test
+    void theHeaderSaysWhichComposeAndWhichEngineGraded() {
+        assertThat(first.environment().get("compose")).as("first grading's compose").startsWith("Compose 1.").contains("(v1, ");
+        assertThat(second.environment().get("compose")).as("second grading's compose").startsWith("Compose 2.").contains("(v2, ");
+        assertThat(second.environment().get("engine")).matches("Docker Engine \\d+\\.\\d+.* \\(API 1\\.\\d+\\)");
     }
 
     @Test

@@ -3,11 +3,23 @@ package obsgrader.clients;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 
-/** The Grafana HTTP API of a booted stack, as the admin user (basic auth). */
+/**
+ * The Grafana HTTP API of a booted stack, as the admin user (basic auth). A refused login (401) is thrown as
+ * {@link LoginRefused}, not read as an empty answer: it says the grader has the wrong password, not that the
+ * datasource or the dashboard is missing.
+ */
 public final class GrafanaApi {
+    /** Grafana answered 401 to the admin login the compose file sets up. */
+    public static final class LoginRefused extends RuntimeException {
+        LoginRefused(String message) {
+            super(message);
+        }
+    }
+
     private final URI base;
     private final String user;
     private final String password;
@@ -29,22 +41,31 @@ public final class GrafanaApi {
 
     /** {@code GET /api/datasources}: every datasource, provisioned or not. */
     public JsonNode datasources() {
-        return Http.json(admin().get("/api/datasources"));
+        return json(admin().get("/api/datasources"));
     }
 
     /** {@code GET /api/datasources/uid/<uid>/health}: Grafana queries the datasource; {@code status} is "OK" when it answers. */
     public JsonNode datasourceHealth(String uid) {
-        return Http.json(admin().get("/api/datasources/uid/{uid}/health", uid));
+        return json(admin().get("/api/datasources/uid/{uid}/health", uid));
     }
 
     /** {@code GET /api/search?type=dash-db&query=<title>}: the dashboards whose title contains the text. */
     public JsonNode searchDashboards(String title) {
-        return Http.json(admin().queryParam("type", "dash-db").queryParam("query", title).get("/api/search"));
+        return json(admin().queryParam("type", "dash-db").queryParam("query", title).get("/api/search"));
     }
 
     /** {@code GET /api/dashboards/uid/<uid>}: the dashboard and its {@code meta} (no {@code meta} when there is none). */
     public JsonNode dashboard(String uid) {
-        return Http.json(admin().get("/api/dashboards/uid/{uid}", uid));
+        return json(admin().get("/api/dashboards/uid/{uid}", uid));
+    }
+
+    private JsonNode json(Response response) {
+        JsonNode body = Http.json(response);
+        if (response.statusCode() == 401) {
+            throw new LoginRefused("Grafana refused the login of " + user + " (HTTP 401: "
+                    + body.path("message").asText("no message") + ")");
+        }
+        return body;
     }
 
     private RequestSpecification admin() {

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure a Docker engine and compose v1 answer before anything is booted. On a machine with Docker it
- * uses it as it is; on a fresh Debian machine, as root, it installs Debian's packages and starts the daemon.
+ * Makes sure a Docker engine answers before anything is booted (which compose drives it: {@link Compose}). On a
+ * machine with Docker it uses it as it is; on a fresh Debian machine, as root, it installs Debian's package and
+ * starts the daemon.
  */
 public final class DockerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
@@ -20,17 +21,18 @@ public final class DockerEngine {
     private DockerEngine() {
     }
 
-    /** Returns once {@code docker} and {@code docker-compose} work, or throws an {@link EnvironmentFault} saying what to install. */
+    /** Returns once the engine answers {@code docker info}, or throws an {@link EnvironmentFault} saying what to install. */
     public static synchronized void ensureRunning() {
-        if (answers() && Shell.has("docker-compose")) {
+        if (answers()) {
             return;
         }
         if (!canInstall()) {
-            throw new EnvironmentFault("No Docker engine answers (docker info failed) or docker-compose is missing. "
-                    + "Install Docker Engine and docker-compose v1 (Debian: apt-get install docker.io docker-compose), "
-                    + "start the engine, and run again.");
+            throw new EnvironmentFault("No Docker engine answers (docker info failed). Install Docker Engine "
+                    + "(Debian: apt-get install docker.io), start it, and run again.");
         }
-        installDebianPackages("docker.io", "docker-compose");
+        if (!Shell.has("docker")) {
+            installDebianPackages("docker.io");
+        }
         if (!answers()) {
             startDaemon();
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import obsgrader.checks.Check;
 import obsgrader.checks.CheckCatalog;
 import obsgrader.checks.Verdict;
+import obsgrader.engine.Compose;
 import obsgrader.report.ScoreCard;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
@@ -40,6 +41,12 @@ public final class Grading implements AutoCloseable {
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
         this.rubric = rubric;
         this.run = new GradingRun(submission, mode, runFolder, tools);
+    }
+
+    /** Boots the stack with this compose rather than {@code -Dgrader.compose}'s (a self-test grades under both). */
+    public Grading withCompose(Compose.Choice choice) {
+        run.useCompose(choice);
+        return this;
     }
 
     /** The steps in the order they run: the rubric's, drills last (they disturb the stack). */

@@ -18,6 +18,7 @@ import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
+import obsgrader.engine.Compose;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.images.StandInImages;
 import obsgrader.scenarios.LoadResults;
@@ -51,6 +52,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final Instant deadline = Instant.now().plus(RUN_DEADLINE);
     private final PromTools tools;
     private final SubmissionPolicy policy;
+    private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
     private LabStack stack;
     private String notBooted;
     private String environmentFault;
@@ -68,6 +70,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     /** The grader's own folder: its sample-api is reference material a submission may build from. */
     private static Path graderRoot() {
         return Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Which compose boots this run's stack. */
+    void useCompose(Compose.Choice choice) {
+        this.composeChoice = choice;
     }
 
     @Override
@@ -154,7 +161,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             notBooted = "no valid compose file";
             return;
         }
-        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy)
+        LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy).withCompose(composeChoice)
                 .withImagesFrom(StandInImages.fromCatalog());
         try {
             stack = candidate.start();

@@ -27,11 +27,18 @@ public final class ComposeSanitiser {
     private final Set<String> leftOut;
     private final Limits limits;
     private final List<String> changes = new ArrayList<>();
+    private String publishedOn = "127.0.0.1";
 
     public ComposeSanitiser(String runId, Set<String> leftOut, Limits limits) {
         this.runId = runId;
         this.leftOut = leftOut;
         this.limits = limits;
+    }
+
+    /** The address ports are published on (the loopback unless the engine is remote: {@code Docker.bindAddress}). */
+    public ComposeSanitiser publishingOn(String address) {
+        this.publishedOn = address;
+        return this;
     }
 
     /** What was changed, one line a change, for the report. */
@@ -72,7 +79,7 @@ public final class ComposeSanitiser {
         }
         if (service.has("ports")) {
             ArrayNode ports = NODES.arrayNode();
-            service.get("ports").forEach(port -> ports.add(loopbackEphemeral(port)));
+            service.get("ports").forEach(port -> ports.add(ephemeral(port)));
             service.set("ports", ports);
         }
         if (service.has("build")) {
@@ -93,7 +100,7 @@ public final class ComposeSanitiser {
         absolutiseEnvFiles(compose, service);
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
-        contain(service);
+        contain(name, service);
     }
 
     /**
@@ -125,9 +132,15 @@ public final class ComposeSanitiser {
     }
 
     /** Limits on what one service may take from the shared machine; the student's own, if any, are replaced. */
-    private void contain(ObjectNode service) {
+    private void contain(String name, ObjectNode service) {
         service.put("mem_limit", limits.memory());
         service.remove("memswap_limit");
+        // Compose v2 refuses a deploy limit that differs from mem_limit or cpus, v1 refuses deploy's pids: the
+        // grader's limits stand for the student's, as they do for the top-level keys.
+        if (service.path("deploy").path("resources") instanceof ObjectNode resources
+                && (resources.remove("limits") != null) | (resources.remove("reservations") != null)) {
+            changes.add(name + ": deploy.resources dropped (the grader's limits apply)");
+        }
         service.put("cpus", limits.cpus());
         service.put("pids_limit", limits.pids());
         ObjectNode logging = service.putObject("logging");
@@ -184,10 +197,10 @@ public final class ComposeSanitiser {
         return "obsgrader-" + runId + "-" + service.toLowerCase().replaceAll("[^a-z0-9_.-]", "-");
     }
 
-    static String loopbackEphemeral(JsonNode port) {
+    private String ephemeral(JsonNode port) {
         if (port.isObject()) {
             String protocol = port.path("protocol").asText("tcp");
-            return "127.0.0.1::" + port.path("target").asText() + ("tcp".equals(protocol) ? "" : "/" + protocol);
+            return publishedOn + "::" + port.path("target").asText() + ("tcp".equals(protocol) ? "" : "/" + protocol);
         }
         String spec = port.asText();
         String protocol = "";
@@ -197,7 +210,7 @@ public final class ComposeSanitiser {
             spec = spec.substring(0, slash);
         }
         String containerPort = spec.substring(spec.lastIndexOf(':') + 1);
-        return "127.0.0.1::" + containerPort + protocol;
+        return publishedOn + "::" + containerPort + protocol;
     }
 
     private static JsonNode absoluteVolume(ComposeFile compose, JsonNode volume) {

@@ -1,10 +1,5 @@
 package obsgrader.stack;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,12 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import obsgrader.engine.Compose;
+import obsgrader.engine.Docker;
+import obsgrader.engine.Docker.Container;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
 import obsgrader.images.StandInImages;
@@ -34,17 +27,17 @@ import obsgrader.submission.ComposeFile;
 import obsgrader.submission.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.DockerComposeContainer;
 
 /**
- * A submission's compose stack booted in isolation through Testcontainers: a sanitised copy in the run's
- * folder, its own project, ephemeral loopback ports. {@link #close()} always saves every service's log
- * and removes every container, network, volume and built image of the run.
+ * A submission's compose stack booted in isolation by the compose command line ({@link Compose}, v2 or v1): a
+ * sanitised copy in the run's folder, its own project, ephemeral loopback ports. {@link #close()} always saves
+ * every service's log and removes every container, network, volume and built image of the run.
  */
 public final class LabStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabStack.class);
     private static final int LOG_LINES_KEPT = 5000;
+    /** Both flavours label each container with its service: the one name that does not differ between them. */
+    private static final String SERVICE_LABEL = "com.docker.compose.service";
 
     private final ComposeFile compose;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -59,7 +52,10 @@ public final class LabStack implements AutoCloseable {
     private final Thread closeOnExit = new Thread(this::close, "obsgrader-stack-cleanup");
     private ComposeSanitiser sanitiser;
     private Path sanitisedFile;
-    private DockerComposeContainer<?> composition;
+    private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
+    private Compose composeCli;
+    /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
+    private String publishedHost = "127.0.0.1";
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -100,6 +96,12 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
+    /** Which compose boots the stack (default {@code -Dgrader.compose}, auto: v2 when there is one). */
+    public LabStack withCompose(Compose.Choice choice) {
+        this.composeChoice = choice;
+        return this;
+    }
+
     /** Refuses, before anything starts, a compose file the policy forbids (privileged, host mounts...). */
     public LabStack withPolicy(SubmissionPolicy policy) {
         this.policy = policy;
@@ -135,6 +137,9 @@ public final class LabStack implements AutoCloseable {
             policy.allowedExceptions(compose).forEach(allowed -> notes.put("allowed", allowed));
         }
         DockerEngine.ensureRunning();
+        composeCli = Compose.resolve(composeChoice);
+        notes.put("engine", Docker.describeEngine());
+        notes.put("compose", composeCli.describe());
         Sweeper.sweepAbandoned();
         Set<String> refusedExtras = new LinkedHashSet<>();
         if (policy != null) {
@@ -150,31 +155,24 @@ public final class LabStack implements AutoCloseable {
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
-        sanitiser = new ComposeSanitiser(runId, leftOut, limits);
+        publishedHost = Docker.publishedHost();
+        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
         copyDotEnv();
-        compose("config", Duration.ofMinutes(1), "the compose file is not valid for docker-compose 1.29");
-        compose("build", buildTimeout, "a service's image would not build");
-        composition = new DockerComposeContainer<>("obsgrader-" + runId + "-", List.of(sanitisedFile.toFile()))
-                .withLocalCompose(true)
-                .withPull(false)
-                .withRemoveVolumes(true)
-                .withRemoveImages(DockerComposeContainer.RemoveImages.LOCAL);
+        compose(Duration.ofMinutes(1), "the compose file is not valid for " + composeCli.describe(), "config", "-q");
+        // one service at a time, so that a failure names the service whatever the flavour's way of saying it
+        for (String service : builtServices()) {
+            compose(buildTimeout, "service '" + service + "': its image would not build", "build", service);
+        }
         // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
         Runtime.getRuntime().addShutdownHook(closeOnExit);
-        ExecutorService up = Executors.newSingleThreadExecutor();
-        try {
-            up.submit(composition::start).get(upTimeout.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new StackFailure("docker-compose up did not finish within " + upTimeout.toMinutes() + " min" + upOutput());
-        } catch (ExecutionException e) {
-            throw new StackFailure("docker-compose up failed: " + rootMessage(e) + upOutput());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackFailure("interrupted while starting the stack");
-        } finally {
-            up.shutdownNow();
+        Shell.Result up = composeCli.run(upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
+        if (up.timedOut()) {
+            throw new StackFailure("compose up did not finish within " + upTimeout.toMinutes() + " min" + upOutput());
+        }
+        if (!up.ok()) {
+            throw new StackFailure("compose up failed: " + up.tail(5) + upOutput());
         }
         return this;
     }
@@ -209,15 +207,24 @@ public final class LabStack implements AutoCloseable {
         }
     }
 
-    private void compose(String command, Duration timeout, String meaning) {
-        Shell.Result result = Shell.run(timeout, runFolder, Map.of(), "docker-compose", "-p", "obsgrader-" + runId + "-check",
-                "-f", sanitisedFile.toString(), command);
+    private List<String> builtServices() {
+        return compose.services().keySet().stream().filter(compose::isBuilt).filter(s -> !leftOut.contains(s)).toList();
+    }
+
+    /** The run's compose project: lower case, letters, digits and dashes, as v2 requires and v1 accepts. */
+    private String project() {
+        return "obsgrader-" + runId;
+    }
+
+    private void compose(Duration timeout, String meaning, String... words) {
+        Shell.Result result = composeCli.run(timeout, project(), sanitisedFile, words);
+        String command = "compose " + String.join(" ", words);
         if (result.timedOut()) {
-            throw new StackFailure("docker-compose " + command + " did not finish within " + timeout.toMinutes()
-                    + " min (" + meaning + "):\n" + result.tail(20));
+            throw new StackFailure(command + " did not finish within " + timeout.toMinutes() + " min (" + meaning
+                    + "):\n" + result.tail(20));
         }
         if (!result.ok()) {
-            throw new StackFailure(meaning + " (docker-compose " + command + "):\n" + result.tail(20));
+            throw new StackFailure(meaning + " (" + command + "):\n" + result.tail(20));
         }
     }
 
@@ -226,60 +233,46 @@ public final class LabStack implements AutoCloseable {
         return states.isEmpty() ? "" : "\nservices not running: " + String.join(", ", states);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+    /** The containers of this run, found by the label the sanitiser put on every service (names differ by flavour). */
+    private List<Container> containers() {
+        return Docker.containers(ComposeSanitiser.RUN_LABEL + "=" + runId);
     }
 
-    /** The containers of this run, found by the label the sanitiser put on every service. */
-    private List<Container> containers() {
-        return docker().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(ComposeSanitiser.RUN_LABEL, runId)).exec();
+    private static String serviceOf(Container container) {
+        return container.label(SERVICE_LABEL).orElse("?");
     }
 
     private Container container(String service) {
         return containers().stream()
-                .filter(c -> service.equals(c.getLabels().get("com.docker.compose.service")))
+                .filter(c -> service.equals(serviceOf(c)))
                 .findFirst()
                 .orElseThrow(() -> new StackFailure("no container for service '" + service + "' in this run"));
     }
 
     public List<ServiceState> services() {
-        List<ServiceState> states = new ArrayList<>();
-        for (Container container : containers()) {
-            states.add(state(container.getLabels().get("com.docker.compose.service"),
-                    docker().inspectContainerCmd(container.getId()).exec()));
-        }
-        states.sort((a, b) -> a.service().compareTo(b.service()));
-        return states;
+        return containers().stream().map(LabStack::state)
+                .sorted((a, b) -> a.service().compareTo(b.service())).toList();
     }
 
-    private static ServiceState state(String service, InspectContainerResponse inspect) {
-        InspectContainerResponse.ContainerState state = inspect.getState();
-        return new ServiceState(service, inspect.getId(), state.getStatus(), Boolean.TRUE.equals(state.getRunning()),
-                Boolean.TRUE.equals(state.getRestarting()), inspect.getRestartCount() == null ? 0 : inspect.getRestartCount(),
-                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong());
+    private static ServiceState state(Container container) {
+        return new ServiceState(serviceOf(container), container.id(), container.status(), container.running(),
+                container.restarting(), container.restartCount(), container.exitCode());
     }
 
     /**
-     * The loopback URI of a service's container port. Looked up each time: a restarted container gets a new host port.
-     * A service that is down or crash-looping has no port to give: that is said at once, rather than waited out.
+     * The URI of a service's container port (on the engine's loopback, or its host when it is remote). Looked up
+     * each time: a restarted container gets a new host port. A service that is down or crash-looping has no port
+     * to give: that is said at once, rather than waited out.
      */
     public URI endpoint(String service, int containerPort) {
-        InspectContainerResponse inspect = docker().inspectContainerCmd(container(service).getId()).exec();
-        ServiceState state = state(service, inspect);
+        Container container = container(service);
+        ServiceState state = state(container);
         if (!state.running() || state.restarting()) {
             throw new StackFailure(state.describe() + ": it cannot answer (its log is in the run's logs/ folder)");
         }
-        Ports.Binding[] bindings = inspect.getNetworkSettings().getPorts().getBindings().get(ExposedPort.tcp(containerPort));
-        if (bindings == null || bindings.length == 0) {
-            throw new StackFailure("service '" + service + "' does not publish port " + containerPort
-                    + " (add it under 'ports:' in the compose file)");
-        }
-        return URI.create("http://127.0.0.1:" + bindings[0].getHostPortSpec());
+        String hostPort = container.hostPort(containerPort).orElseThrow(() -> new StackFailure("service '" + service
+                + "' does not publish port " + containerPort + " (add it under 'ports:' in the compose file)"));
+        return URI.create("http://" + publishedHost + ":" + hostPort);
     }
 
     public Optional<URI> endpointIfPublished(String service, int containerPort) {
@@ -290,19 +283,27 @@ public final class LabStack implements AutoCloseable {
         }
     }
 
+    /** Stops a service's container (10 s for it to go quietly), by id: the same under either flavour. */
     public void stop(String service) {
-        docker().stopContainerCmd(container(service).getId()).withTimeout(10).exec();
+        engine(Duration.ofSeconds(30), "stop", "-t", "10", container(service).id());
     }
 
     public void start(String service) {
-        docker().startContainerCmd(container(service).getId()).exec();
+        engine(Duration.ofSeconds(30), "start", container(service).id());
+    }
+
+    private static void engine(Duration timeout, String... args) {
+        Shell.Result result = Docker.run(timeout, args);
+        if (!result.ok()) {
+            throw new StackFailure("docker " + String.join(" ", args) + " failed: " + result.tail(3));
+        }
     }
 
     /** Runs a command inside a service's container, as {@code docker exec} does. */
     public Shell.Result exec(String service, Duration timeout, String... command) {
-        List<String> args = new ArrayList<>(List.of("docker", "exec", container(service).getId()));
+        List<String> args = new ArrayList<>(List.of("exec", container(service).id()));
         args.addAll(List.of(command));
-        return Shell.run(timeout, args.toArray(String[]::new));
+        return Docker.run(timeout, args.toArray(String[]::new));
     }
 
     @Override
@@ -319,12 +320,12 @@ public final class LabStack implements AutoCloseable {
             }
         }
         saveLogs();
-        try {
-            if (composition != null) {
-                composition.stop();
+        if (composeCli != null) {
+            Shell.Result down = composeCli.run(Duration.ofMinutes(2), project(), sanitisedFile,
+                    "down", "--volumes", "--remove-orphans", "--timeout", "10");
+            if (!down.ok()) {
+                LOG.warn("compose down failed ({}); removing the run's resources directly", down.tail(3));
             }
-        } catch (RuntimeException e) {
-            LOG.warn("docker-compose down failed ({}); removing the run's resources directly", rootMessage(e));
         }
         Sweeper.sweepRun(runId);
     }
@@ -334,18 +335,13 @@ public final class LabStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             for (Container container : containers()) {
-                String service = container.getLabels().get("com.docker.compose.service");
-                Shell.Result log = Shell.run(Duration.ofSeconds(30), "docker", "logs", "--tail",
-                        String.valueOf(LOG_LINES_KEPT), container.getId());
-                Files.writeString(logs.resolve(service + ".log"), log.output());
+                Shell.Result log = Docker.run(Duration.ofSeconds(30), "logs", "--tail", String.valueOf(LOG_LINES_KEPT),
+                        container.id());
+                Files.writeString(logs.resolve(serviceOf(container) + ".log"), log.output());
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the services' logs: {}", e.getMessage());
         }
-    }
-
-    private static DockerClient docker() {
-        return DockerClientFactory.instance().client();
     }
 
     /** The sanitised compose file that runs (in the run's folder). */

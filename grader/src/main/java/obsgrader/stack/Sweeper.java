@@ -1,19 +1,16 @@
 package obsgrader.stack;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Container;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import obsgrader.engine.Docker;
+import obsgrader.engine.Docker.Kind;
 import obsgrader.engine.Shell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Removes what grading runs left behind when their JVM died (kill -9, a crash, a power cut): every container,
@@ -41,27 +38,27 @@ public final class Sweeper {
     }
 
     private static Set<String> sweep(String labelFilter, Predicate<Map<String, String>> toRemove) {
-        DockerClient docker = DockerClientFactory.instance().client();
-        List<String> label = List.of(labelFilter);
         Set<String> runs = new TreeSet<>();
-        for (Container container : docker.listContainersCmd().withShowAll(true).withLabelFilter(label).exec()) {
-            if (toRemove.test(container.getLabels())) {
-                runs.add(container.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                quietly(() -> docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec());
+        for (Docker.Container container : Docker.containers(labelFilter)) {
+            if (toRemove.test(container.labels())) {
+                container.label(ComposeSanitiser.RUN_LABEL).ifPresent(runs::add);
+                quietly("rm", "-f", "-v", container.id());
             }
         }
-        docker.listNetworksCmd().withFilter("label", label).exec().stream()
-                .filter(network -> toRemove.test(network.getLabels()))
-                .forEach(network -> {
-                    runs.add(network.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                    removeNetwork(docker, network.getName());
-                });
-        Optional.ofNullable(docker.listVolumesCmd().withFilter("label", label).exec().getVolumes()).orElse(List.of()).stream()
-                .filter(volume -> toRemove.test(volume.getLabels()))
-                .forEach(volume -> {
-                    runs.add(volume.getLabels().get(ComposeSanitiser.RUN_LABEL));
-                    quietly(() -> docker.removeVolumeCmd(volume.getName()).exec());
-                });
+        for (JsonNode network : Docker.inspect(Kind.NETWORK, labelFilter)) {
+            Map<String, String> labels = Docker.labels(network.path("Labels"));
+            if (toRemove.test(labels)) {
+                runs.add(labels.get(ComposeSanitiser.RUN_LABEL));
+                removeNetwork(network);
+            }
+        }
+        for (JsonNode volume : Docker.inspect(Kind.VOLUME, labelFilter)) {
+            Map<String, String> labels = Docker.labels(volume.path("Labels"));
+            if (toRemove.test(labels)) {
+                runs.add(labels.get(ComposeSanitiser.RUN_LABEL));
+                quietly("volume", "rm", volume.path("Name").asText());
+            }
+        }
         runs.forEach(Sweeper::removeBuiltImages);
         return runs;
     }
@@ -71,32 +68,30 @@ public final class Sweeper {
      * endpoints"): such endpoints are disconnected by force first. A network that still cannot go is reported,
      * and must not stop every later boot.
      */
-    private static void removeNetwork(DockerClient docker, String network) {
-        try {
-            Optional.ofNullable(docker.inspectNetworkCmd().withNetworkId(network).exec().getContainers()).orElse(Map.of())
-                    .values().forEach(endpoint -> quietly(() -> docker.disconnectFromNetworkCmd().withNetworkId(network)
-                            .withContainerId(endpoint.getName()).withForce(true).exec()));
-            docker.removeNetworkCmd(network).exec();
-        } catch (DockerException e) {
-            LOG.warn("Could not remove the network {} ({}); it goes when the Docker engine restarts", network,
-                    e.getMessage().strip());
+    private static void removeNetwork(JsonNode network) {
+        String name = network.path("Name").asText();
+        network.path("Containers").forEach(endpoint ->
+                quietly("network", "disconnect", "-f", name, endpoint.path("Name").asText()));
+        Shell.Result removed = Docker.run(Duration.ofSeconds(30), "network", "rm", name);
+        if (!removed.ok()) {
+            LOG.warn("Could not remove the network {} ({}); it goes when the Docker engine restarts", name,
+                    removed.tail(1));
         }
     }
 
     /** The images a run built for its services are tagged obsgrader-RUN-SERVICE. */
     static void removeBuiltImages(String run) {
-        Shell.Result images = Shell.run(Duration.ofSeconds(30), "docker", "images", "--format", "{{.Repository}}",
+        Shell.Result images = Docker.run(Duration.ofSeconds(30), "images", "--format", "{{.Repository}}",
                 "--filter", "reference=obsgrader-" + run + "-*");
         images.output().lines().filter(line -> !line.isBlank()).forEach(image ->
-                Shell.run(Duration.ofMinutes(1), "docker", "image", "rm", "-f", image));
+                Docker.run(Duration.ofMinutes(1), "image", "rm", "-f", image));
     }
 
     /** A sweep never stops a run: what cannot go now (still in use, already gone) goes at a later sweep. */
-    private static void quietly(Runnable removal) {
-        try {
-            removal.run();
-        } catch (RuntimeException e) {
-            LOG.info("left for a later sweep: {}", e.getMessage());
+    private static void quietly(String... removal) {
+        Shell.Result result = Docker.run(Duration.ofMinutes(1), removal);
+        if (!result.ok()) {
+            LOG.info("left for a later sweep: {}", result.tail(1));
         }
     }
 

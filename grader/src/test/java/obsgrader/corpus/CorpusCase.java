@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import obsgrader.engine.Compose;
 import obsgrader.grading.Mode;
 import obsgrader.submission.Yaml;
 
@@ -27,12 +28,14 @@ import obsgrader.submission.Yaml;
  * @param others     what every check not listed must get; absent: what the reference gets
  * @param othersLive the same for live checks, when it differs (a stack that cannot boot)
  * @param notes      texts the report's header must hold, by note (e.g. {@code stack}: why it did not boot)
+ * @param compose    the compose that boots it ({@code v1}, {@code v2}); absent: {@code -Dgrader.compose}'s
  */
 record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = true) String description,
                   @JsonProperty(required = true) Kind kind, @JsonProperty(required = true) CaseMode mode,
                   List<String> defects, Base base, List<Step> transform,
                   @JsonProperty("busy_ports") List<Integer> busyPorts, Map<String, Expectation> expected,
-                  Expectation others, @JsonProperty("others_live") Expectation othersLive, Map<String, String> notes) {
+                  Expectation others, @JsonProperty("others_live") Expectation othersLive, Map<String, String> notes,
+                  String compose) {
     private static final ObjectMapper STRICT = Yaml.YAML.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -71,6 +74,11 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
         busyPorts = busyPorts == null ? List.of() : List.copyOf(busyPorts);
         expected = expected == null ? Map.of() : Map.copyOf(expected);
         notes = notes == null ? Map.of() : Map.copyOf(notes);
+        compose = compose == null ? "" : compose;
+    }
+
+    Compose.Choice composeChoice() {
+        return compose.isEmpty() ? Compose.Choice.fromSystemProperties() : Compose.Choice.parse(compose);
     }
 
     /**
@@ -159,7 +167,7 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
     /** The reference stack as a student hands it in: no step, no overlay. */
     static CorpusCase reference() {
         return new CorpusCase("reference", "the reference stack", Kind.FLAWED, CaseMode.STATIC, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     static CorpusCase load(Path folder) {

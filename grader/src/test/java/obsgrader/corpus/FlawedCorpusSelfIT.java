@@ -103,7 +103,7 @@ class FlawedCorpusSelfIT {
         ScoreCard card;
         try (BusyPorts ports = BusyPorts.hold(corpusCase.busyPorts());
              Grading grading = new Grading(Submission.load(submission), rubric, corpusCase.mode().grading(),
-                     folder.resolve("run"), new PromTools(true))) {
+                     folder.resolve("run"), new PromTools(true)).withCompose(corpusCase.composeChoice())) {
             card = grading.card();
         }
         try {

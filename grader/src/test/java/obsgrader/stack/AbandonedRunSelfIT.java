@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import obsgrader.checks.Patience;
+import obsgrader.engine.Docker;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
 import obsgrader.images.StandInImages;
@@ -43,7 +44,7 @@ class AbandonedRunSelfIT {
         assertThat(Patience.waitUpTo(Duration.ofMinutes(2), () -> !docker("ps", "-aq", "--filter", owner).isBlank()))
                 .as("the killed run had started containers").isTrue();
         grading.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        // docker-compose, a child of the dead JVM, finishes its `up` on its own; then the leftovers are complete
+        // compose (v1 or v2: both run as docker-compose), a child of the dead JVM, finishes its `up` on its own; then the leftovers are complete
         Patience.waitUpTo(Duration.ofMinutes(1), () -> Shell.run(Duration.ofSeconds(5), "pgrep", "-f", "docker-compose").exitCode() != 0);
 
         Instant sweeping = Instant.now();
@@ -56,10 +57,7 @@ class AbandonedRunSelfIT {
     }
 
     private static String docker(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "docker";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return Shell.run(Duration.ofSeconds(30), command).output().strip();
+        return Docker.run(Duration.ofSeconds(30), args).output().strip();
     }
 
     private static String awaitLine(Process process, String prefix) throws IOException {

@@ -65,6 +65,47 @@ class ComposeSanitiserTest {
     }
 
     @Test
+    void theStudentsDeployLimitsGiveWayToTheGradersSoThatBothComposeFlavoursAcceptTheCopy() throws IOException {
+        JsonNode services = sanitise("""
+                services:
+                  api:
+                    image: python:3.11-slim
+                    deploy:
+                      replicas: 1
+                      resources:
+                        limits: {cpus: '0.5', memory: 256M, pids: 100}
+                        reservations: {memory: 128M}
+                """, Set.of());
+
+        assertThat(services.path("api").path("deploy").path("resources").isEmpty()).isTrue();
+        assertThat(services.path("api").path("deploy").path("replicas").asInt()).isEqualTo(1);
+        assertThat(services.path("api").path("cpus").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aDollarLeftAfterSubstitutionIsWrittenAsALiteralOne() throws IOException {
+        Files.writeString(folder.resolve(".env"), "TAG=7\n");
+        JsonNode services = sanitise("""
+                services:
+                  node:
+                    image: "redis:${TAG}"
+                    command: ['--exclude=^/(sys|proc)($$|/)']
+                """, Set.of());
+
+        assertThat(services.path("node").path("image").asText()).isEqualTo("redis:7");
+        assertThat(services.path("node").path("command").get(0).asText()).isEqualTo("--exclude=^/(sys|proc)($$|/)");
+    }
+
+    @Test
+    void onARemoteEngineItPublishesOnThatEngineAddressesInstead() throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"), "services:\n  web:\n    image: nginx:alpine\n    ports: [\"80:80\"]\n");
+        JsonNode web = new ComposeSanitiser("run1", Set.of(), LIMITS).publishingOn("0.0.0.0")
+                .sanitise(Submission.load(folder).compose().orElseThrow()).path("services").path("web");
+
+        assertThat(web.path("ports").get(0).asText()).isEqualTo("0.0.0.0::80");
+    }
+
+    @Test
     void makesRelativeHostPathsAbsoluteAndLeavesNamedVolumesAlone() throws IOException {
         JsonNode services = sanitise("""
                 services:

@@ -19,6 +19,7 @@ import obsgrader.clients.GrafanaApi;
 import obsgrader.stack.LabStack;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
+import obsgrader.submission.Submission;
 
 /**
  * Grafana, running, serves what its files promise: it is healthy, its Prometheus datasource answers, and the
@@ -26,10 +27,20 @@ import obsgrader.submission.LabRole;
  */
 @RubricCheck(id = "dashboard.grafana-live", title = "Grafana runs, its Prometheus datasource answers and the dashboard is provisioned", live = true)
 public final class GrafanaServesDashboard implements Check {
-    /** Grafana migrates its database on a first start before it answers. */
-    private static final Duration STARTUP = Duration.ofMinutes(2);
-    private static final Duration PROVISIONING = Duration.ofSeconds(30);
     private static final int PARTS = 4;
+    /** Grafana migrates its database on a first start before it answers. */
+    private final Duration startup;
+    private final Duration provisioning;
+
+    public GrafanaServesDashboard() {
+        this(Duration.ofMinutes(2), Duration.ofSeconds(30));
+    }
+
+    /** With shorter patience, for a test against recorded answers. */
+    GrafanaServesDashboard(Duration startup, Duration provisioning) {
+        this.startup = startup;
+        this.provisioning = provisioning;
+    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -48,12 +59,28 @@ public final class GrafanaServesDashboard implements Check {
         GrafanaApi grafana = new GrafanaApi(stack.endpoint(service.get(), LabRole.GRAFANA.port()),
                 environment(environment, "GF_SECURITY_ADMIN_USER", "admin"),
                 environment(environment, "GF_SECURITY_ADMIN_PASSWORD", "admin"));
-        if (!Patience.waitUpTo(STARTUP, grafana::healthy)) {
+        return judge(grafana, service.get(), context.submission());
+    }
+
+    /** What the running Grafana serves, against the dashboards the submission exports. */
+    Verdict judge(GrafanaApi grafana, String service, Submission submission) {
+        if (!Patience.waitUpTo(startup, grafana::healthy)) {
             return Verdict.live(0).expected("GET /api/health answering 200")
-                    .found("no answer after " + STARTUP.toMinutes() + " minutes").at(grafana.base() + "/api/health")
-                    .hint("Read the grafana service's log (reports/latest/logs/" + service.get() + ".log): a provisioning "
+                    .found("no answer after " + startup.toSeconds() + " s").at(grafana.base() + "/api/health")
+                    .hint("Read the grafana service's log (reports/latest/logs/" + service + ".log): a provisioning "
                             + "file that does not parse stops Grafana.");
         }
+        try {
+            return judgeServing(grafana, submission);
+        } catch (GrafanaApi.LoginRefused e) {
+            return Verdict.live(Verdict.share(1, PARTS)).expected("the admin login of the compose file accepted")
+                    .found("healthy; " + e.getMessage()).at(grafana.base() + "/api/datasources")
+                    .hint("Set GF_SECURITY_ADMIN_USER and GF_SECURITY_ADMIN_PASSWORD in the grafana service's "
+                            + "environment (the grader logs in with them; admin/admin when unset).");
+        }
+    }
+
+    private Verdict judgeServing(GrafanaApi grafana, Submission submission) {
         List<String> seen = new ArrayList<>(List.of("healthy"));
         List<String> problems = new ArrayList<>();
         JsonNode datasources = grafana.datasources();
@@ -65,7 +92,7 @@ public final class GrafanaServesDashboard implements Check {
                     + (datasources.has("message") ? " (" + datasources.path("message").asText() + ")" : ""));
         } else {
             String name = "datasource \"" + prometheus.get().path("name").asText() + "\"";
-            datasourceAnswers = Patience.waitUpTo(PROVISIONING,
+            datasourceAnswers = Patience.waitUpTo(provisioning,
                     () -> "OK".equals(health(grafana, prometheus.get()).path("status").asText()));
             if (datasourceAnswers) {
                 seen.add(name + " answers");
@@ -74,7 +101,7 @@ public final class GrafanaServesDashboard implements Check {
             }
         }
         Optional<JsonNode> dashboard = Optional.empty();
-        for (Dashboard exported : Dashboards.of(context.submission())) {
+        for (Dashboard exported : Dashboards.of(submission)) {
             dashboard = dashboard.or(() -> served(grafana, exported));
         }
         boolean provisioned = dashboard.map(d -> d.path("meta").path("provisioned").asBoolean()).orElse(false);
@@ -103,9 +130,9 @@ public final class GrafanaServesDashboard implements Check {
     }
 
     /** The exported dashboard as Grafana serves it, found by its uid, else by its title; provisioning may lag the start. */
-    private static Optional<JsonNode> served(GrafanaApi grafana, Dashboard exported) {
+    private Optional<JsonNode> served(GrafanaApi grafana, Dashboard exported) {
         try {
-            return Awaitility.await().atMost(PROVISIONING).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+            return Awaitility.await().atMost(provisioning).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
                     .ignoreExceptions().until(() -> lookup(grafana, exported), Optional::isPresent);
         } catch (ConditionTimeoutException e) {
             return Optional.empty();
