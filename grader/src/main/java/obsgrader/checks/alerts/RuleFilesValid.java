@@ -44,10 +44,24 @@ public final class RuleFilesValid implements Check {
                 .expected(LAB_MINIMUM + " or more rule files, every rule_files pattern matching, promtool check rules OK")
                 .found(problems.isEmpty() ? files.size() + " files, promtool OK" : String.join("; ", problems))
                 .at("prometheus.yml rule_files -> " + files.stream().map(p -> p.getFileName().toString()).toList())
-                .hint(problems.isEmpty() ? "" : "rule_files names container paths: mount the rules folder into the "
-                        + "prometheus service (e.g. ./prometheus/rules:/etc/prometheus/rules) and split the rules into "
-                        + "infrastructure, application and SLO files.");
+                .hint(hint(globs, files, promtool));
         return promtool == null ? verdict : verdict.attach("promtool check rules", promtool.output());
+    }
+
+    /** What to do about what was found, and only that: a student whose files are all mounted is not told to mount them. */
+    private static String hint(Map<String, List<Path>> globs, List<Path> files, Shell.Result promtool) {
+        List<String> steps = new ArrayList<>();
+        if (globs.values().stream().anyMatch(List::isEmpty)) {
+            steps.add("rule_files names paths inside the prometheus container: mount the rule files there "
+                    + "(e.g. ./prometheus/rules:/etc/prometheus/rules) or fix the pattern");
+        }
+        if (files.size() < LAB_MINIMUM) {
+            steps.add("split the rules into infrastructure, application and SLO files, each listed by rule_files");
+        }
+        if (promtool != null && !promtool.ok()) {
+            steps.add("fix what promtool check rules reports: Prometheus refuses to start with it");
+        }
+        return steps.isEmpty() ? "" : String.join("; ", steps) + ".";
     }
 
     static String[] withFiles(List<Path> files, String... args) {
