@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The one place that reads and writes the submission's YAML and JSON files (Jackson, tree model). */
 public final class Yaml {
@@ -26,17 +29,34 @@ public final class Yaml {
     private Yaml() {
     }
 
+    /** YAML anchors, aliases and merge keys ({@code x-common: &common}, {@code <<: *common}), which Jackson leaves as names. */
+    private static final Pattern ALIASES = Pattern.compile("(?m)(^|[\\s:\\[,-])[&*][A-Za-z0-9_.-]+|<<\\s*:");
+
     /** The parsed file, or {@link ParseResult#invalid()} naming the line at fault. A missing file is not read. */
     public static ParseResult read(Path file) {
-        ObjectMapper mapper = file.toString().endsWith(".json") ? JSON : YAML;
+        boolean json = file.toString().endsWith(".json");
+        ObjectMapper mapper = json ? JSON : YAML;
         try {
             JsonNode tree = mapper.readTree(file.toFile());
+            if (!json && tree != null && ALIASES.matcher(Files.readString(file)).find()) {
+                tree = withAliasesResolved(file);
+            }
             return new ParseResult(tree == null ? MissingNode.getInstance() : tree, null);
         } catch (JsonProcessingException e) {
             return new ParseResult(MissingNode.getInstance(), InvalidFile.of(file, e));
         } catch (IOException e) {
             return new ParseResult(MissingNode.getInstance(), new InvalidFile(file, 0, "cannot be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The file read by SnakeYAML, which resolves aliases and merge keys as compose and Prometheus do (Jackson
+     * parsed it first, so its errors keep their lines), as a Jackson tree.
+     */
+    private static JsonNode withAliasesResolved(Path file) throws IOException {
+        LoaderOptions options = new LoaderOptions();
+        Object document = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).load(Files.readString(file));
+        return JSON.valueToTree(document);
     }
 
     public static void write(Path file, JsonNode tree) {

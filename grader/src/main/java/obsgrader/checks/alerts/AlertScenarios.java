@@ -66,7 +66,12 @@ public final class AlertScenarios {
      * A scenario's outcome: whether an alert (not one that fires on healthy series) caught it, the student's own
      * versions of its lab alert that did not fire, and promtool's words.
      */
-    public record Outcome(Scenario scenario, boolean passed, List<Rule> silent, String output) {
+    public record Outcome(Scenario scenario, boolean passed, List<Rule> own, List<Rule> silent, String output) {
+        /** The student's own versions of the incident's lab alert that fired in it. */
+        public List<Rule> fired() {
+            return own.stream().filter(rule -> !silent.contains(rule)).toList();
+        }
+
         /** The series the incident was played with, in the submission's names, for a reason to show. */
         public String playedWith(SubmissionTerms terms) {
             return scenario.series().stream().flatMap(s -> terms.apply(s.series()).stream().map(n -> n + " " + s.values()))
@@ -129,7 +134,7 @@ public final class AlertScenarios {
         Set<String> failed = failedAlertNames(result.output());
         boolean caught = result.ok() || !failedMainCheck(result.output());
         List<Rule> silent = result.ok() ? List.of() : own.stream().filter(rule -> failed.contains(rule.alert())).toList();
-        return new Outcome(scenario, caught, silent, result.output());
+        return new Outcome(scenario, caught, own, silent, result.output());
     }
 
     private static ObjectNode firing(String selector, GradingContext context) {
@@ -188,7 +193,7 @@ public final class AlertScenarios {
         check.putArray("exp_samples");
         Scenario healthy = new Scenario("healthy", null, "every series healthy", null, null, null, List.of());
         Shell.Result result = run(context, healthy, DATA.healthy(), List.of(check));
-        return new Outcome(healthy, result.ok(), List.of(), result.output());
+        return new Outcome(healthy, result.ok(), List.of(), List.of(), result.output());
     }
 
     private static List<Series> withFailing(Scenario scenario) {

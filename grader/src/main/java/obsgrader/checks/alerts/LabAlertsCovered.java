@@ -66,7 +66,7 @@ public final class LabAlertsCovered implements Check {
         Verdict verdict = Verdict.fromFiles(share)
                 .expected("an alert firing in each of " + outcomes.size() + " incidents within the rules' for + 2 "
                         + "evaluation intervals, none on healthy series")
-                .found(found.isEmpty() ? "every incident caught, no false positive" : String.join("; ", found))
+                .found(found.isEmpty() ? "every incident caught, none on healthy series: " + caughtBy(outcomes) : String.join("; ", found))
                 .at("promtool test rules on " + context.submission().ruleFiles().stream()
                         .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")))
                 .hint(found.isEmpty() ? "" : "Compare each missed incident's alert with the lab's expression; "
@@ -76,6 +76,13 @@ public final class LabAlertsCovered implements Check {
             verdict = verdict.attach("promtool: " + outcome.scenario().id(), outcome.output());
         }
         return verdict.attach("promtool: healthy", healthy.output());
+    }
+
+    /** Which of the student's alerts fired in which incident, for the evidence of a pass. */
+    private static String caughtBy(List<AlertScenarios.Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.scenario().labAlert() + " by "
+                        + (o.fired().isEmpty() ? "another alert" : o.fired().stream().map(Rule::alert).collect(Collectors.joining(", "))))
+                .collect(Collectors.joining("; "));
     }
 
     /** The alert names in promtool's "got:" lines. */
