@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.containers.wait.strategy.WaitStrategy;
@@ -74,7 +75,8 @@ class StandInImagesSelfIT {
     }
 
     private static WaitStrategy http(int port, String path) {
-        return Wait.forHttp(path).forPort(port).forStatusCode(200);
+        // An exporter's first scrape may wait on its unreachable database: more than the default second.
+        return Wait.forHttp(path).forPort(port).forStatusCode(200).withReadTimeout(Duration.ofSeconds(15));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,6 +90,14 @@ class StandInImagesSelfIT {
         JsonNode variables = service.path("environment");
         variables.forEach(variable -> environment.add(variable.asText()));
         variables.fields().forEachRemaining(variable -> environment.add(variable.getKey() + "=" + variable.getValue().asText()));
+        // The host folders the lab mounts (node-exporter's /proc, /sys and /, read-only): its flags point there.
+        List<String[]> hostMounts = new ArrayList<>();
+        service.path("volumes").forEach(volume -> {
+            String[] parts = volume.asText().split(":");
+            if (parts.length >= 2 && parts[0].startsWith("/")) {
+                hostMounts.add(parts);
+            }
+        });
 
         for (List<String> command : List.of(labCommand, standIn.bareCommand(), List.<String>of())) {
             try (GenericContainer<?> container = new GenericContainer<>(standIn.image())
@@ -95,6 +105,7 @@ class StandInImagesSelfIT {
                     .withEnv("POSTGRES_PASSWORD", "password")
                     .waitingFor(standIn.serving().withStartupTimeout(STARTUP))) {
                 environment.forEach(variable -> container.withEnv(variable.split("=", 2)[0], variable.split("=", 2)[1]));
+                hostMounts.forEach(mount -> container.withFileSystemBind(mount[0], mount[1], BindMode.READ_ONLY));
                 if (!command.isEmpty()) {
                     container.withCommand(command.toArray(String[]::new));
                 }
