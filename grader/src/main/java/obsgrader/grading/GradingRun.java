@@ -154,7 +154,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             throw new NotAssessed("not assessed (offline): " + notBooted);
         }
         if (notBooted != null) {
-            throw new NotAssessed("the stack did not boot (the reason is in the report's header)");
+            throw new NotAssessed("the stack did not boot" + (notBooted.contains("\n")
+                    ? " (the reason is in the report's header)" : ": " + notBooted));
         }
         return stack;
     }
