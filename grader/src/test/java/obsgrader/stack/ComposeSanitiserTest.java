@@ -75,7 +75,7 @@ class ComposeSanitiserTest {
                       resources:
                         limits: {cpus: '0.5', memory: 256M, pids: 100}
                         reservations: {memory: 128M}
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("api").path("deploy").path("resources").isEmpty()).isTrue();
         assertThat(services.path("api").path("deploy").path("replicas").asInt()).isEqualTo(1);
@@ -90,7 +90,7 @@ class ComposeSanitiserTest {
                   node:
                     image: "redis:${TAG}"
                     command: ['--exclude=^/(sys|proc)($$|/)']
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("node").path("image").asText()).isEqualTo("redis:7");
         assertThat(services.path("node").path("command").get(0).asText()).isEqualTo("--exclude=^/(sys|proc)($$|/)");
@@ -99,7 +99,7 @@ class ComposeSanitiserTest {
     @Test
     void onARemoteEngineItPublishesOnThatEngineAddressesInstead() throws IOException {
         Files.writeString(folder.resolve("docker-compose.yml"), "services:\n  web:\n    image: nginx:alpine\n    ports: [\"80:80\"]\n");
-        JsonNode web = new ComposeSanitiser("run1", Set.of(), LIMITS).publishingOn("0.0.0.0")
+        JsonNode web = new ComposeSanitiser("run1", Map.of(), LIMITS).publishingOn("0.0.0.0")
                 .sanitise(Submission.load(folder).compose().orElseThrow()).path("services").path("web");
 
         assertThat(web.path("ports").get(0).asText()).isEqualTo("0.0.0.0::80");
