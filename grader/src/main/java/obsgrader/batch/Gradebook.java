@@ -27,7 +27,8 @@ public final class Gradebook {
             List<String> cells = new ArrayList<>(List.of(csv(row.student())));
             rubric.criteria().forEach(c -> cells.add(number(row.criteria().getOrDefault(c.id(), 0.0))));
             cells.addAll(List.of(number(row.bonus()), number(row.total()), row.passed() ? "yes" : "no",
-                    row.gradable() ? "yes" : "no", String.valueOf(row.seconds()), csv(row.reason())));
+                    row.partlyGradable() ? "partly" : row.gradable() ? "yes" : "no", String.valueOf(row.seconds()),
+                    csv(row.reason())));
             lines.add(String.join(",", cells));
         }
         try {

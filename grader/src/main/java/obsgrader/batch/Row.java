@@ -12,6 +12,8 @@ import obsgrader.submission.Yaml;
 /** A student's line of the gradebook, read back from their results.json (so a resumed batch reads it the same way). */
 public record Row(String student, Map<String, Double> criteria, double bonus, double total, boolean passed,
                   boolean gradable, String reason, long seconds, List<String> lostChecks) {
+    /** The note of a run graded only in part because this machine was offline: its live points are still open. */
+    private static final String PARTLY = "partly gradable: ";
 
     public static Row of(String student, Path results) {
         try {
@@ -26,12 +28,21 @@ public record Row(String student, Map<String, Double> criteria, double bonus, do
                     lost.add(t.path("extra_data").path("check").asText());
                 }
             });
+            JsonNode offline = extra.path("environment").path("offline");
+            String reason = offline.isMissingNode() ? extra.path("not_gradable_reason").asText("")
+                    : PARTLY + extra.path("not_assessed_points").asText() + " points not assessed, offline ("
+                    + extra.path("environment").path("stack").asText(offline.asText()) + ")";
             return new Row(student, criteria, extra.path("bonus").asDouble(), extra.path("points").asDouble(),
-                    extra.path("passed").asBoolean(), extra.path("gradable").asBoolean(),
-                    extra.path("not_gradable_reason").asText(""), extra.path("duration_seconds").asLong(), lost);
+                    extra.path("passed").asBoolean(), extra.path("gradable").asBoolean(), reason,
+                    extra.path("duration_seconds").asLong(), lost);
         } catch (IOException e) {
             return notGradable(student, "results.json unreadable: " + e.getMessage(), 0);
         }
+    }
+
+    /** Graded, but with points left open because this machine was offline: to regrade where images can be had. */
+    public boolean partlyGradable() {
+        return gradable && reason.startsWith(PARTLY);
     }
 
     public static Row notGradable(String student, String reason, long seconds) {

@@ -55,6 +55,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
     private LabStack stack;
     private String notBooted;
+    private boolean notBootedOffline;
     private String environmentFault;
     private LoadResults load;
     private String loadFailure;
@@ -149,8 +150,12 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         if (stack == null && notBooted == null) {
             boot();
         }
+        if (notBooted != null && notBootedOffline) {
+            throw new NotAssessed("not assessed (offline): " + notBooted);
+        }
         if (notBooted != null) {
-            throw new NotAssessed("the stack did not boot (the reason is in the report's header)");
+            throw new NotAssessed("the stack did not boot" + (notBooted.contains("\n")
+                    ? " (the reason is in the report's header)" : ": " + notBooted));
         }
         return stack;
     }
@@ -167,6 +172,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             stack = candidate.start();
         } catch (StackFailure e) {
             notBooted = e.getMessage();
+            notBootedOffline = e.offline();
+            if (e.offline()) {
+                environmentNotes.put("offline", "this machine could not build or pull what the stack needs: the live "
+                        + "checks are not assessed, their points still open for a regrade where images can be had");
+            }
             environmentNotes.put("stack", "did not boot: " + e.getMessage());
             candidate.close();
         } finally {

@@ -62,7 +62,7 @@ public final class StandInImages {
         Set<String> unavailable = new LinkedHashSet<>();
         for (String image : images) {
             String reference = reference(image);
-            Optional<StandInCatalog.StandIn> standIn = catalog.standInFor(reference);
+            Optional<StandInCatalog.Choice> standIn = catalog.standInFor(reference);
             Optional<String> localHash = localHash(reference);
             boolean upstreamIsLocal = localHash.filter(String::isEmpty).isPresent();
             if (upstreamIsLocal || localHash.isEmpty() && pulled(reference)) {
@@ -112,14 +112,14 @@ public final class StandInImages {
         return pull.ok();
     }
 
-    private void build(StandInCatalog.StandIn standIn, String reference) {
+    private void build(StandInCatalog.Choice choice, String reference) {
         ensureBase();
-        Path context = extract(standIn);
-        LOG.info("Building stand-in {} for {} ({})", standIn.folder(), reference, standIn.provides());
-        Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--label", HASH_LABEL + "=" + hash(standIn),
-                "-t", reference, context.toString());
+        Path context = extract(choice.standIn());
+        LOG.info("Building stand-in {} for {} ({})", choice.standIn().folder(), reference, choice.provides());
+        Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--label", HASH_LABEL + "=" + hash(choice),
+                "--build-arg", "SUITE=" + choice.version().suite(), "-t", reference, context.toString());
         if (!build.ok()) {
-            throw new EnvironmentFault("The stand-in image " + reference + " (" + standIn.folder()
+            throw new EnvironmentFault("The stand-in image " + reference + " (" + choice.standIn().folder()
                     + ") would not build:\n" + build.tail(20));
         }
     }
@@ -159,18 +159,24 @@ public final class StandInImages {
     }
 
     private static InputStream resource(StandInCatalog.StandIn standIn, String file) {
-        InputStream in = StandInImages.class.getClassLoader()
-                .getResourceAsStream(StandInCatalog.ROOT + standIn.folder() + "/" + file);
+        InputStream in = StandInImages.class.getClassLoader().getResourceAsStream(standIn.resource(file));
         if (in == null) {
-            throw new IllegalStateException("catalog.yml lists " + standIn.folder() + "/" + file + ", which is missing");
+            throw new IllegalStateException("catalog.yml lists " + standIn.resource(file) + ", which is missing");
         }
         return in;
     }
 
-    /** A digest of the stand-in's files: the cache key that decides whether to rebuild. */
-    static String hash(StandInCatalog.StandIn standIn) {
+    /**
+     * A digest of the stand-in's files and of its suite: the cache key that decides whether to rebuild (a
+     * stand-in at the base's own suite keeps the key of its files alone, so adding newer suites rebuilt none).
+     */
+    static String hash(StandInCatalog.Choice choice) {
+        StandInCatalog.StandIn standIn = choice.standIn();
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (!choice.version().suite().equals(StandInCatalog.BASE_SUITE)) {
+                digest.update(choice.version().suite().getBytes());
+            }
             for (String file : standIn.files()) {
                 digest.update(file.getBytes());
                 try (InputStream in = resource(standIn, file)) {

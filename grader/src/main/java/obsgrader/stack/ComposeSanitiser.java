@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import obsgrader.submission.ComposeFile;
 
 /**
@@ -24,12 +24,13 @@ public final class ComposeSanitiser {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String runId;
-    private final Set<String> leftOut;
+    /** Services left out of the boot, with the reason, in the order they were left out. */
+    private final Map<String, String> leftOut;
     private final Limits limits;
     private final List<String> changes = new ArrayList<>();
     private String publishedOn = "127.0.0.1";
 
-    public ComposeSanitiser(String runId, Set<String> leftOut, Limits limits) {
+    public ComposeSanitiser(String runId, Map<String, String> leftOut, Limits limits) {
         this.runId = runId;
         this.leftOut = leftOut;
         this.limits = limits;
@@ -49,9 +50,9 @@ public final class ComposeSanitiser {
     public ObjectNode sanitise(ComposeFile compose) {
         ObjectNode copy = compose.tree().deepCopy();
         ObjectNode services = (ObjectNode) copy.get("services");
-        leftOut.forEach(name -> {
+        leftOut.forEach((name, reason) -> {
             if (services.remove(name) != null) {
-                changes.add(name + ": left out of the boot (the reason is in the report's header)");
+                changes.add(name + ": left out of the boot (" + reason + ")");
             }
         });
         services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));
@@ -259,10 +260,10 @@ public final class ComposeSanitiser {
     private void dropDependenciesOnLeftOut(ObjectNode service) {
         JsonNode dependsOn = service.get("depends_on");
         if (dependsOn instanceof ObjectNode map) {
-            leftOut.forEach(map::remove);
+            leftOut.keySet().forEach(map::remove);
         } else if (dependsOn instanceof ArrayNode list) {
             for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
-                if (leftOut.contains(it.next().asText())) {
+                if (leftOut.containsKey(it.next().asText())) {
                     it.remove();
                 }
             }
@@ -270,7 +271,7 @@ public final class ComposeSanitiser {
         JsonNode links = service.get("links");
         if (links instanceof ArrayNode list) {
             for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
-                if (leftOut.contains(it.next().asText().split(":")[0])) {
+                if (leftOut.containsKey(it.next().asText().split(":")[0])) {
                     it.remove();
                 }
             }

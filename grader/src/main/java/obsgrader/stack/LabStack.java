@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +24,7 @@ import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
 import obsgrader.images.StandInImages;
 import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
 import obsgrader.submission.Yaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,8 @@ public final class LabStack implements AutoCloseable {
     private final ComposeFile compose;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private Path runFolder;
-    private Set<String> leftOut = Set.of();
+    /** Services left out of the boot, with the reason: the others boot without them. */
+    private final Map<String, String> leftOut = new LinkedHashMap<>();
     private StandInImages images;
     private final Map<String, String> notes = new LinkedHashMap<>();
     private Duration buildTimeout = Duration.ofMinutes(10);
@@ -74,7 +76,8 @@ public final class LabStack implements AutoCloseable {
 
     /**
      * Makes the images available before booting (local, pulled or built stand-ins); services whose image
-     * cannot be had are left out, and the others' dependencies on them dropped.
+     * cannot be had are left out, and the others' dependencies on them dropped. A service the lab does not
+     * ask for is left out, too, when its image would not build; a lab service's failed build stops the boot.
      */
     public LabStack withImagesFrom(StandInImages images) {
         this.images = images;
@@ -108,12 +111,22 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Leaves a service out of the boot, with the reason for the report; the others' dependencies on it are
+     * dropped. Checks that need it say it was left out.
+     */
+    public LabStack withLeftOut(String service, String reason) {
+        leftOut.put(service, reason);
+        notes.put(service, "left out: " + reason);
+        return this;
+    }
+
     public String runId() {
         return runId;
     }
 
     public Set<String> leftOut() {
-        return leftOut;
+        return leftOut.keySet();
     }
 
     /** Facts for the report's header: stand-in images used, services left out. */
@@ -141,29 +154,22 @@ public final class LabStack implements AutoCloseable {
         notes.put("engine", Docker.describeEngine());
         notes.put("compose", composeCli.describe());
         Sweeper.sweepAbandoned();
-        Set<String> refusedExtras = new LinkedHashSet<>();
         if (policy != null) {
-            policy.leftOut(compose).forEach((service, why) -> {
-                refusedExtras.add(service);
-                notes.put(service, "left out: the lab does not ask for this service and it needs " + why);
-            });
+            policy.leftOut(compose).forEach((service, why) ->
+                    withLeftOut(service, "the lab does not ask for this service and it needs " + why));
         }
         if (images != null) {
-            leftOut = new LinkedHashSet<>(leaveOutUnavailable(images.ensure(compose.requiredImages(refusedExtras))));
+            leaveOutUnavailable(images.ensure(compose.requiredImages(leftOut.keySet())));
         }
-        leftOut = union(leftOut, refusedExtras);
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
         publishedHost = Docker.publishedHost();
-        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
-        Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
+        writeSanitised();
         copyDotEnv();
-        compose(Duration.ofMinutes(1), "the compose file is not valid for " + composeCli.describe(), "config", "-q");
-        // one service at a time, so that a failure names the service whatever the flavour's way of saying it
-        for (String service : builtServices()) {
-            compose(buildTimeout, "service '" + service + "': its image would not build", "build", service);
+        if (buildEach()) {
+            writeSanitised();
         }
         // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
         Runtime.getRuntime().addShutdownHook(closeOnExit);
@@ -177,23 +183,77 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
+    /**
+     * Services whose image cannot be had here are left out; so are services the lab does not ask for whose
+     * build starts FROM such an image. A lab service's build that cannot start stops the boot: offline.
+     */
+    private void leaveOutUnavailable(StandInImages.Outcome outcome) {
+        outcome.standIns().forEach((image, provides) -> notes.put(image, "stand-in: " + provides));
+        Set<String> labServices = labServices();
+        compose.services().forEach((name, service) -> {
+            if (leftOut.containsKey(name)) {
+                return;
+            }
+            if (!compose.isBuilt(name)) {
+                String image = service.path("image").asText("");
+                if (outcome.unavailable().contains(StandInImages.reference(image))) {
+                    withLeftOut(name, image + " can be neither pulled nor built on this machine");
+                }
+                return;
+            }
+            compose.dockerfile(name).map(ComposeFile::baseImages).orElse(Set.of()).stream()
+                    .filter(base -> outcome.unavailable().contains(StandInImages.reference(base)))
+                    .findFirst()
+                    .ifPresent(base -> {
+                        String reason = "its Dockerfile starts FROM " + base + ", which can be neither pulled nor built"
+                                + " on this machine";
+                        if (labServices.contains(name)) {
+                            throw BuildFailure.offline(name, reason);
+                        }
+                        withLeftOut(name, reason);
+                    });
+        });
     }
 
-    private Set<String> leaveOutUnavailable(StandInImages.Outcome outcome) {
-        outcome.standIns().forEach((image, provides) -> notes.put(image, "stand-in: " + provides));
-        Set<String> unavailable = new LinkedHashSet<>();
-        compose.services().forEach((name, service) -> {
-            String image = service.path("image").asText("");
-            if (!compose.isBuilt(name) && outcome.unavailable().contains(StandInImages.reference(image))) {
-                unavailable.add(name);
-                notes.put(name, "left out: " + image + " can be neither pulled nor built on this machine");
+    private Set<String> labServices() {
+        return Arrays.stream(LabRole.values()).map(compose::serviceFor).flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+    }
+
+    private void writeSanitised() {
+        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
+        Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
+        compose(Duration.ofMinutes(1), "the compose file is not valid for " + composeCli.describe(), "config", "-q");
+    }
+
+    /**
+     * Builds each service that builds, one at a time, so that a failure is its own: a lab service's stops the
+     * boot (the student's fault, or this machine's when it is offline: {@link BuildFailure}); another
+     * service's leaves it out. Whether any was left out (the sanitised file must then be written again).
+     */
+    private boolean buildEach() {
+        Set<String> labServices = labServices();
+        boolean leftOutAny = false;
+        for (String name : compose.services().keySet()) {
+            if (!compose.isBuilt(name) || leftOut.containsKey(name)) {
+                continue;
             }
-        });
-        return unavailable;
+            Shell.Result build = composeCli.run(buildTimeout, project(), sanitisedFile, "build", name);
+            if (build.timedOut()) {
+                throw new StackFailure("compose build " + name + " did not finish within "
+                        + buildTimeout.toMinutes() + " min:\n" + build.tail(20));
+            }
+            if (build.ok()) {
+                continue;
+            }
+            BuildFailure failure = BuildFailure.of(name, build.output());
+            if (labServices.contains(name)) {
+                throw failure;
+            }
+            withLeftOut(name, "its image would not build: " + failure.errorLine());
+            leftOutAny = true;
+        }
+        return leftOutAny;
     }
 
     private void copyDotEnv() {
@@ -205,10 +265,6 @@ public final class LabStack implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private List<String> builtServices() {
-        return compose.services().keySet().stream().filter(compose::isBuilt).filter(s -> !leftOut.contains(s)).toList();
     }
 
     /** The run's compose project: lower case, letters, digits and dashes, as v2 requires and v1 accepts. */
@@ -227,6 +283,7 @@ public final class LabStack implements AutoCloseable {
             throw new StackFailure(meaning + " (" + command + "):\n" + result.tail(20));
         }
     }
+
 
     private String upOutput() {
         List<String> states = services().stream().filter(s -> !s.running()).map(ServiceState::describe).toList();

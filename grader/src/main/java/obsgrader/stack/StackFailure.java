@@ -5,4 +5,9 @@ public class StackFailure extends RuntimeException {
     public StackFailure(String message) {
         super(message);
     }
+
+    /** Whether this machine, being offline, is at fault rather than the submission (see {@link BuildFailure}). */
+    public boolean offline() {
+        return false;
+    }
 }

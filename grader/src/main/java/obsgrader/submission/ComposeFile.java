@@ -217,7 +217,8 @@ public final class ComposeFile {
         return images;
     }
 
-    static Set<String> baseImages(Path dockerfile) {
+    /** The images a Dockerfile starts FROM (its own stages aside). */
+    public static Set<String> baseImages(Path dockerfile) {
         Set<String> images = new LinkedHashSet<>();
         Set<String> stages = new LinkedHashSet<>();
         for (String line : lines(dockerfile)) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import obsgrader.stack.ComposeSanitiser;
 import obsgrader.stack.Limits;
@@ -58,7 +59,7 @@ class ComposeSelfIT {
 
     private void assertBothAccept(ComposeFile compose) {
         Path sanitised = run.resolve("docker-compose.sanitised.yml");
-        Yaml.write(sanitised, new ComposeSanitiser("selftest", Set.of(), new Limits("768m", 1.0, 512, "10m"))
+        Yaml.write(sanitised, new ComposeSanitiser("selftest", Map.of(), new Limits("768m", 1.0, 512, "10m"))
                 .sanitise(compose));
 
         for (Compose.Choice choice : Set.of(Compose.Choice.V1, Compose.Choice.V2)) {

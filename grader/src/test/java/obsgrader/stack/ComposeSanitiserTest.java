@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 import obsgrader.submission.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +16,7 @@ class ComposeSanitiserTest {
     @TempDir
     Path folder;
 
-    private JsonNode sanitise(String compose, Set<String> leftOut) throws IOException {
+    private JsonNode sanitise(String compose, Map<String, String> leftOut) throws IOException {
         Files.writeString(folder.resolve("docker-compose.yml"), compose);
         return new ComposeSanitiser("run1", leftOut, LIMITS).sanitise(Submission.load(folder).compose().orElseThrow())
                 .path("services");
@@ -33,7 +33,7 @@ class ComposeSanitiserTest {
                     image: postgres
                     container_name: techshop-db
                     networks: [back, front]
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("api").has("container_name")).isFalse();
         assertThat(services.path("api").path("networks").path("default").path("aliases").get(0).asText())
@@ -57,7 +57,7 @@ class ComposeSanitiserTest {
                       - "8125:8125/udp"
                       - target: 3000
                         published: 3000
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("web").path("ports")).extracting(JsonNode::asText)
                 .containsExactly("127.0.0.1::80", "127.0.0.1::9090", "127.0.0.1::5000", "127.0.0.1::8125/udp",
@@ -75,7 +75,7 @@ class ComposeSanitiserTest {
                       resources:
                         limits: {cpus: '0.5', memory: 256M, pids: 100}
                         reservations: {memory: 128M}
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("api").path("deploy").path("resources").isEmpty()).isTrue();
         assertThat(services.path("api").path("deploy").path("replicas").asInt()).isEqualTo(1);
@@ -90,7 +90,7 @@ class ComposeSanitiserTest {
                   node:
                     image: "redis:${TAG}"
                     command: ['--exclude=^/(sys|proc)($$|/)']
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("node").path("image").asText()).isEqualTo("redis:7");
         assertThat(services.path("node").path("command").get(0).asText()).isEqualTo("--exclude=^/(sys|proc)($$|/)");
@@ -99,7 +99,7 @@ class ComposeSanitiserTest {
     @Test
     void onARemoteEngineItPublishesOnThatEngineAddressesInstead() throws IOException {
         Files.writeString(folder.resolve("docker-compose.yml"), "services:\n  web:\n    image: nginx:alpine\n    ports: [\"80:80\"]\n");
-        JsonNode web = new ComposeSanitiser("run1", Set.of(), LIMITS).publishingOn("0.0.0.0")
+        JsonNode web = new ComposeSanitiser("run1", Map.of(), LIMITS).publishingOn("0.0.0.0")
                 .sanitise(Submission.load(folder).compose().orElseThrow()).path("services").path("web");
 
         assertThat(web.path("ports").get(0).asText()).isEqualTo("0.0.0.0::80");
@@ -123,7 +123,7 @@ class ComposeSanitiserTest {
                     env_file: .env.api
                 volumes:
                   prometheus_data:
-                """, Set.of());
+                """, Map.of());
 
         JsonNode volumes = services.path("prometheus").path("volumes");
         assertThat(volumes.get(0).asText()).isEqualTo(folder.resolve("prometheus/prometheus.yml") + ":/etc/prometheus/prometheus.yml:ro");
@@ -147,7 +147,7 @@ class ComposeSanitiserTest {
                     image: redis:7-alpine
                     labels:
                       tier: cache
-                """, Set.of());
+                """, Map.of());
 
         assertThat(services.path("api").path("image").asText()).isEqualTo("obsgrader-run1-api");
         assertThat(services.path("api").path("build").path("context").asText()).isEqualTo(folder.resolve("app").toString());
@@ -165,7 +165,7 @@ class ComposeSanitiserTest {
                     image: python:3.11-slim
                     mem_limit: 64g
                     logging: {driver: none}
-                """, Set.of());
+                """, Map.of());
 
         JsonNode hog = services.path("hog");
         assertThat(hog.path("mem_limit").asText()).isEqualTo("512m");
@@ -186,7 +186,7 @@ class ComposeSanitiserTest {
                 networks:
                   back: {}
                 """);
-        JsonNode sanitised = new ComposeSanitiser("run1", Set.of(), LIMITS)
+        JsonNode sanitised = new ComposeSanitiser("run1", Map.of(), LIMITS)
                 .sanitise(Submission.load(folder).compose().orElseThrow());
 
         assertThat(sanitised.path("volumes").path("data").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
@@ -209,7 +209,7 @@ class ComposeSanitiserTest {
                     depends_on:
                       grafana:
                         condition: service_started
-                """, Set.of("grafana"));
+                """, Map.of("grafana", "no image"));
 
         assertThat(services.has("grafana")).isFalse();
         assertThat(services.path("nginx").path("depends_on")).extracting(JsonNode::asText).containsExactly("api");
