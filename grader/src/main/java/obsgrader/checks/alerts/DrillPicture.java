@@ -1,0 +1,88 @@
+package obsgrader.checks.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import obsgrader.clients.PrometheusApi;
+import obsgrader.report.charts.DrillChart;
+import obsgrader.report.charts.DrillChart.Sample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fault drill as Prometheus recorded it, read back once the drill is over: the stopped service's {@code up}
+ * and each alert about it in {@code ALERTS} (pending, firing; absent is inactive), from a minute before the
+ * fault to now, in seconds since the fault. Raw samples, through a range selector evaluated at now.
+ */
+final class DrillPicture {
+    private static final Logger LOG = LoggerFactory.getLogger(DrillPicture.class);
+    private static final Duration BEFORE = Duration.ofSeconds(60);
+    private static final Map<String, Double> STATES = Map.of("pending", 1.0, "firing", 2.0);
+
+    private DrillPicture() {
+    }
+
+    /**
+     * @param aboutService whether a series' labels are those of the stopped service (its jobs, its instance)
+     * @param step the evaluation interval: an alert's state holds until the next evaluation
+     */
+    static DrillChart read(PrometheusApi prometheus, FaultTimeline timeline, String drill, String service,
+                           Predicate<JsonNode> aboutService, Duration forDuration, Duration step) {
+        Instant injected = timeline.injected();
+        Instant now = Instant.now();
+        long window = Duration.between(injected.minus(BEFORE), now).toSeconds() + 1;
+        String at = String.format(Locale.ROOT, " @ %.3f", now.toEpochMilli() / 1000.0);
+        List<Sample> up = new ArrayList<>();
+        Map<String, List<Sample>> alerts = new TreeMap<>();
+        try {
+            for (JsonNode series : prometheus.query("up[" + window + "s]" + at)) {
+                if (aboutService.test(series.path("metric"))) {
+                    up.addAll(samples(series, injected));
+                }
+            }
+            Map<String, List<Sample>> raw = new TreeMap<>();
+            for (JsonNode series : prometheus.query("ALERTS[" + window + "s]" + at)) {
+                if (aboutService.test(series.path("metric"))) {
+                    double state = STATES.getOrDefault(series.path("metric").path("alertstate").asText(), 0.0);
+                    samples(series, injected).forEach(sample -> raw.computeIfAbsent(series.path("metric").path("alertname")
+                            .asText(), k -> new ArrayList<>()).add(new Sample(sample.seconds(), state)));
+                }
+            }
+            double from = -BEFORE.toSeconds();
+            double to = Duration.between(injected, now).toSeconds();
+            raw.forEach((name, samples) -> alerts.put(name, states(samples, from, to, step.toSeconds())));
+        } catch (RuntimeException e) {
+            LOG.info("the drill's chart has no Prometheus data: {}", e.getMessage());
+        }
+        long restartedAt = timeline.secondsOf(service + " started again").orElse(Duration.between(injected, now).toSeconds());
+        return new DrillChart(drill, service, up, alerts, forDuration, restartedAt);
+    }
+
+    /** A range series' samples, in seconds since the fault. */
+    private static List<Sample> samples(JsonNode series, Instant injected) {
+        List<Sample> samples = new ArrayList<>();
+        double origin = injected.toEpochMilli() / 1000.0;
+        for (JsonNode point : series.path("values")) {
+            samples.add(new Sample(point.get(0).asDouble() - origin, point.get(1).asDouble(Double.NaN)));
+        }
+        return samples;
+    }
+
+    /** An alert's state every step: the highest recorded in the step before, inactive (0) where none was. */
+    private static List<Sample> states(List<Sample> recorded, double from, double to, long step) {
+        List<Sample> states = new ArrayList<>();
+        for (double t = from; t <= to; t += Math.max(1, step)) {
+            double end = t;
+            double state = recorded.stream().filter(s -> s.seconds() > end - step && s.seconds() <= end)
+                    .mapToDouble(Sample::value).max().orElse(0);
+            states.add(new Sample(t, state));
+        }
+        return states;
+    }
+}
