@@ -9,13 +9,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import obsgrader.i18n.Messages;
 import obsgrader.submission.Yaml;
 
 /**
- * What Allure reads beside the test results, for an instructor: {@code environment.properties} (the total, the
+ * What Allure reads beside the test results, for an instructor: {@code environment.xml} (the total, the
  * outcome, the rubric, the stand-in images and the machine) and {@code categories.json}, which sorts the
  * results into the student's lost points, a bonus not attempted, checks not assessed here, and faults of the
  * grader or the machine (Allure's "broken").
@@ -27,16 +26,23 @@ public final class AllureFiles {
     public static void write(ScoreCard card, Messages messages, Path results) {
         try {
             Files.createDirectories(results);
-            Properties environment = new Properties();
-            environment(card, messages).forEach(environment::setProperty);
-            // The stream form: Latin-1 with \\u escapes, as Properties.load reads it back.
-            try (var out = Files.newOutputStream(results.resolve("environment.properties"))) {
-                environment.store(out, null);
-            }
+            Files.writeString(results.resolve("environment.xml"), environmentXml(environment(card, messages)));
             Files.writeString(results.resolve("categories.json"), categories(messages).toPrettyString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Allure's environment.xml keeps its parameters' order (a properties file would not): the total shows first. */
+    static String environmentXml(Map<String, String> environment) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<environment>\n");
+        environment.forEach((key, value) -> xml.append("  <parameter><key>").append(escape(key)).append("</key><value>")
+                .append(escape(value)).append("</value></parameter>\n"));
+        return xml.append("</environment>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The Environment panel: the run first, then each fact of the grading environment (stand-ins, services left out). */

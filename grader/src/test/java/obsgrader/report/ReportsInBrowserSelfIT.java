@@ -71,7 +71,7 @@ class ReportsInBrowserSelfIT {
     @Test
     void theAllureReportOfTheLastGradingShowsTheTotalTheCategoriesAndTheEnvironment() throws IOException {
         Path latest = ROOT.resolve("reports/latest");
-        Assumptions.assumeTrue(Files.isRegularFile(latest.resolve("allure-results/environment.properties")),
+        Assumptions.assumeTrue(Files.isRegularFile(latest.resolve("allure-results/environment.xml")),
                 "no grading has written reports/latest/allure-results yet (mvn verify)");
         Shell.Result generated = Shell.run(Duration.ofMinutes(5), ROOT, Map.of(), "mvn", "-o", "-B", "-q", "-pl", "grader",
                 "allure:report");

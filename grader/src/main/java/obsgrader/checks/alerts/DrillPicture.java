@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.DoubleStream;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.report.charts.DrillChart;
 import obsgrader.report.charts.DrillChart.Sample;
@@ -30,22 +33,28 @@ final class DrillPicture {
 
     /**
      * @param aboutService whether a series' labels are those of the stopped service (its jobs, its instance)
+     * @param scrape the scrape interval: a target's up holds until its next scrape
      * @param step the evaluation interval: an alert's state holds until the next evaluation
      */
     static DrillChart read(PrometheusApi prometheus, FaultTimeline timeline, String drill, String service,
-                           Predicate<JsonNode> aboutService, Duration forDuration, Duration step) {
+                           Predicate<JsonNode> aboutService, Duration forDuration, Duration scrape, Duration step) {
         Instant injected = timeline.injected();
         Instant now = Instant.now();
         long window = Duration.between(injected.minus(BEFORE), now).toSeconds() + 1;
         String at = String.format(Locale.ROOT, " @ %.3f", now.toEpochMilli() / 1000.0);
         List<Sample> up = new ArrayList<>();
         Map<String, List<Sample>> alerts = new TreeMap<>();
+        double from = -BEFORE.toSeconds();
+        double to = Duration.between(injected, now).toSeconds();
         try {
+            List<Sample> upSamples = new ArrayList<>();
             for (JsonNode series : prometheus.query("up[" + window + "s]" + at)) {
                 if (aboutService.test(series.path("metric"))) {
-                    up.addAll(samples(series, injected));
+                    upSamples.addAll(samples(series, injected));
                 }
             }
+            // Several targets may be the service's (its job, a probe of it): it is up when all of them are.
+            up.addAll(everyStep(upSamples, from, to, scrape.toSeconds(), DoubleStream::min, Double.NaN));
             Map<String, List<Sample>> raw = new TreeMap<>();
             for (JsonNode series : prometheus.query("ALERTS[" + window + "s]" + at)) {
                 if (aboutService.test(series.path("metric"))) {
@@ -54,9 +63,7 @@ final class DrillPicture {
                             .asText(), k -> new ArrayList<>()).add(new Sample(sample.seconds(), state)));
                 }
             }
-            double from = -BEFORE.toSeconds();
-            double to = Duration.between(injected, now).toSeconds();
-            raw.forEach((name, samples) -> alerts.put(name, states(samples, from, to, step.toSeconds())));
+            raw.forEach((name, samples) -> alerts.put(name, everyStep(samples, from, to, step.toSeconds(), DoubleStream::max, 0)));
         } catch (RuntimeException e) {
             LOG.info("the drill's chart has no Prometheus data: {}", e.getMessage());
         }
@@ -74,15 +81,22 @@ final class DrillPicture {
         return samples;
     }
 
-    /** An alert's state every step: the highest recorded in the step before, inactive (0) where none was. */
-    private static List<Sample> states(List<Sample> recorded, double from, double to, long step) {
-        List<Sample> states = new ArrayList<>();
-        for (double t = from; t <= to; t += Math.max(1, step)) {
+    /**
+     * A series every step from the samples recorded in the step before, reduced (the highest alert state, the
+     * lowest up); {@code none} where nothing was recorded (inactive for an alert, a gap, NaN, for up).
+     */
+    private static List<Sample> everyStep(List<Sample> recorded, double from, double to, long step,
+                                          Function<DoubleStream, OptionalDouble> reduce, double none) {
+        List<Sample> steps = new ArrayList<>();
+        long width = Math.max(1, step);
+        for (double t = from; t <= to; t += width) {
             double end = t;
-            double state = recorded.stream().filter(s -> s.seconds() > end - step && s.seconds() <= end)
-                    .mapToDouble(Sample::value).max().orElse(0);
-            states.add(new Sample(t, state));
+            double value = reduce.apply(recorded.stream().filter(s -> s.seconds() > end - width && s.seconds() <= end)
+                    .mapToDouble(Sample::value)).orElse(none);
+            if (!Double.isNaN(value)) {
+                steps.add(new Sample(t, value));
+            }
         }
-        return states;
+        return steps;
     }
 }

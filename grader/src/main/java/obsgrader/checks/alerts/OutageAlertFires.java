@@ -96,7 +96,7 @@ public final class OutageAlertFires implements Check {
                 .attach("timeline", timeline.saveAs(context, "alerts.fire-on-outage"));
         return verdict.picture(msg("alerts.fire-on-outage.chart"), "charts/alerts.fire-on-outage.png", DrillPicture.read(
                 prometheus, timeline, "alerts.fire-on-outage", api, labels -> aboutApi.test(Yaml.JSON.createObjectNode()
-                        .set("labels", labels)), forOfOutageAlerts(context), context.evaluationInterval()));
+                        .set("labels", labels)), forOfOutageAlerts(context), context.scrapeInterval(), context.evaluationInterval()));
     }
 
     /** "InstanceDown firing at +89 s, in Alertmanager at +92 s, resolved 15 s after the restart". */

@@ -1,6 +1,7 @@
 package obsgrader.report.charts;
 
 import java.awt.Color;
+import java.text.NumberFormat;
 import java.util.List;
 import obsgrader.i18n.Messages;
 import org.jfree.chart.JFreeChart;
@@ -11,6 +12,8 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -43,20 +46,27 @@ public record LoadChart(List<Endpoint> endpoints) implements Drawing {
         CategoryAxis paths = new CategoryAxis();
         paths.setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
         CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(paths);
-        plot.add(subplot(rates, messages.get("report.chart.load.rps")), 1);
-        plot.add(subplot(latencies, messages.get("report.chart.load.p95")), 1);
-        JFreeChart chart = new JFreeChart(messages.get("report.chart.load.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        CategoryPlot rateSubplot = subplot(rates, messages.get("report.chart.load.rps"), messages);
+        plot.add(rateSubplot, 1);
+        plot.add(subplot(latencies, messages.get("report.chart.load.p95"), messages), 1);
+        // One legend: both subplots show the same two series.
+        JFreeChart chart = new JFreeChart(messages.get("report.chart.load.title"), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        LegendTitle legend = new LegendTitle(rateSubplot);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        chart.addLegend(legend);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    private static CategoryPlot subplot(DefaultCategoryDataset data, String label) {
+    private static CategoryPlot subplot(DefaultCategoryDataset data, String label, Messages messages) {
         BarRenderer renderer = new BarRenderer();
         renderer.setSeriesPaint(0, new Color(0x4a, 0x77, 0xcc));
         renderer.setSeriesPaint(1, new Color(0xe6, 0x52, 0x2c));
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        CategoryPlot plot = new CategoryPlot(data, null, new NumberAxis(label), renderer);
+        NumberAxis axis = new NumberAxis(label);
+        axis.setNumberFormatOverride(NumberFormat.getNumberInstance(messages.locale()));
+        CategoryPlot plot = new CategoryPlot(data, null, axis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         return plot;

@@ -34,11 +34,13 @@ class DrawingsTest {
     }
 
     @Test
-    void theLoadChartLeavesAGapWherePrometheusHadNothing() {
+    void theLoadChartLeavesAGapWherePrometheusHadNothingAndHasOneLegend() {
         LoadChart chart = new LoadChart(List.of(new LoadChart.Endpoint("/api/products", 100, 99.5, 12, 25),
                 new LoadChart.Endpoint("/api/slow", 2, Double.NaN, 1500, Double.NaN)));
 
         assertThat(chart.png(Messages.ENGLISH)).isNotEmpty();
         assertThat(chart.draw(Messages.ENGLISH).getTitle().getText()).isEqualTo("Load phase: Gatling sent, Prometheus counted");
+        assertThat(chart.draw(Messages.ENGLISH).getLegend().getSources()[0].getLegendItems().getItemCount())
+                .as("one legend for both subplots").isEqualTo(2);
     }
 }
