@@ -28,7 +28,7 @@ class GradeBatchIT {
         Path reports = settings.reports().resolve(System.getProperty("grader.batch", submissions.getFileName().toString()));
         BatchGrader batch = BatchGrader.of(submissions)
                 .withReportsTo(reports)
-                .withRubric(RubricLoader.load(settings.rubric()))
+                .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
                 .withRegrade(Boolean.getBoolean("grader.regrade"));
         if (System.getProperty("grader.parallel") != null) {

@@ -115,7 +115,7 @@ public final class BatchGrader {
         Instant started = Instant.now();
         progress.started(student);
         try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)) {
-            ReportWriter.write(grading.card(), folder);
+            ReportWriter.write(grading.card(), folder, rubric.messages());
             Row row = Row.of(student.name(), results);
             progress.finished(student, row, Duration.between(started, Instant.now()));
             return row;

@@ -7,83 +7,89 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import obsgrader.report.ScoreCard;
+import java.util.stream.Stream;
+import obsgrader.i18n.Messages;
+import obsgrader.report.charts.DistributionChart;
 import obsgrader.rubric.Rubric;
 
 /**
- * {@code index.html}: the class at a glance for the instructor — the score distribution as a chart, the
- * checks most often lost, and a link to each student's report. Self-contained: no script, no network.
+ * {@code index.html}: the class at a glance for the instructor, in the rubric's language — the score distribution
+ * as a chart ({@code distribution.png} beside it), the checks most often lost, and a link to each student's
+ * report with thumbnails of their charts. No script, no network.
  */
 public final class ClassSummary {
-    private static final int BIN = 10;
+    /** The score distribution's chart, beside index.html. */
+    public static final String DISTRIBUTION = "distribution.png";
 
     private ClassSummary() {
     }
 
     public static void write(List<Row> rows, Rubric rubric, Path file) {
-        StringBuilder html = new StringBuilder("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>obsgrader: class summary</title>
+        Messages messages = rubric.messages();
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"" + messages.language() + "\"><head><meta charset=\"utf-8\">"
+                + "<title>" + escape(messages.get("report.class.title")) + "</title>\n" + """
                 <style>body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse}
-                td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}.fail{color:#b00}.na{color:#777}</style>
+                td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}.fail{color:#b00}.na{color:#777}
+                img{max-width:100%}img.chart{width:18em}</style>
                 </head><body>
                 """);
         List<Row> graded = rows.stream().filter(Row::gradable).toList();
         long passed = graded.stream().filter(Row::passed).count();
-        html.append("<h1>Class summary</h1><p>").append(rows.size()).append(" submissions, ").append(graded.size())
-                .append(" graded, ").append(passed).append(" passed (pass mark ")
-                .append(ScoreCard.format(rubric.passMark())).append('/').append(ScoreCard.format(rubric.total()))
-                .append("), mean ").append(String.format("%.1f", graded.stream().mapToDouble(Row::total).average().orElse(0)))
-                .append(".</p>\n<h2>Score distribution</h2>\n").append(histogram(graded, rubric.total()));
-        html.append("<h2>Checks most often lost</h2>\n<table><tr><th>check</th><th>students</th></tr>\n");
+        DistributionChart distribution = new DistributionChart(graded.stream().map(Row::total).toList(), rubric.total(),
+                rubric.passMark());
+        html.append("<h1>").append(escape(messages.get("report.class.heading"))).append("</h1><p>")
+                .append(escape(messages.get("report.class.overview", rows.size(), graded.size(), passed,
+                        messages.number(rubric.passMark()), messages.number(rubric.total()),
+                        messages.number(graded.stream().mapToDouble(Row::total).average().orElse(0)))))
+                .append("</p>\n<h2>").append(escape(messages.get("report.class.distribution"))).append("</h2>\n<img src=\"")
+                .append(DISTRIBUTION).append("\" alt=\"").append(escape(messages.get("report.class.distribution"))).append("\">\n");
+        html.append("<h2>").append(escape(messages.get("report.class.most-lost"))).append("</h2>\n<table><tr><th>")
+                .append(escape(messages.get("report.class.check"))).append("</th><th>")
+                .append(escape(messages.get("report.class.students"))).append("</th></tr>\n");
         rows.stream().flatMap(r -> r.lostChecks().stream())
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                 .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(15)
                 .forEach(e -> html.append("<tr><td>").append(escape(e.getKey())).append("</td><td>").append(e.getValue())
                         .append("</td></tr>\n"));
-        html.append("</table>\n<h2>Students</h2>\n<table><tr><th>student</th><th>points</th><th>result</th><th>report</th></tr>\n");
+        html.append("</table>\n<h2>").append(escape(messages.get("report.class.student-list"))).append("</h2>\n<table><tr>");
+        List.of("student", "points", "result", "report").forEach(column ->
+                html.append("<th>").append(escape(messages.get("report.class." + column))).append("</th>"));
+        html.append("</tr>\n");
         rows.stream().sorted(Comparator.comparing(Row::student)).forEach(row -> html.append("<tr><td>")
-                .append(escape(row.student())).append("</td><td>").append(row.gradable() ? ScoreCard.format(row.total()) : "")
-                .append("</td><td class=\"").append(!row.gradable() ? "na\">not gradable: " + escape(row.reason())
-                        : row.passed() ? "\">passed" : "fail\">failed")
+                .append(escape(row.student())).append("</td><td>").append(row.gradable() ? messages.number(row.total()) : "")
+                .append("</td><td class=\"").append(!row.gradable() ? "na\">" + escape(messages.get("report.class.not-gradable", row.reason()))
+                        : row.passed() ? "\">" + escape(messages.get("report.class.passed")) : "fail\">" + escape(messages.get("report.class.failed")))
                 .append("</td><td><a href=\"").append(escape(row.student())).append("/score.md\">score.md</a> · <a href=\"")
-                .append(escape(row.student())).append("/card.txt\">card</a></td></tr>\n"));
+                .append(escape(row.student())).append("/card.txt\">card</a>").append(charts(file.resolveSibling(row.student())))
+                .append("</td></tr>\n"));
         html.append("</table></body></html>\n");
         try {
             Files.createDirectories(file.getParent());
+            distribution.writePng(messages, file.resolveSibling(DISTRIBUTION));
             Files.writeString(file, html);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** An SVG bar chart of the totals in bins of ten points. */
-    static String histogram(List<Row> graded, double max) {
-        Map<Integer, Long> bins = new TreeMap<>();
-        for (int bin = 0; bin < max; bin += BIN) {
-            bins.put(bin, 0L);
+    /** A student's charts (their drills and load), as thumbnails linking to the full picture. */
+    private static String charts(Path student) {
+        Path charts = student.resolve("charts");
+        if (!Files.isDirectory(charts)) {
+            return "";
         }
-        graded.forEach(row -> bins.merge((int) Math.min(max - BIN, Math.floor(row.total() / BIN) * BIN), 1L, Long::sum));
-        long highest = Math.max(1, bins.values().stream().mapToLong(Long::longValue).max().orElse(1));
-        int width = 40;
-        int height = 160;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (bins.size() * width + 20)
-                + "\" height=\"" + (height + 40) + "\" role=\"img\" aria-label=\"score distribution\">\n");
-        int x = 10;
-        for (Map.Entry<Integer, Long> bin : bins.entrySet()) {
-            int bar = (int) (height * bin.getValue() / highest);
-            svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7\"/>", x, height - bar + 10,
-                    width - 6, bar));
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"11\">%d</text>", x + 10, height - bar + 6,
-                    bin.getValue()));
-            svg.append(String.format("<text x=\"%d\" y=\"%d\" font-size=\"10\">%d-%d</text>%n", x, height + 25, bin.getKey(),
-                    bin.getKey() + BIN));
-            x += width;
+        try (Stream<Path> files = Files.list(charts)) {
+            return files.filter(f -> f.toString().endsWith(".png")).sorted().map(f -> {
+                String link = escape(student.getFileName() + "/charts/" + f.getFileName());
+                return "<br><a href=\"" + link + "\"><img class=\"chart\" src=\"" + link + "\" alt=\"" + escape(f.getFileName().toString())
+                        + "\"></a>";
+            }).collect(Collectors.joining());
+        } catch (IOException e) {
+            return "";
         }
-        return svg.append("</svg>\n").toString();
     }
 
     private static String escape(String text) {

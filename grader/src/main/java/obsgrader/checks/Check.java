@@ -1,5 +1,7 @@
 package obsgrader.checks;
 
+import obsgrader.i18n.Messages;
+
 /**
  * One line of the rubric, judged. A check is small: ask, wait if it must, judge. What it is (its rubric
  * id, the sentence the student reads, whether it needs the stack) is said by its {@link RubricCheck}.
@@ -11,8 +13,9 @@ public interface Check {
         return info().id();
     }
 
+    /** The sentence the student reads, in English: the {@code <id>.title} of its criterion's bundle. */
     default String title() {
-        return info().title();
+        return Messages.ENGLISH.title(id(), info().title());
     }
 
     default boolean live() {

@@ -12,8 +12,11 @@ public @interface RubricCheck {
     /** The key of the check's points in the rubric file, e.g. {@code metrics.targets-up}. */
     String id();
 
-    /** The sentence the student reads. */
-    String title();
+    /**
+     * The sentence the student reads, in English; the bundles' {@code <id>.title} keys (one per language) win
+     * over it, and a test holds the two equal while both exist.
+     */
+    String title() default "";
 
     /** Whether it needs the booted stack; a live check is not assessed when there is none. */
     boolean live() default false;

@@ -2,30 +2,52 @@ package obsgrader.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import obsgrader.i18n.Message;
+import obsgrader.i18n.Messages;
+import obsgrader.report.charts.Drawing;
 
 /**
  * What a check found: the share of its points earned and, when points are lost, what was expected, what
- * was found and where (file and line, or endpoint and query), with a hint to fix it. Built fluently:
- * {@code Verdict.live(0.5).expected("...").found("...").at("...").hint("...")}.
+ * was found and where (file and line, or endpoint and query), with a hint to fix it; when it passes, what was
+ * measured. Built fluently: {@code Verdict.live(0.5).expected(msg("key", args)).found(...).at(...).hint(...)}.
+ * Each part is a {@link Message}, written in the run's language when the report is ({@link #in}); plain
+ * strings are accepted as text no bundle knows yet. {@link #found()} and the other accessors give the English.
  */
-public record Verdict(double fraction, Evidence evidence, String expected, String found, String where, String hint,
-                      List<Attachment> attachments) {
+public record Verdict(double fraction, Evidence evidence, Texts texts, List<Attachment> attachments,
+                      List<Picture> pictures) {
 
     /** Evidence kept for the report (target lists, query results, tool output). */
     public record Attachment(String name, String content) {
     }
 
+    /**
+     * A chart of the run's data, drawn in the report's language when the report is written: {@code file} is
+     * where its PNG goes, relative to the report folder (e.g. {@code charts/alerts.fire-on-outage.png}).
+     */
+    public record Picture(Message name, String file, Drawing drawing) {
+    }
+
+    /** The verdict's sentences, each a message resolved in the report's language. */
+    public record Texts(Message expected, Message found, Message where, Message hint, Message measured) {
+        static final Texts NONE = new Texts(Message.NONE, Message.NONE, Message.NONE, Message.NONE, Message.NONE);
+    }
+
+    /** The verdict's sentences in one language. */
+    public record Rendered(String expected, String found, String where, String hint, String measured, String reason) {
+    }
+
     public Verdict {
         fraction = Math.max(0, Math.min(1, fraction));
         attachments = List.copyOf(attachments);
+        pictures = List.copyOf(pictures);
     }
 
     public static Verdict live(double fraction) {
-        return new Verdict(fraction, Evidence.LIVE, "", "", "", "", List.of());
+        return new Verdict(fraction, Evidence.LIVE, Texts.NONE, List.of(), List.of());
     }
 
     public static Verdict fromFiles(double fraction) {
-        return new Verdict(fraction, Evidence.STATIC, "", "", "", "", List.of());
+        return new Verdict(fraction, Evidence.STATIC, Texts.NONE, List.of(), List.of());
     }
 
     /** A share from a count: {@code passed} of {@code total} (full when there is nothing to count). */
@@ -34,50 +56,131 @@ public record Verdict(double fraction, Evidence evidence, String expected, Strin
     }
 
     public static Verdict notAssessed(String cause) {
-        return new Verdict(0, Evidence.NOT_ASSESSED, "", cause, "", "", List.of());
+        return notAssessed(Message.literal(cause));
+    }
+
+    public static Verdict notAssessed(Message cause) {
+        return new Verdict(0, Evidence.NOT_ASSESSED, Texts.NONE, List.of(), List.of()).found(cause);
     }
 
     public Verdict expected(String expected) {
-        return new Verdict(fraction, evidence, expected, found, where, hint, attachments);
+        return expected(Message.literal(expected));
+    }
+
+    public Verdict expected(Message expected) {
+        return with(new Texts(expected, texts.found(), texts.where(), texts.hint(), texts.measured()));
     }
 
     public Verdict found(String found) {
-        return new Verdict(fraction, evidence, expected, found, where, hint, attachments);
+        return found(Message.literal(found));
+    }
+
+    public Verdict found(Message found) {
+        return with(new Texts(texts.expected(), found, texts.where(), texts.hint(), texts.measured()));
     }
 
     public Verdict at(String where) {
-        return new Verdict(fraction, evidence, expected, found, where, hint, attachments);
+        return at(Message.literal(where));
+    }
+
+    public Verdict at(Message where) {
+        return with(new Texts(texts.expected(), texts.found(), where, texts.hint(), texts.measured()));
     }
 
     public Verdict hint(String hint) {
-        return new Verdict(fraction, evidence, expected, found, where, hint, attachments);
+        return hint(Message.literal(hint));
+    }
+
+    public Verdict hint(Message hint) {
+        return with(new Texts(texts.expected(), texts.found(), texts.where(), hint, texts.measured()));
+    }
+
+    /** What a passing check measured, in one line: "InstanceDown firing at +89 s, resolved 15 s after the restart". */
+    public Verdict measured(String measured) {
+        return measured(Message.literal(measured));
+    }
+
+    public Verdict measured(Message measured) {
+        return with(new Texts(texts.expected(), texts.found(), texts.where(), texts.hint(), measured));
+    }
+
+    private Verdict with(Texts changed) {
+        return new Verdict(fraction, evidence, changed, attachments, pictures);
     }
 
     public Verdict attach(String name, String content) {
         List<Attachment> more = new ArrayList<>(attachments);
         more.add(new Attachment(name, content));
-        return new Verdict(fraction, evidence, expected, found, where, hint, more);
+        return new Verdict(fraction, evidence, texts, more, pictures);
+    }
+
+    /** A chart for the report: a PNG linked from score.md, attached in Allure. */
+    public Verdict picture(Message name, String file, Drawing drawing) {
+        List<Picture> more = new ArrayList<>(pictures);
+        more.add(new Picture(name, file, drawing));
+        return new Verdict(fraction, evidence, texts, attachments, more);
+    }
+
+    /**
+     * Whether the grader or the grading machine, not the submission, is why the check could not be judged: its
+     * "found" is one of the {@code grader.fault.*} sentences. Reports show it apart from the student's lost points.
+     */
+    public boolean graderFault() {
+        return texts.found().key() != null && texts.found().key().startsWith("grader.fault.");
     }
 
     public boolean full() {
         return fraction >= 1 && evidence != Evidence.NOT_ASSESSED;
     }
 
-    /** The one line the student reads: expected / found / where. */
-    public String reason() {
+    /** The sentences in a language, with the one line the student reads: expected / found / where. */
+    public Rendered in(Messages messages) {
+        String expected = messages.text(texts.expected());
+        String found = messages.text(texts.found());
+        String where = messages.text(texts.where());
+        return new Rendered(expected, found, where, messages.text(texts.hint()), messages.text(texts.measured()),
+                reason(messages, expected, found, where));
+    }
+
+    private String reason(Messages messages, String expected, String found, String where) {
         if (evidence == Evidence.NOT_ASSESSED) {
-            return "not assessed: " + found;
+            return messages.get("report.reason.not-assessed", found);
         }
-        StringBuilder line = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         if (!expected.isEmpty()) {
-            line.append("expected ").append(expected);
+            parts.add(messages.get("report.reason.expected", expected));
         }
         if (!found.isEmpty()) {
-            line.append(line.isEmpty() ? "" : "; ").append("found ").append(found);
+            parts.add(messages.get("report.reason.found", found));
         }
         if (!where.isEmpty()) {
-            line.append(line.isEmpty() ? "" : "; ").append("at ").append(where);
+            parts.add(messages.get("report.reason.where", where));
         }
-        return line.toString();
+        return parts.stream().reduce((one, other) -> messages.get("report.reason.and", one, other)).orElse("");
+    }
+
+    public String expected() {
+        return in(Messages.ENGLISH).expected();
+    }
+
+    public String found() {
+        return in(Messages.ENGLISH).found();
+    }
+
+    public String where() {
+        return in(Messages.ENGLISH).where();
+    }
+
+    public String hint() {
+        return in(Messages.ENGLISH).hint();
+    }
+
+    public String measured() {
+        return in(Messages.ENGLISH).measured();
+    }
+
+    /** The one line the student reads, in English. */
+    public String reason() {
+        return in(Messages.ENGLISH).reason();
     }
 }

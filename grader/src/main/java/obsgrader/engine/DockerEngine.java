@@ -49,7 +49,8 @@ public final class DockerEngine {
         installDebianPackages(debianPackage);
     }
 
-    private static boolean answers() {
+    /** Whether an engine answers now, without installing or starting one. */
+    public static boolean answers() {
         return Shell.run(Duration.ofSeconds(20), "docker", "info", "--format", "{{.ServerVersion}}").ok();
     }
 

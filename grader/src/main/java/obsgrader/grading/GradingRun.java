@@ -1,5 +1,7 @@
 package obsgrader.grading;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.engine.Compose;
 import obsgrader.engine.EnvironmentFault;
+import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.ShopLoad;
@@ -91,36 +94,36 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     /** Judges one check; never throws. */
     public Verdict judge(Check check) {
         if (environmentFault != null) {
-            return Verdict.notAssessed("the grading machine failed: " + environmentFault);
+            return Verdict.notAssessed(msg("grader.fault.machine", environmentFault));
         }
         if (Instant.now().isAfter(deadline)) {
-            return Verdict.notAssessed("the run's deadline (" + RUN_DEADLINE.toMinutes() + " min, -Dgrader.deadline) had passed");
+            return Verdict.notAssessed(msg("grader.deadline", RUN_DEADLINE.toMinutes()));
         }
         try {
             return check.judge(this);
         } catch (NotAssessed e) {
-            return Verdict.notAssessed(e.getMessage());
+            return Verdict.notAssessed(e.cause());
         } catch (EnvironmentFault e) {
             environmentFault = e.getMessage();
-            return Verdict.notAssessed("the grading machine failed: " + e.getMessage());
+            return Verdict.notAssessed(msg("grader.fault.machine", e.getMessage()));
         } catch (StackFailure e) {
-            return Verdict.live(0).expected("the check to complete on the running stack").found(e.getMessage());
+            return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.getMessage());
         } catch (Exception e) {
             LOG.warn("check {} failed", check.id(), e);
             return (check.live() ? Verdict.live(0) : Verdict.fromFiles(0))
-                    .expected("the check to complete")
+                    .expected(msg("grader.complete"))
                     .found(whatFailed(e));
         }
     }
 
     /** The student reads what went wrong, not the grader's insides (exception names, stack frames: those go to the log). */
-    private static String whatFailed(Exception e) {
+    private static Message whatFailed(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException) {
-                return "no answer from the stack (" + cause.getMessage() + ")";
+                return msg("grader.no-answer", String.valueOf(cause.getMessage()));
             }
         }
-        return "an error in the grader (" + e.getMessage() + "), logged for its maintainers";
+        return msg("grader.fault.error", String.valueOf(e.getMessage()));
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
@@ -145,7 +148,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     @Override
     public synchronized LabStack stack() {
         if (mode == Mode.STATIC) {
-            throw new NotAssessed("static mode: only a live run can confirm this");
+            throw new NotAssessed(msg("grader.static-mode"));
         }
         if (stack == null && notBooted == null) {
             boot();
@@ -154,8 +157,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             throw new NotAssessed("not assessed (offline): " + notBooted);
         }
         if (notBooted != null) {
-            throw new NotAssessed("the stack did not boot" + (notBooted.contains("\n")
-                    ? " (the reason is in the report's header)" : ": " + notBooted));
+            throw new NotAssessed(msg("grader.not-booted"));
         }
         return stack;
     }

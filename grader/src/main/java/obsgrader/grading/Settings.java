@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import obsgrader.i18n.Messages;
+import obsgrader.rubric.Rubric;
+import obsgrader.rubric.RubricLoader;
 
 /**
  * The grading run's settings from system properties ({@code -Dstack}, {@code -Drubric}, {@code -Dgrader.mode},
- * {@code -Dreports}); relative paths are taken from the project's root, where {@code mvn} is run.
+ * {@code -Dreports}, {@code -Dgrader.lang}); relative paths are taken from the project's root, where {@code mvn}
+ * is run. {@code language} is empty when the rubric file's own is to be used.
  */
-public record Settings(Path stack, Path rubric, Mode mode, Path reports) {
+public record Settings(Path stack, Path rubric, Mode mode, Path reports, String language) {
 
     public static Settings fromSystemProperties() {
         Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
@@ -19,7 +23,14 @@ public record Settings(Path stack, Path rubric, Mode mode, Path reports) {
                 root.resolve(System.getProperty("stack", "stack")).normalize(),
                 root.resolve(System.getProperty("rubric", "grader/src/main/resources/obsgrader/rubric.yml")).normalize(),
                 Mode.parse(System.getProperty("grader.mode")),
-                root.resolve(System.getProperty("reports", "reports")).normalize());
+                root.resolve(System.getProperty("reports", "reports")).normalize(),
+                System.getProperty("grader.lang", "").trim());
+    }
+
+    /** The rubric file, in the language of {@code -Dgrader.lang} when it is given. */
+    public Rubric loadRubric() {
+        Rubric rubric = RubricLoader.load(this.rubric);
+        return language.isEmpty() ? rubric : rubric.withLanguage(Messages.of(language).language());
     }
 
     /** {@code reports/latest}, emptied for a new run. */

@@ -1,46 +1,49 @@
 package obsgrader.report;
 
-import java.util.List;
 import obsgrader.checks.Evidence;
+import obsgrader.i18n.Messages;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
 
-/** The score card a person reads in the terminal; its last line is {@code Points N/100}. */
+/** The score card a person reads in the terminal, in the run's language; its last line is {@code Points N/100}. */
 public final class ConsoleCard {
     private static final int MAX_REASON = 300;
     private ConsoleCard() {
     }
 
     public static String render(ScoreCard card) {
+        return render(card, Messages.ENGLISH);
+    }
+
+    public static String render(ScoreCard card, Messages messages) {
         StringBuilder out = new StringBuilder();
         out.append("=".repeat(78)).append('\n');
-        out.append("obsgrader: ").append(card.submission()).append('\n');
-        out.append("rubric ").append(card.rubricVersion()).append(", mode ").append(card.mode())
-                .append(", ").append(card.duration().toSeconds()).append(" s\n");
+        out.append(messages.get("report.card.header", card.submission())).append('\n');
+        out.append(messages.get("report.card.run", card.rubricVersion(), messages.get("report.mode." + card.mode()),
+                messages.duration(card.duration()), messages.language())).append('\n');
         card.environment().forEach((what, note) -> out.append("  * ").append(what).append(": ").append(note).append('\n'));
         if (!card.gradable()) {
-            out.append("NOT GRADABLE: ").append(card.notGradable()).append('\n');
+            out.append(messages.get("report.card.not-gradable", card.notGradable())).append('\n');
         }
         out.append("-".repeat(78)).append('\n');
         for (CriterionScore criterion : card.criteria()) {
-            out.append(String.format("%-62s %6s/%s%n", criterion.title(), ScoreCard.format(criterion.points()),
-                    ScoreCard.format(criterion.max())));
+            out.append(String.format("%-62s %6s/%s%n", messages.criterion(criterion.id(), criterion.title()),
+                    messages.number(criterion.points()), messages.number(criterion.max())));
             for (CheckScore check : criterion.checks()) {
-                appendCheck(out, check);
+                appendCheck(out, check, messages);
             }
         }
         if (!card.bonus().isEmpty()) {
-            out.append(String.format("%-62s %6s (cap %s)%n", "Bonus", ScoreCard.format(card.bonusPoints()),
-                    ScoreCard.format(card.bonusCap())));
-            card.bonus().forEach(check -> appendCheck(out, check));
+            out.append(String.format("%-62s %6s%n", messages.get("report.card.bonus"), messages.get("report.card.bonus-cap",
+                    messages.number(card.bonusPoints()), messages.number(card.bonusCap()))));
+            card.bonus().forEach(check -> appendCheck(out, check, messages));
         }
         out.append("-".repeat(78)).append('\n');
         if (card.notAssessedPoints() > 0) {
-            out.append("Not assessed: ").append(ScoreCard.format(card.notAssessedPoints()))
-                    .append(" points (see the reasons above)\n");
+            out.append(messages.get("report.card.not-assessed", messages.number(card.notAssessedPoints()))).append('\n');
         }
-        out.append("Pass mark ").append(ScoreCard.format(card.passMark())).append(": ").append(card.outcome()).append('\n');
-        out.append("Points ").append(ScoreCard.format(card.points())).append('/').append(ScoreCard.format(card.max()));
+        out.append(messages.get("report.card.pass-mark", messages.number(card.passMark()), card.outcome(messages))).append('\n');
+        out.append(messages.get("report.card.points", messages.number(card.points()), messages.number(card.max())));
         return out.toString();
     }
 
@@ -50,17 +53,19 @@ public final class ConsoleCard {
         return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 
-    private static void appendCheck(StringBuilder out, CheckScore check) {
-        String mark = check.verdict().evidence() == Evidence.NOT_ASSESSED ? "n/a"
-                : check.lost() <= 0 ? "ok" : "-" + ScoreCard.format(ScoreCard.round(check.lost()));
-        out.append(String.format("  %-5s %-55s %5s/%s%n", mark, check.title(), ScoreCard.format(check.points()),
-                ScoreCard.format(check.max())));
+    private static void appendCheck(StringBuilder out, CheckScore check, Messages messages) {
+        var text = check.verdict().in(messages);
+        String mark = check.verdict().evidence() == Evidence.NOT_ASSESSED ? messages.get("report.mark.not-assessed")
+                : check.lost() <= 0 ? messages.get("report.mark.ok") : "-" + messages.number(ScoreCard.round(check.lost()));
+        out.append(String.format("  %-5s %-55s %5s/%s%n", mark, messages.title(check.check(), check.title()),
+                messages.number(check.points()), messages.number(check.max())));
         if (!check.verdict().full()) {
-            out.append("        ").append(oneLine(check.verdict().reason())).append('\n');
-            if (!check.verdict().hint().isEmpty()) {
-                out.append("        hint: ").append(check.verdict().hint()).append('\n');
+            out.append("        ").append(oneLine(text.reason())).append('\n');
+            if (!text.hint().isEmpty()) {
+                out.append("        ").append(messages.get("report.card.hint", text.hint())).append('\n');
             }
+        } else if (!text.measured().isEmpty()) {
+            out.append("        ").append(oneLine(messages.get("report.card.measured", text.measured()))).append('\n');
         }
     }
-
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import obsgrader.i18n.Messages;
 import obsgrader.submission.Folders;
 import obsgrader.submission.Yaml;
 
@@ -24,17 +25,18 @@ public final class FinishGrading {
     public static Optional<String> finish(Path latest, boolean gate) {
         Path results = latest.resolve(ReportWriter.RESULTS);
         if (!Files.isRegularFile(results)) {
-            return Optional.of("No " + results + ": the grading run did not finish (see the output above).");
+            return Optional.of(Messages.ENGLISH.get("report.finish.no-results", results));
         }
         try {
             System.out.println(Files.readString(latest.resolve(ReportWriter.CARD)).stripTrailing());
             JsonNode extra = Yaml.JSON.readTree(results.toFile()).path("extra_data");
+            Messages messages = Messages.of(extra.path("language").asText("en"));
             Path archive = archive(latest, extra.path("submission").asText("submission"));
-            System.out.println("(reports: " + latest + ", kept as " + archive + ")");
+            System.out.println(messages.get("report.finish.kept", latest, archive));
             if (!extra.path("gradable").asBoolean()) {
-                return Optional.of("NOT GRADABLE: " + extra.path("not_gradable_reason").asText());
+                return Optional.of(messages.get("report.card.not-gradable", extra.path("not_gradable_reason").asText()));
             }
-            return gate ? belowThePassMark(extra) : Optional.empty();
+            return gate ? belowThePassMark(extra, messages) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,17 +46,17 @@ public final class FinishGrading {
      * A full run fails below the pass mark. A static self-check cannot reach it (the live points are not
      * assessed): it fails only when the points already lost make the pass mark out of reach.
      */
-    private static Optional<String> belowThePassMark(JsonNode extra) {
+    private static Optional<String> belowThePassMark(JsonNode extra, Messages messages) {
         double points = extra.path("points").asDouble();
         double passMark = extra.path("pass_mark").asDouble();
         if (!"static".equals(extra.path("mode").asText())) {
-            return extra.path("passed").asBoolean() ? Optional.empty() : Optional.of("Below the pass mark: "
-                    + ScoreCard.format(points) + " < " + ScoreCard.format(passMark) + " (use -Dgrader.gate=false to only report)");
+            return extra.path("passed").asBoolean() ? Optional.empty()
+                    : Optional.of(messages.get("report.finish.below", messages.number(points), messages.number(passMark)));
         }
         double reachable = ScoreCard.round(points + extra.path("not_assessed_points").asDouble());
         if (reachable < passMark) {
-            return Optional.of("The pass mark is out of reach: " + ScoreCard.format(points) + " confirmed statically, at most "
-                    + ScoreCard.format(reachable) + " with every live point, < " + ScoreCard.format(passMark));
+            return Optional.of(messages.get("report.finish.out-of-reach", messages.number(points), messages.number(reachable),
+                    messages.number(passMark)));
         }
         return Optional.empty();
     }

@@ -2,6 +2,8 @@ package obsgrader.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import obsgrader.checks.Verdict;
+import obsgrader.i18n.Messages;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.submission.Yaml;
 
@@ -14,15 +16,16 @@ public final class ResultsJson {
     private ResultsJson() {
     }
 
-    public static ObjectNode render(ScoreCard card) {
+    public static ObjectNode render(ScoreCard card, Messages messages) {
         ObjectNode root = Yaml.JSON.createObjectNode();
         root.put("score", card.points() + card.bonusPoints());
-        root.put("output", ConsoleCard.render(card));
+        root.put("output", ConsoleCard.render(card, messages));
         ArrayNode tests = root.putArray("tests");
-        card.criteria().forEach(criterion -> criterion.checks().forEach(check -> tests.add(test(check))));
-        card.bonus().forEach(check -> tests.add(test(check)));
+        card.criteria().forEach(criterion -> criterion.checks().forEach(check -> tests.add(test(check, messages))));
+        card.bonus().forEach(check -> tests.add(test(check, messages)));
         ObjectNode extra = root.putObject("extra_data");
         extra.put("submission", card.submission());
+        extra.put("language", messages.language());
         extra.put("rubric_version", card.rubricVersion());
         extra.put("mode", card.mode());
         extra.put("gradable", card.gradable());
@@ -39,23 +42,34 @@ public final class ResultsJson {
         extra.put("duration_seconds", card.duration().toSeconds());
         card.environment().forEach(extra.putObject("environment")::put);
         ArrayNode criteria = extra.putArray("criteria");
-        card.criteria().forEach(c -> criteria.addObject().put("id", c.id()).put("title", c.title())
+        card.criteria().forEach(c -> criteria.addObject().put("id", c.id()).put("title", messages.criterion(c.id(), c.title()))
                 .put("points", c.points()).put("max_points", c.max()));
         return root;
     }
 
-    private static ObjectNode test(CheckScore check) {
+    private static ObjectNode test(CheckScore check, Messages messages) {
         ObjectNode test = Yaml.JSON.createObjectNode();
-        test.put("name", check.title());
+        Verdict.Rendered text = check.verdict().in(messages);
+        test.put("name", messages.title(check.check(), check.title()));
         test.put("score", check.points());
         test.put("max_score", check.max());
-        String hint = check.verdict().hint().isEmpty() ? "" : "\nHint: " + check.verdict().hint();
-        test.put("output", check.verdict().full() ? "ok" : check.verdict().reason() + hint);
+        test.put("output", output(check, text, messages));
         test.putArray("tags").add(check.criterion());
         ObjectNode extra = test.putObject("extra_data");
         extra.put("check", check.check());
         extra.put("criterion", check.criterion());
         extra.put("evidence", check.verdict().evidence().label());
+        if (!text.measured().isEmpty()) {
+            extra.put("measured", text.measured());
+        }
         return test;
+    }
+
+    /** What the student reads under the check: the reason and hint of lost points, or what a pass measured. */
+    private static String output(CheckScore check, Verdict.Rendered text, Messages messages) {
+        if (check.verdict().full()) {
+            return text.measured().isEmpty() ? messages.get("report.json.ok") : messages.get("report.json.measured", text.measured());
+        }
+        return text.reason() + (text.hint().isEmpty() ? "" : "\n" + messages.get("report.json.hint", text.hint()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import obsgrader.checks.Evidence;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Messages;
 
 /** A graded submission: every check's points against the rubric, and how the run went. */
 public record ScoreCard(String submission, String rubricVersion, double passMark, String mode, Instant started,
@@ -54,6 +55,11 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         return scores;
     }
 
+    /** Every chart of the run, in the rubric's order. */
+    public List<Verdict.Picture> pictures() {
+        return checksById().values().stream().flatMap(check -> check.verdict().pictures().stream()).toList();
+    }
+
     /** The most the submission can score: its points, plus those of every check not assessed. */
     public double reachable() {
         return round(points() + notAssessedPoints());
@@ -64,17 +70,22 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
      * points, leaves it open unless the points already lost put it out of reach.
      */
     public String outcome() {
+        return outcome(Messages.ENGLISH);
+    }
+
+    public String outcome(Messages messages) {
         if (!gradable()) {
-            return "NOT GRADABLE";
+            return messages.get("report.outcome.not-gradable");
         }
         if (passed()) {
-            return "PASSED";
+            return messages.get("report.outcome.passed");
         }
         if (!"static".equals(mode)) {
-            return "FAILED";
+            return messages.get("report.outcome.failed");
         }
-        return reachable() >= passMark ? "open (static: " + format(points()) + " confirmed, up to " + format(reachable())
-                + " if every live check passes)" : "OUT OF REACH (static: at most " + format(reachable()) + ")";
+        return reachable() >= passMark
+                ? messages.get("report.outcome.open", messages.number(points()), messages.number(reachable()))
+                : messages.get("report.outcome.out-of-reach", messages.number(reachable()));
     }
 
     /** Points of checks that could not be assessed (no stack, a service that cannot run here). */

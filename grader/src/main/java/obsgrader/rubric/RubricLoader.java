@@ -1,6 +1,7 @@
 package obsgrader.rubric;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import obsgrader.checks.CheckCatalog;
+import obsgrader.i18n.Messages;
 import obsgrader.submission.Yaml;
 
 /**
@@ -24,7 +26,9 @@ public final class RubricLoader {
     private static final ObjectMapper STRICT = Yaml.YAML.copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            // language is optional: an older rubric file has none, and reads as English.
+            .setInjectableValues(new InjectableValues.Std().addValue(Rubric.NO_LANGUAGE, "en"));
 
     private RubricLoader() {
     }
@@ -83,6 +87,10 @@ public final class RubricLoader {
                 errors.add(lineOf(text, "id: " + criterion.id()) + ": criterion '" + criterion.id() + "' is worth "
                         + criterion.points() + " points but its checks add up to " + sum);
             }
+        }
+        if (!Messages.LANGUAGES.contains(rubric.language())) {
+            errors.add(lineOf(text, "language") + ": language '" + rubric.language() + "' is not one the grader writes ("
+                    + String.join(", ", Messages.LANGUAGES) + ")");
         }
         if (rubric.passMark() < 0 || rubric.passMark() > rubric.total()) {
             errors.add(lineOf(text, "pass_mark") + ": pass_mark " + rubric.passMark() + " is outside 0.." + rubric.total());

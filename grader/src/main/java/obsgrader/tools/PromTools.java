@@ -1,5 +1,7 @@
 package obsgrader.tools;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,19 +23,24 @@ import obsgrader.submission.Yaml;
 
 /**
  * promtool and amtool, from the host when they are installed there, otherwise from the Prometheus and
- * Alertmanager images, with the files they read mounted read-only at the same paths (no network).
+ * Alertmanager images (stand-ins included), with the files they read mounted read-only at the same paths (no
+ * network). Only those two images are run: no stack is booted.
  */
 public final class PromTools {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final String PROMETHEUS_IMAGE = "prom/prometheus:latest";
     private static final String ALERTMANAGER_IMAGE = "prom/alertmanager:latest";
 
-    private final boolean dockerAllowed;
+    private final boolean mayInstallEngine;
+    private Boolean engineAnswers;
     private Boolean imagesReady;
 
-    /** @param dockerAllowed false in static mode: then only tools installed on the host are used */
-    public PromTools(boolean dockerAllowed) {
-        this.dockerAllowed = dockerAllowed;
+    /**
+     * @param mayInstallEngine true in a full run (an engine is installed and started when none answers); false in
+     *                         static mode, where the images are used only when an engine already answers
+     */
+    public PromTools(boolean mayInstallEngine) {
+        this.mayInstallEngine = mayInstallEngine;
     }
 
     public Shell.Result promtool(Collection<Path> reads, String... args) {
@@ -83,9 +90,8 @@ public final class PromTools {
             command.addAll(List.of(args));
             return Shell.run(TIMEOUT, command.toArray(String[]::new));
         }
-        if (!dockerAllowed) {
-            throw new NotAssessed(tool + " is not installed on this machine and static mode uses no Docker "
-                    + "(install the Debian package " + ("promtool".equals(tool) ? "prometheus" : "prometheus-alertmanager") + ")");
+        if (!mayInstallEngine && !engineAnswers()) {
+            throw new NotAssessed(msg("grader.no-tool", tool, "promtool".equals(tool) ? "prometheus" : "prometheus-alertmanager"));
         }
         ensureImages();
         List<String> command = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "none", "--user", "0"));
@@ -97,14 +103,23 @@ public final class PromTools {
         return Shell.run(TIMEOUT, command.toArray(String[]::new));
     }
 
+    private synchronized boolean engineAnswers() {
+        if (engineAnswers == null) {
+            engineAnswers = DockerEngine.answers();
+        }
+        return engineAnswers;
+    }
+
     private synchronized void ensureImages() {
         if (imagesReady == null) {
-            DockerEngine.ensureRunning();
+            if (mayInstallEngine) {
+                DockerEngine.ensureRunning();
+            }
             StandInImages.Outcome outcome = StandInImages.fromCatalog().ensure(Set.of(PROMETHEUS_IMAGE, ALERTMANAGER_IMAGE));
             imagesReady = outcome.unavailable().isEmpty();
         }
         if (!imagesReady) {
-            throw new NotAssessed("neither promtool nor the Prometheus image is available on this machine");
+            throw new NotAssessed(msg("grader.no-image"));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import obsgrader.report.charts.DistributionChart;
 import obsgrader.rubric.Rubric;
 import obsgrader.rubric.RubricLoader;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,17 @@ class BatchOutputsTest {
                 Row.notGradable("dave", "no compose file", 1)), RUBRIC, html);
 
         String page = Files.readString(html);
-        assertThat(page).contains("3 submissions, 2 graded, 1 passed").contains("<svg")
+        assertThat(page).contains("3 submissions, 2 graded, 1 passed").contains("<img src=\"distribution.png\"")
                 .contains("<td>alerts.coverage</td><td>2</td>").contains("href=\"carol/score.md\"")
                 .contains("not gradable: no compose file");
+        assertThat(folder.resolve(ClassSummary.DISTRIBUTION)).isNotEmptyFile();
+    }
+
+    @Test
+    void theScoreDistributionCountsEachTotalInItsBinOfTenAndTheMaximumInTheLast() {
+        DistributionChart chart = new DistributionChart(List.of(0.0, 9.5, 10.0, 69.9, 70.0, 100.0), 100, 70);
+
+        assertThat(chart.bins()).containsExactly(2, 1, 0, 0, 0, 0, 1, 1, 0, 1);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import obsgrader.checks.GradingContext;
@@ -52,6 +53,16 @@ final class FaultTimeline {
     /** An event, stamped with the time of day and the seconds since the fault. */
     void record(String event) {
         events.add(new Event(Instant.now(), sinceInjected().toSeconds(), event));
+    }
+
+    /** When the fault was injected. */
+    Instant injected() {
+        return injected;
+    }
+
+    /** Seconds since the fault of the last event said so, e.g. {@code secondsOf("api started again")}. */
+    OptionalLong secondsOf(String what) {
+        return events.stream().filter(e -> e.what().equals(what)).mapToLong(Event::secondsSinceInjected).reduce((a, b) -> b);
     }
 
     private Duration sinceInjected() {

@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +15,13 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.grading.PromDuration;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Rule;
+import obsgrader.submission.Yaml;
 
 /**
  * The lab's first incident drill, for real: stop the api, and an alert about it must fire in Prometheus and
@@ -80,7 +84,7 @@ public final class OutageAlertFires implements Check {
             timeline.record(resolved ? "resolved" : "still firing " + resolvesWithin.toSeconds() + " s after the restart");
         }
         double share = (firing.isEmpty() ? 0 : 3) + (inAlertmanager ? 2 : 0) + (resolved ? 1 : 0);
-        return Verdict.live(share / 6)
+        Verdict verdict = Verdict.live(share / 6)
                 .expected("an alert about " + api + " firing within " + deadline.toSeconds() + " s (floor: scrape + for + "
                         + "evaluation = " + floor.toSeconds() + " s, plus an evaluation and " + MARGIN.toSeconds()
                         + " s), in Alertmanager, then resolved")
@@ -88,7 +92,22 @@ public final class OutageAlertFires implements Check {
                 .at("GET /api/v1/alerts (Prometheus), GET /api/v2/alerts (Alertmanager)")
                 .hint(share == 6 ? "" : firing.isEmpty() ? "Alert on up == 0 (InstanceDown) with a for of a minute or two."
                         : "Check prometheus.yml's alerting section and alertmanager.yml's route.")
+                .measured(measured(timeline, api, firing))
                 .attach("timeline", timeline.saveAs(context, "alerts.fire-on-outage"));
+        return verdict.picture(msg("alerts.fire-on-outage.chart"), "charts/alerts.fire-on-outage.png", DrillPicture.read(
+                prometheus, timeline, "alerts.fire-on-outage", api, labels -> aboutApi.test(Yaml.JSON.createObjectNode()
+                        .set("labels", labels)), forOfOutageAlerts(context), context.scrapeInterval(), context.evaluationInterval()));
+    }
+
+    /** "InstanceDown firing at +89 s, in Alertmanager at +92 s, resolved 15 s after the restart". */
+    private static Message measured(FaultTimeline timeline, String api, List<String> firing) {
+        if (firing.isEmpty()) {
+            return Message.NONE;
+        }
+        String first = firing.get(0);
+        long restarted = timeline.secondsOf(api + " started again").orElse(0);
+        return msg("alerts.fire-on-outage.measured", first, timeline.secondsOf(first + " firing in Prometheus").orElse(-1),
+                timeline.secondsOf(first + " in Alertmanager").orElse(-1), timeline.secondsOf("resolved").orElse(-1) - restarted);
     }
 
     /** The wait the submission's intervals impose: the stopped target's next scrape, the alert's for, an evaluation. */

@@ -1,5 +1,7 @@
 package obsgrader.checks.bonus;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +13,7 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.checks.bonus.AlertmanagerWebhooks.Webhook;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.checks.docs.Runbooks;
@@ -22,7 +25,7 @@ import obsgrader.submission.Submission;
  * (an Alertmanager webhook target, or named for it) whose code does something about them — restarts,
  * commands — rather than only logging them.
  */
-@RubricCheck(id = "bonus.runbook-automation", title = "Bonus: an automated runbook remediates alerts")
+@RubricCheck(id = "bonus.runbook-automation")
 public final class AutomatedRunbook implements Check {
     private static final Pattern SCRIPT = Pattern.compile("(?i).*\\.(sh|bash|py|ps1|rb|js)$");
     private static final Pattern RECEIVER_NAME = Pattern.compile("(?i)webhook|receiver|remediat|runbook|heal");
@@ -34,21 +37,23 @@ public final class AutomatedRunbook implements Check {
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
-        List<String> automations = new ArrayList<>();
+        List<Message> automations = new ArrayList<>();
         Runbooks.files(submission).stream()
                 .filter(f -> SCRIPT.matcher(f.getFileName().toString()).matches()
                         || Files.isExecutable(f) && !f.getFileName().toString().contains("."))
-                .forEach(f -> automations.add("script " + SubmissionFiles.where(submission, f, 0)));
+                .forEach(f -> automations.add(msg("bonus.runbook-automation.script", SubmissionFiles.where(submission, f, 0))));
         submission.compose().ifPresent(compose -> receivers(submission, compose).forEach(service ->
                 ComposeServices.code(compose, service).stream().filter(f -> ACTION.matcher(SubmissionFiles.read(f)).find())
-                        .forEach(f -> automations.add("service " + service + " acts on alerts in " + SubmissionFiles.where(submission, f, 0)))));
+                        .forEach(f -> automations.add(msg("bonus.runbook-automation.service", service,
+                                SubmissionFiles.where(submission, f, 0))))));
+        Message found = automations.isEmpty() ? msg("bonus.runbook-automation.none")
+                : msg("bonus.runbook-automation.found", automations);
         return Verdict.fromFiles(automations.isEmpty() ? 0 : 1)
-                .expected("an executable runbook (a script in runbooks/) or a webhook receiver that remediates (restarts, runs commands)")
-                .found((automations.isEmpty() ? "no script in a runbook folder, and no alert receiver that does more than log"
-                        : String.join("; ", automations)) + "; detected statically")
-                .at("runbooks/, the alert receivers' code")
-                .hint(automations.isEmpty() ? "Add runbooks/<alert>.sh doing the fix (e.g. docker restart api), or a webhook "
-                        + "receiver that runs it when Alertmanager posts the alert." : "");
+                .expected(msg("bonus.runbook-automation.expected"))
+                .found(found)
+                .at(msg("bonus.runbook-automation.where"))
+                .hint(automations.isEmpty() ? msg("bonus.runbook-automation.hint") : Message.NONE)
+                .measured(found);
     }
 
     /** The services that receive alerts: targets of Alertmanager's webhooks, or services named for it that the submission builds. */

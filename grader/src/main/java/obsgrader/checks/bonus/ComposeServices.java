@@ -1,5 +1,9 @@
 package obsgrader.checks.bonus;
 
+import static obsgrader.i18n.Message.msg;
+
+import obsgrader.i18n.Message;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,7 @@ final class ComposeServices {
     }
 
     /** Says the service was read from the files, not seen running. */
-    static String staticNote(String what) {
-        return "detected statically; " + what + " is not verified live (no image offline)";
+    static Message staticNote(String what) {
+        return msg("bonus.static-note", what);
     }
 }

@@ -1,5 +1,7 @@
 package obsgrader.checks.bonus;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.checks.dashboard.Provisioning;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.submission.LabRole;
@@ -19,7 +22,7 @@ import obsgrader.submission.Submission;
  * OpenTelemetry (the other half); traces sent anywhere but Tempo are not this bonus. Read from the files only:
  * Tempo has no offline image.
  */
-@RubricCheck(id = "bonus.tempo", title = "Bonus: traces collected in Tempo")
+@RubricCheck(id = "bonus.tempo")
 public final class TempoTraces implements Check {
     private static final Pattern OPEN_TELEMETRY = Pattern.compile("(?i)opentelemetry|\\bOTEL_");
 
@@ -27,22 +30,23 @@ public final class TempoTraces implements Check {
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
         List<String> tempo = ComposeServices.running(submission, Set.of("tempo"));
-        List<String> datasources = Provisioning.datasources(submission).stream()
+        List<Message> datasources = Provisioning.datasources(submission).stream()
                 .filter(d -> "tempo".equals(d.type()))
-                .map(d -> "datasource \"" + d.name() + "\" (" + SubmissionFiles.where(submission, d.file(), d.line()) + ")")
+                .map(d -> msg("bonus.datasource", d.name(), SubmissionFiles.where(submission, d.file(), d.line())))
                 .toList();
         List<String> instrumented = instrumentation(submission);
         boolean linked = !datasources.isEmpty() || !instrumented.isEmpty();
-        List<String> found = new ArrayList<>();
-        found.add(tempo.isEmpty() ? "no Tempo service" : "Tempo service " + String.join(", ", tempo));
-        found.add(datasources.isEmpty() ? "no Tempo datasource" : String.join(", ", datasources));
-        found.add(instrumented.isEmpty() ? "no OpenTelemetry in the API" : "OpenTelemetry in " + String.join(", ", instrumented));
+        Message found = msg("bonus.tempo.found",
+                tempo.isEmpty() ? msg("bonus.tempo.no-service") : msg("bonus.tempo.service", tempo),
+                datasources.isEmpty() ? msg("bonus.tempo.no-datasource") : msg("bonus.list", datasources),
+                instrumented.isEmpty() ? msg("bonus.tempo.no-instrumentation") : msg("bonus.tempo.instrumented", instrumented),
+                ComposeServices.staticNote("Tempo"));
         return Verdict.fromFiles(tempo.isEmpty() ? 0 : linked ? 1 : 0.5)
-                .expected("a Tempo service (grafana/tempo) with a Tempo datasource or the API instrumented with OpenTelemetry")
-                .found(String.join("; ", found) + "; " + ComposeServices.staticNote("Tempo"))
-                .at("docker-compose.yml, grafana provisioning, the API's code")
-                .hint(tempo.isEmpty() || !linked ? "Add grafana/tempo, instrument the API (opentelemetry-instrumentation-flask "
-                        + "exporting OTLP to tempo:4317) and a Tempo datasource in Grafana's provisioning." : "");
+                .expected(msg("bonus.tempo.expected"))
+                .found(found)
+                .at(msg("bonus.tempo.where"))
+                .hint(tempo.isEmpty() || !linked ? msg("bonus.tempo.hint") : Message.NONE)
+                .measured(found);
     }
 
     /** The API's files that use OpenTelemetry (its code, requirements, Dockerfile) or its OTEL_ environment. */

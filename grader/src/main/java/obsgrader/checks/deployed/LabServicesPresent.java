@@ -1,5 +1,7 @@
 package obsgrader.checks.deployed;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -7,12 +9,13 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
 /** The compose file parses and runs the lab's twelve services. */
-@RubricCheck(id = "deployed.compose-services", title = "docker-compose.yml is valid and runs the 12 lab services")
+@RubricCheck(id = "deployed.compose-services")
 public final class LabServicesPresent implements Check {
     @Override
     public Verdict judge(GradingContext context) {
@@ -23,10 +26,11 @@ public final class LabServicesPresent implements Check {
         Submission submission = context.submission();
         if (submission.compose().isEmpty()) {
             return Verdict.fromFiles(0)
-                    .expected("a compose file (" + String.join(", ", Submission.COMPOSE_NAMES) + ") with a 'services:' mapping")
-                    .found(submission.composePath().isEmpty() ? "none" : submission.invalidFiles().get(0).problem())
+                    .expected(msg("deployed.compose-services.expected-file", Submission.COMPOSE_NAMES))
+                    .found(submission.composePath().isEmpty() ? msg("deployed.none")
+                            : Message.literal(submission.invalidFiles().get(0).problem()))
                     .at(submission.composePath().map(Object::toString).orElse(submission.root().toString()))
-                    .hint("Put docker-compose.yml at the root of the submission; check it with `docker-compose config -q`.");
+                    .hint(msg("deployed.compose-services.hint-file"));
         }
         ComposeFile compose = submission.compose().get();
         List<String> missing = Arrays.stream(LabRole.values())
@@ -35,9 +39,10 @@ public final class LabServicesPresent implements Check {
                 .toList();
         int total = LabRole.values().length;
         return Verdict.fromFiles(Verdict.share(total - missing.size(), total))
-                .expected("the 12 lab services")
-                .found(missing.isEmpty() ? "all 12" : "no service for " + String.join(", ", missing))
+                .expected(msg("deployed.compose-services.expected", total))
+                .found(missing.isEmpty() ? msg("deployed.compose-services.all", total) : msg("deployed.compose-services.missing", missing))
                 .at(compose.file().toString())
-                .hint(missing.isEmpty() ? "" : "Add the missing services with the lab's images (e.g. prom/node-exporter).");
+                .hint(missing.isEmpty() ? Message.NONE : msg("deployed.compose-services.hint"))
+                .measured(msg("deployed.compose-services.measured", total));
     }
 }

@@ -1,5 +1,7 @@
 package obsgrader.checks.deployed;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,32 +11,34 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.clients.PrometheusApi;
 
 /** Prometheus and Alertmanager are ready, and Prometheus delivers its alerts to Alertmanager. */
-@RubricCheck(id = "deployed.monitoring-healthy", title = "Prometheus and Alertmanager are ready, and Prometheus sends alerts to Alertmanager", live = true)
+@RubricCheck(id = "deployed.monitoring-healthy", live = true)
 public final class MonitoringHealthy implements Check {
     @Override
     public Verdict judge(GradingContext context) {
         PrometheusApi prometheus = context.prometheus();
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         Duration deadline = context.scrapeInterval().multipliedBy(4);
         if (!Patience.waitUpTo(deadline, prometheus::ready)) {
-            problems.add("Prometheus /-/ready does not answer 200");
+            problems.add(msg("deployed.monitoring-healthy.not-ready", "Prometheus"));
         }
         if (!Patience.waitUpTo(deadline, () -> context.alertmanager().ready())) {
-            problems.add("Alertmanager /-/ready does not answer 200");
+            problems.add(msg("deployed.monitoring-healthy.not-ready", "Alertmanager"));
         }
         if (!Patience.waitUpTo(deadline, () -> !prometheus.alertmanagers().path("activeAlertmanagers").isEmpty())) {
             JsonNode dropped = prometheus.alertmanagers().path("droppedAlertmanagers");
-            problems.add("Prometheus has no active Alertmanager" + (dropped.isEmpty() ? "" : " (dropped: " + dropped + ")"));
+            problems.add(dropped.isEmpty() ? msg("deployed.monitoring-healthy.no-alertmanager")
+                    : msg("deployed.monitoring-healthy.dropped", dropped.toString()));
         }
         return Verdict.live(Verdict.share(3 - problems.size(), 3))
-                .expected("Prometheus ready, Alertmanager ready, and listed in Prometheus' activeAlertmanagers")
-                .found(problems.isEmpty() ? "all three" : String.join("; ", problems))
+                .expected(msg("deployed.monitoring-healthy.expected"))
+                .found(problems.isEmpty() ? msg("deployed.monitoring-healthy.all") : msg("deployed.list", problems))
                 .at("GET /-/ready, GET /api/v1/alertmanagers")
-                .hint(problems.isEmpty() ? "" : "prometheus.yml needs alerting.alertmanagers[].static_configs.targets: "
-                        + "['alertmanager:9093'] (the compose service name and port).")
+                .hint(problems.isEmpty() ? Message.NONE : msg("deployed.monitoring-healthy.hint"))
+                .measured(msg("deployed.monitoring-healthy.all"))
                 .attach("alertmanagers", prometheus.raw("/api/v1/alertmanagers"));
     }
 }

@@ -1,5 +1,7 @@
 package obsgrader.checks.deployed;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -25,10 +27,9 @@ final class Refused {
             return Optional.empty();
         }
         return Optional.of(Verdict.fromFiles(0)
-                .expected("a compose file the grader may run on a shared machine")
-                .found("refused: " + refusals.stream().map(Object::toString).collect(Collectors.joining("; ")))
+                .expected(msg("deployed.refused.expected"))
+                .found(msg("deployed.refused.found", refusals.stream().map(Object::toString).collect(Collectors.joining("; "))))
                 .at(context.submission().composePath().map(Object::toString).orElse(""))
-                .hint("The lab needs none of these options: remove them (only node-exporter may mount /proc, /sys "
-                        + "and / read-only)."));
+                .hint(msg("deployed.refused.hint")));
     }
 }

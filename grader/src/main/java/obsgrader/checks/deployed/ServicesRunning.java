@@ -1,5 +1,7 @@
 package obsgrader.checks.deployed;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,13 +9,14 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.ServiceState;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Every service that can run here is running, and none is restarting or has exited. */
-@RubricCheck(id = "deployed.services-running", title = "Every service is running, none restarting or exited", live = true)
+@RubricCheck(id = "deployed.services-running", live = true)
 public final class ServicesRunning implements Check {
     /** A crash loop shows within seconds: every service must stay up this long. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -30,11 +33,12 @@ public final class ServicesRunning implements Check {
         List<ServiceState> services = stack.services();
         List<ServiceState> unhealthy = services.stream().filter(s -> !s.healthy()).toList();
         return Verdict.live(services.isEmpty() ? 0 : Verdict.share(services.size() - unhealthy.size(), services.size()))
-                .expected("every service running, none restarting")
-                .found(unhealthy.isEmpty() ? services.size() + " services running"
-                        : unhealthy.stream().map(ServiceState::describe).collect(Collectors.joining("; ")))
-                .at("docker inspect of the run's containers (logs in the run's logs/ folder)")
-                .hint(unhealthy.isEmpty() ? "" : "Read the failing service's log (reports/latest/logs/<service>.log).")
+                .expected(msg("deployed.services-running.expected"))
+                .found(unhealthy.isEmpty() ? msg("deployed.services-running.all", services.size())
+                        : Message.literal(unhealthy.stream().map(ServiceState::describe).collect(Collectors.joining("; "))))
+                .at(msg("deployed.services-running.where"))
+                .hint(unhealthy.isEmpty() ? Message.NONE : msg("deployed.services-running.hint"))
+                .measured(msg("deployed.services-running.measured", services.size(), SETTLE))
                 .attach("services", services.stream().map(ServiceState::describe).collect(Collectors.joining("\n")));
     }
 }

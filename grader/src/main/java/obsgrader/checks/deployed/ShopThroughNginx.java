@@ -1,5 +1,7 @@
 package obsgrader.checks.deployed;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +11,12 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.clients.ShopClient;
 import obsgrader.clients.ShopClient.Reply;
 
 /** A customer's visit works through nginx: health, catalogue, cart and order. */
-@RubricCheck(id = "deployed.shop-through-nginx", title = "The shop answers through nginx: /health, /api/products, a cart and an order", live = true)
+@RubricCheck(id = "deployed.shop-through-nginx", live = true)
 public final class ShopThroughNginx implements Check {
     /** The API fails about 5 % of orders on purpose: a few tries tell that from a broken order path. */
     private static final int ORDER_TRIES = 5;
@@ -32,11 +35,11 @@ public final class ShopThroughNginx implements Check {
                 .orElseGet(() -> shop.post("/api/order", "{\"items\": [1]}")));
         List<Reply> failed = replies.stream().filter(r -> !r.ok()).toList();
         return Verdict.live(Verdict.share(replies.size() - failed.size(), replies.size()))
-                .expected("HTTP 2xx from each request through nginx")
-                .found(failed.isEmpty() ? "all answered" : failed.toString())
+                .expected(msg("deployed.shop-through-nginx.expected"))
+                .found(failed.isEmpty() ? msg("deployed.shop-through-nginx.all") : Message.literal(failed.toString()))
                 .at(shop.base().toString())
-                .hint(failed.isEmpty() ? "" : "Check nginx.conf proxies / to the API (proxy_pass http://api:5000) and "
-                        + "the api container's log.")
+                .hint(failed.isEmpty() ? Message.NONE : msg("deployed.shop-through-nginx.hint"))
+                .measured(msg("deployed.shop-through-nginx.measured", replies.size()))
                 .attach("requests", replies.stream().map(Reply::toString).reduce("", (a, b) -> a + b + "\n"));
     }
 }

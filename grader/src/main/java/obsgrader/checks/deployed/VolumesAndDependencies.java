@@ -1,5 +1,7 @@
 package obsgrader.checks.deployed;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,11 +13,12 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 
 /** Data survives a restart (named volumes) and services start after what they need (depends_on). */
-@RubricCheck(id = "deployed.volumes-depends", title = "Data kept in named volumes, services ordered with depends_on")
+@RubricCheck(id = "deployed.volumes-depends")
 public final class VolumesAndDependencies implements Check {
     /** Where each stateful service keeps its data inside its container. */
     private static final Map<LabRole, String> DATA = Map.of(
@@ -38,35 +41,36 @@ public final class VolumesAndDependencies implements Check {
         }
         Optional<ComposeFile> parsed = context.submission().compose();
         if (parsed.isEmpty()) {
-            return Verdict.fromFiles(0).expected("a valid compose file").found("none").at(context.submission().root().toString());
+            return Verdict.fromFiles(0).expected(msg("deployed.volumes-depends.expected-file")).found(msg("deployed.none"))
+                    .at(context.submission().root().toString());
         }
         ComposeFile compose = parsed.get();
-        List<String> unpersisted = new ArrayList<>();
+        List<Message> unpersisted = new ArrayList<>();
         DATA.forEach((role, path) -> compose.serviceFor(role).ifPresent(service -> {
             boolean persisted = compose.mounts(service).stream()
                     .anyMatch(m -> m.target().replaceAll("(?<=.)/+$", "").equals(path) && !m.source().isEmpty());
             if (!persisted) {
-                unpersisted.add(service + " has no volume on " + path);
+                unpersisted.add(msg("deployed.volumes-depends.no-volume", service, path));
             }
         }));
-        List<String> unordered = new ArrayList<>();
+        List<Message> unordered = new ArrayList<>();
         NEEDS.forEach((role, needed) -> compose.serviceFor(role).ifPresent(service -> {
             Set<String> dependsOn = dependsOn(compose, service);
             needed.forEach(need -> compose.serviceFor(need).filter(n -> !dependsOn.contains(n))
-                    .ifPresent(n -> unordered.add(service + " does not depend_on " + n)));
+                    .ifPresent(n -> unordered.add(msg("deployed.volumes-depends.no-dependency", service, n))));
         }));
-        List<String> problems = new ArrayList<>(unpersisted);
+        List<Message> problems = new ArrayList<>(unpersisted);
         problems.addAll(unordered);
         int dependencies = NEEDS.values().stream().mapToInt(Set::size).sum();
         // data kept and start order are the line's two halves, whatever the number of items in each
         double fraction = 0.5 * Verdict.share(DATA.size() - unpersisted.size(), DATA.size())
                 + 0.5 * Verdict.share(dependencies - unordered.size(), dependencies);
         return Verdict.fromFiles(fraction)
-                .expected("named volumes for PostgreSQL, Prometheus and Grafana data; depends_on from each service to what it needs")
-                .found(problems.isEmpty() ? "all in place" : String.join("; ", problems))
+                .expected(msg("deployed.volumes-depends.expected"))
+                .found(problems.isEmpty() ? msg("deployed.volumes-depends.all", DATA.size() + dependencies) : msg("deployed.list", problems))
                 .at(compose.file().getFileName().toString())
-                .hint(problems.isEmpty() ? "" : "Declare the volumes under the top-level 'volumes:' and mount them; "
-                        + "add depends_on so nginx starts after api, api after postgres and redis, exporters after their target.");
+                .hint(problems.isEmpty() ? Message.NONE : msg("deployed.volumes-depends.hint"))
+                .measured(msg("deployed.volumes-depends.measured", DATA.size(), dependencies));
     }
 
     private static Set<String> dependsOn(ComposeFile compose, String service) {

@@ -1,5 +1,7 @@
 package obsgrader.checks.docs;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.checks.dashboard.Wording;
 
@@ -17,7 +20,7 @@ import obsgrader.checks.dashboard.Wording;
  * The README tells a newcomer how to start the stack (half the points) and what it monitors (half: any four
  * of the five topics below, in English or French).
  */
-@RubricCheck(id = "docs.readme", title = "The README says how to run the stack and what it monitors")
+@RubricCheck(id = "docs.readme")
 public final class ReadmeExplainsStack implements Check {
     private static final Pattern HOW_TO_RUN = Pattern.compile("docker[- ]compose\\b[^\\n]*\\bup\\b|\\bmake\\s+(up|run|start)\\b");
     private static final Map<String, Pattern> TOPICS = new LinkedHashMap<>();
@@ -26,11 +29,12 @@ public final class ReadmeExplainsStack implements Check {
             + "|tableau|architecture|services|composants|components|what|ce qui|cibles|targets|exporter|grafana|prometheus|slo");
 
     static {
-        TOPICS.put("Prometheus", Pattern.compile("prometheus"));
-        TOPICS.put("Grafana / dashboards", Pattern.compile("grafana|dashboard|tableau de bord"));
+        // Keyed by their sentence in the bundles: docs.readme.topic.<key>.
+        TOPICS.put("prometheus", Pattern.compile("prometheus"));
+        TOPICS.put("grafana", Pattern.compile("grafana|dashboard|tableau de bord"));
         TOPICS.put("alerts", Pattern.compile("alert"));
-        TOPICS.put("exporters / targets", Pattern.compile("exporter|target|cible|scrape"));
-        TOPICS.put("the monitored services (nginx, API, PostgreSQL, Redis)", Pattern.compile("nginx|postgres|redis|\\bapi\\b"));
+        TOPICS.put("exporters", Pattern.compile("exporter|target|cible|scrape"));
+        TOPICS.put("services", Pattern.compile("nginx|postgres|redis|\\bapi\\b"));
     }
 
     /**
@@ -51,10 +55,9 @@ public final class ReadmeExplainsStack implements Check {
     public Verdict judge(GradingContext context) {
         Optional<Path> readme = context.submission().readme();
         if (readme.isEmpty()) {
-            return Verdict.fromFiles(0).expected("a README at the root of the submission").found("none")
+            return Verdict.fromFiles(0).expected(msg("docs.readme.expected-file")).found(msg("docs.readme.none"))
                     .at(context.submission().root().toString())
-                    .hint("Write README.md: how to start the stack (docker compose up -d), the URLs, and what is monitored "
-                            + "(targets, exporters, alerts, dashboards).");
+                    .hint(msg("docs.readme.hint-file"));
         }
         String text = Wording.normalise(SubmissionFiles.read(readme.get()));
         boolean runs = HOW_TO_RUN.matcher(text).find();
@@ -63,13 +66,18 @@ public final class ReadmeExplainsStack implements Check {
                 .map(Map.Entry::getKey).toList();
         int topics = TOPICS.size() - missingTopics.size();
         double fraction = (runs ? 0.5 : 0) + 0.5 * Math.min(topics, TOPICS_NEEDED) / TOPICS_NEEDED;
+        Message found = msg(missingTopics.isEmpty() ? "docs.readme.found" : "docs.readme.found-missing",
+                msg(runs ? "docs.readme.runs" : "docs.readme.no-run"), topics, TOPICS.size(), topics(missingTopics));
         return Verdict.fromFiles(fraction)
-                .expected("how to run (docker compose up) and what is monitored (" + TOPICS_NEEDED + " of: "
-                        + String.join(", ", TOPICS.keySet()) + ")")
-                .found((runs ? "run instructions" : "no 'docker compose up' instructions") + "; " + topics + " of "
-                        + TOPICS.size() + " topics in its chapters about monitoring" + (missingTopics.isEmpty() ? "" : " (not mentioned: " + String.join(", ", missingTopics) + ")"))
+                .expected(msg("docs.readme.expected", TOPICS_NEEDED, topics(List.copyOf(TOPICS.keySet()))))
+                .found(found)
                 .at(SubmissionFiles.where(context.submission(), readme.get(), 0))
-                .hint(fraction >= 1 ? "" : (runs ? "" : "Say how to start the stack: docker compose up -d. ")
-                        + (topics >= TOPICS_NEEDED ? "" : "Describe what is monitored: " + String.join(", ", missingTopics) + "."));
+                .hint(fraction >= 1 ? Message.NONE : msg("docs.readme.hint", msg(runs ? "docs.readme.empty" : "docs.readme.hint-run"),
+                        topics >= TOPICS_NEEDED ? msg("docs.readme.empty") : msg("docs.readme.hint-topics", topics(missingTopics))))
+                .measured(found);
+    }
+
+    private static List<Message> topics(List<String> keys) {
+        return keys.stream().map(key -> msg("docs.readme.topic." + key)).toList();
     }
 }

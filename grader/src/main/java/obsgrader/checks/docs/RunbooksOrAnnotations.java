@@ -1,5 +1,7 @@
 package obsgrader.checks.docs;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 import obsgrader.submission.Submission;
 
@@ -17,7 +20,7 @@ import obsgrader.submission.Submission;
  * habit, not a one-off), a runbook document or chapter, or dashboard annotations marking events. The rubric's
  * line asks for one of the three ("or"): any one earns the points.
  */
-@RubricCheck(id = "docs.runbooks", title = "Alerts link to runbooks, a runbook is written, or the dashboard shows annotations")
+@RubricCheck(id = "docs.runbooks")
 public final class RunbooksOrAnnotations implements Check {
     @Override
     public Verdict judge(GradingContext context) {
@@ -25,7 +28,7 @@ public final class RunbooksOrAnnotations implements Check {
         List<Rule> alerts = Rule.alerts(submission);
         List<Rule> linked = alerts.stream().filter(a -> !a.annotations().getOrDefault("runbook_url", "").isBlank()).toList();
         List<Documents.Passage> runbooks = Runbooks.written(submission);
-        List<String> annotations = new ArrayList<>();
+        List<Message> annotations = new ArrayList<>();
         List<String> where = new ArrayList<>();
         linked.stream().map(a -> a.file().getFileName().toString())
                 .distinct().forEach(where::add);
@@ -33,24 +36,21 @@ public final class RunbooksOrAnnotations implements Check {
         for (Dashboards.Dashboard dashboard : Dashboards.of(submission)) {
             for (JsonNode annotation : dashboard.model().path("annotations").path("list")) {
                 if (annotation.path("builtIn").asInt() != 1) {
-                    annotations.add("\"" + annotation.path("name").asText() + "\" in " + dashboard.name());
+                    annotations.add(msg("docs.runbooks.annotation", annotation.path("name").asText(), dashboard.name()));
                     where.add(dashboard.name() + " annotations.list");
                 }
             }
         }
         boolean links = !alerts.isEmpty() && linked.size() * 2 >= alerts.size();
         int sources = (links ? 1 : 0) + (runbooks.isEmpty() ? 0 : 1) + (annotations.isEmpty() ? 0 : 1);
-        List<String> found = List.of(
-                "runbook_url on " + linked.size() + " of " + alerts.size() + " alerts",
-                runbooks.isEmpty() ? "no runbook document or chapter" : "runbooks in " + Documents.where(submission, runbooks),
-                annotations.isEmpty() ? "no dashboard annotation besides Grafana's built-in one"
-                        : "dashboard annotations " + String.join(", ", annotations));
+        Message found = msg("docs.runbooks.found", msg("docs.runbooks.linked", linked.size(), alerts.size()),
+                runbooks.isEmpty() ? msg("docs.runbooks.no-document") : msg("docs.runbooks.documents", Documents.where(submission, runbooks)),
+                annotations.isEmpty() ? msg("docs.runbooks.no-annotation") : msg("docs.runbooks.annotations", annotations));
         return Verdict.fromFiles(sources >= 1 ? 1 : 0)
-                .expected("one of: runbook_url on the alerts, a runbook document (RUNBOOK.md, runbooks/, or a runbook chapter), dashboard annotations")
-                .found(String.join("; ", found))
-                .at(where.isEmpty() ? "rule files, dashboards" : where.stream().distinct().collect(Collectors.joining(", ")))
-                .hint(sources >= 1 ? "" : "Add annotations.runbook_url to each alert pointing at a section of RUNBOOK.md "
-                        + "(what to check, how to fix), and/or an annotation query on the dashboard "
-                        + "(Dashboard settings > Annotations, e.g. ALERTS{alertstate=\"firing\"}).");
+                .expected(msg("docs.runbooks.expected"))
+                .found(found)
+                .at(where.isEmpty() ? msg("docs.runbooks.where") : Message.literal(where.stream().distinct().collect(Collectors.joining(", "))))
+                .hint(sources >= 1 ? Message.NONE : msg("docs.runbooks.hint"))
+                .measured(found);
     }
 }

@@ -1,5 +1,7 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ public final class EveryTargetUp implements Check {
                 .at("GET /api/v1/targets")
                 .hint(down.isEmpty() ? "" : "A DOWN target names the host:port Prometheus cannot scrape: use the "
                         + "compose service name and the container port, and check that service's log.")
+                .measured(msg("metrics.targets-up.measured", targets.size(), jobs(targets)))
                 .attach("targets", prometheus.raw("/api/v1/targets"));
     }
 

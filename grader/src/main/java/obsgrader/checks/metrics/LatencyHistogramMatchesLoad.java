@@ -36,10 +36,11 @@ public final class LatencyHistogramMatchesLoad implements Check {
                 .at("GET /api/v1/query?query=" + window.quantileQuery(0.95, buckets(ShopRequest.BROWSE)))
                 .hint(slowAbove && productsBelow ? "" : "Observe each request's duration in after_request into "
                         + "http_request_duration_seconds{endpoint} with buckets around 0.3 s and 1 s (the lab's list, plus 0.3).")
+                .measured(found)
                 .attach("Prometheus against Gatling", found.replace("; ", "\n"));
     }
 
-    private static String buckets(ShopRequest request) {
+    static String buckets(ShopRequest request) {
         return "http_request_duration_seconds_bucket{endpoint=\"" + request.path() + "\"}";
     }
 
@@ -48,7 +49,7 @@ public final class LatencyHistogramMatchesLoad implements Check {
     }
 
     /** Gatling's numbers for the request in the simulation that sent most of it. */
-    private static RequestStats busiest(LoadResults load, ShopRequest request) {
+    static RequestStats busiest(LoadResults load, ShopRequest request) {
         return load.simulations().stream().map(s -> s.of(request)).max(Comparator.comparingLong(RequestStats::count))
                 .orElse(RequestStats.none(request.label()));
     }

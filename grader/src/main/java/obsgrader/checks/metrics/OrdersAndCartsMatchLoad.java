@@ -55,6 +55,7 @@ public final class OrdersAndCartsMatchLoad implements Check {
                 .at("GET /api/v1/query?query=" + window.increaseQuery(ORDERS))
                 .hint(wrong.isEmpty() ? "" : "Wrong: " + String.join(", ", wrong) + ". Increment orders_total{status} once per "
                         + "order (success or failed) and observe cart_value_euros once per cart, as the lab's app.py does.")
+                .measured(found)
                 .attach("Prometheus against Gatling", found.replace("; ", "\n"));
     }
 

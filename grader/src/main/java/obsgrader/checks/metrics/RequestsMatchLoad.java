@@ -1,5 +1,7 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.ArrayList;
 import java.util.List;
 import obsgrader.checks.Check;
@@ -18,8 +20,12 @@ public final class RequestsMatchLoad implements Check {
         LoadWindow window = LoadWindow.of(context, load);
         List<String> counts = new ArrayList<>();
         int matching = 0;
+        double countedInAll = 0;
+        long sentInAll = 0;
         for (ShopRequest request : ShopRequest.values()) {
             double counted = window.increase(selector(request));
+            countedInAll += counted;
+            sentInAll += load.sent(request);
             matching += LoadCounts.match(counted, load.sent(request)) ? 1 : 0;
             counts.add(request.path() + ": " + LoadCounts.describe(counted, load.sent(request)));
         }
@@ -31,11 +37,13 @@ public final class RequestsMatchLoad implements Check {
                 .at("GET /api/v1/query?query=" + window.increaseQuery(selector(ShopRequest.BROWSE)))
                 .hint(matching == endpoints ? "" : "Count every request in after_request, with the endpoint label set "
                         + "to the request path, and scrape each API instance once.")
+                .measured(msg("metrics.requests-match-load.measured", Math.round(countedInAll), sentInAll, endpoints))
                 .attach("Prometheus against Gatling", String.join("\n", counts))
-                .attach("load phase (Gatling)", load.summary());
+                .attach("load phase (Gatling)", load.summary())
+                .picture(msg("metrics.requests-match-load.chart"), "charts/load.png", LoadPicture.of(window, load));
     }
 
-    private static String selector(ShopRequest request) {
+    static String selector(ShopRequest request) {
         return "http_requests_total{endpoint=\"" + request.path() + "\"}";
     }
 }

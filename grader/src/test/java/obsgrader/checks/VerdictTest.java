@@ -1,0 +1,26 @@
+package obsgrader.checks;
+
+import static obsgrader.i18n.Message.msg;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import obsgrader.i18n.Messages;
+import org.junit.jupiter.api.Test;
+
+class VerdictTest {
+    @Test
+    void aFaultOfTheMachineOrTheGraderIsToldFromTheSubmissionsOwn() {
+        assertThat(Verdict.notAssessed(msg("grader.fault.machine", "docker info failed")).graderFault()).isTrue();
+        assertThat(Verdict.live(0).found(msg("grader.fault.error", "NullPointerException")).graderFault()).isTrue();
+        assertThat(Verdict.notAssessed(msg("grader.static-mode")).graderFault()).isFalse();
+        assertThat(Verdict.live(0).found("grader.fault.machine").graderFault()).as("a literal is never a fault").isFalse();
+    }
+
+    @Test
+    void whatAPassMeasuredIsKeptApartFromTheReasonAndWrittenInTheRunsLanguage() {
+        Verdict verdict = Verdict.live(1).expected("x").measured(msg("metrics.targets-up.measured", 12, "api, node"));
+
+        assertThat(verdict.measured()).isEqualTo("12 of 12 targets UP, in jobs api, node");
+        assertThat(verdict.in(Messages.FRENCH).measured()).isEqualTo("12 cibles UP sur 12, dans les jobs api, node");
+        assertThat(verdict.reason()).isEqualTo("expected x");
+    }
+}
