@@ -56,6 +56,7 @@ public final class LabStack implements AutoCloseable {
     private Compose composeCli;
     /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
     private String publishedHost = "127.0.0.1";
+    private Egress egress;
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -163,8 +164,13 @@ public final class LabStack implements AutoCloseable {
         compose(Duration.ofMinutes(1), "the compose file is not valid for " + composeCli.describe(), "config", "-q");
         // one service at a time, so that a failure names the service whatever the flavour's way of saying it
         for (String service : builtServices()) {
-            compose(buildTimeout, "service '" + service + "': its image would not build", "build", service);
+            // v1's --force-rm: the engine itself removes a failed step's container, even when the grader dies mid-build
+            String[] build = composeCli.flavour() == Compose.Flavour.V1 ? new String[] {"build", "--force-rm", service}
+                    : new String[] {"build", service};
+            compose(buildTimeout, "service '" + service + "': its image would not build", build);
         }
+        // the bridges do not exist yet: the rules keyed on their names hold from the first packet `up` lets out
+        egress = Egress.cut(runId, sanitiser.bridges());
         // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         Shell.Result up = composeCli.run(upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
@@ -174,6 +180,9 @@ public final class LabStack implements AutoCloseable {
         if (!up.ok()) {
             throw new StackFailure("compose up failed: " + up.tail(5) + upOutput());
         }
+        egress.confirm();
+        egress.notCut().ifPresentOrElse(reason -> notes.put("egress not cut", reason),
+                () -> notes.put("egress", egress.describe()));
         return this;
     }
 
@@ -219,6 +228,10 @@ public final class LabStack implements AutoCloseable {
     private void compose(Duration timeout, String meaning, String... words) {
         Shell.Result result = composeCli.run(timeout, project(), sanitisedFile, words);
         String command = "compose " + String.join(" ", words);
+        if (!result.ok()) {
+            // a failed build names in its output the step containers and images it left; other commands name none
+            BuildLeftovers.removeFrom(result.output());
+        }
         if (result.timedOut()) {
             throw new StackFailure(command + " did not finish within " + timeout.toMinutes() + " min (" + meaning
                     + "):\n" + result.tail(20));
