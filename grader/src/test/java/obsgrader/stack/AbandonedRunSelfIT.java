@@ -56,7 +56,7 @@ class AbandonedRunSelfIT {
         assertThat(MaliciousCorpusSelfIT.leftOver(runId)).isEmpty();
     }
 
-    private static String docker(String... args) {
+    static String docker(String... args) {
         return Docker.run(Duration.ofSeconds(30), args).output().strip();
     }
 

@@ -62,8 +62,8 @@ class EgressSelfIT {
             exchange.close();
         });
         hostCanary.start();
-        docker("network", "create", CANARY_NETWORK);
-        canaryContainer = docker("run", "-d", "--network", CANARY_NETWORK, "-p", hostAddress.getHostAddress() + "::8000",
+        AbandonedRunSelfIT.docker("network", "create", CANARY_NETWORK);
+        canaryContainer = AbandonedRunSelfIT.docker("run", "-d", "--network", CANARY_NETWORK, "-p", hostAddress.getHostAddress() + "::8000",
                 IMAGE, "python", "-m", "http.server", "8000");
     }
 
@@ -73,9 +73,9 @@ class EgressSelfIT {
             hostCanary.stop(0);
         }
         if (canaryContainer != null) {
-            docker("rm", "-f", canaryContainer);
+            AbandonedRunSelfIT.docker("rm", "-f", canaryContainer);
         }
-        docker("network", "rm", CANARY_NETWORK);
+        AbandonedRunSelfIT.docker("network", "rm", CANARY_NETWORK);
     }
 
     @Test
@@ -90,11 +90,11 @@ class EgressSelfIT {
                     image: "python:3.11-slim"
                     command: [python, -m, http.server, "8001"]
                 """);
-        String canaryPort = docker("port", canaryContainer, "8000").lines().findFirst().orElseThrow()
+        String canaryPort = AbandonedRunSelfIT.docker("port", canaryContainer, "8000").lines().findFirst().orElseThrow()
                 .replaceAll(".*:", "");
         String hostCanaryUrl = "http://" + hostAddress.getHostAddress() + ":" + hostCanary.getAddress().getPort() + "/";
         String canaryNetworkUrl = "http://" + hostAddress.getHostAddress() + ":" + canaryPort + "/";
-        String canaryDirectUrl = "http://" + docker("inspect", "--format",
+        String canaryDirectUrl = "http://" + AbandonedRunSelfIT.docker("inspect", "--format",
                 "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", canaryContainer) + ":8000/";
 
         assertThat(fromOutside(List.of(hostCanaryUrl, canaryNetworkUrl)))
@@ -105,8 +105,8 @@ class EgressSelfIT {
                 .withRunFolder(folder.resolve("run")).start()) {
             runId = stack.runId();
             assertThat(stack.notes()).containsKey("egress").doesNotContainKey("egress not cut");
-            String gateway = docker("network", "inspect", "--format", "{{range .IPAM.Config}}{{.Gateway}}{{end}}",
-                    docker("network", "ls", "-q", "--filter", "label=" + ComposeSanitiser.RUN_LABEL + "=" + runId));
+            String gateway = AbandonedRunSelfIT.docker("network", "inspect", "--format", "{{range .IPAM.Config}}{{.Gateway}}{{end}}",
+                    AbandonedRunSelfIT.docker("network", "ls", "-q", "--filter", "label=" + ComposeSanitiser.RUN_LABEL + "=" + runId));
             String gatewayUrl = "http://" + gateway + ":" + hostCanary.getAddress().getPort() + "/";
 
             HttpRequest toShop = HttpRequest.newBuilder(stack.endpoint("shop", 8000).resolve("/"))
@@ -139,7 +139,7 @@ class EgressSelfIT {
 
     /** The same probe from a container of the engine's default bridge, outside any graded stack. */
     private static List<String> fromOutside(List<String> urls) {
-        String output = docker("run", "--rm", IMAGE, "python", "-c", PROBE, String.join(" ", urls));
+        String output = AbandonedRunSelfIT.docker("run", "--rm", IMAGE, "python", "-c", PROBE, String.join(" ", urls));
         return output.lines().filter(line -> line.contains(" -> "))
                 .map(line -> line.substring(line.indexOf(" -> ") + 4)).toList();
     }
@@ -169,12 +169,5 @@ class EgressSelfIT {
         } catch (SocketException e) {
             return false;
         }
-    }
-
-    private static String docker(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "docker";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return Shell.run(DOCKER, command).output().strip();
     }
 }

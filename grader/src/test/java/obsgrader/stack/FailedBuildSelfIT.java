@@ -83,9 +83,9 @@ class FailedBuildSelfIT {
     private static List<String> leftOf(String runId, String token) {
         List<String> left = new ArrayList<>(MaliciousCorpusSelfIT.leftOver(runId));
         String label = "label=" + ComposeSanitiser.RUN_LABEL + "=" + runId;
-        docker("images", "-aq", "--filter", label).lines().map(id -> "image " + id).forEach(left::add);
-        withToken("container", docker("ps", "-aq"), token).forEach(left::add);
-        withToken("image", docker("images", "-aq"), token).forEach(left::add);
+        AbandonedRunSelfIT.docker("images", "-aq", "--filter", label).lines().map(id -> "image " + id).forEach(left::add);
+        withToken("container", AbandonedRunSelfIT.docker("ps", "-aq"), token).forEach(left::add);
+        withToken("image", AbandonedRunSelfIT.docker("images", "-aq"), token).forEach(left::add);
         return left.stream().distinct().toList();
     }
 
@@ -99,12 +99,5 @@ class FailedBuildSelfIT {
         return Shell.run(DOCKER, command.toArray(String[]::new)).output().lines()
                 .filter(line -> line.contains(token))
                 .map(line -> kind + " " + line.substring(0, Math.min(19, line.length())));
-    }
-
-    private static String docker(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "docker";
-        System.arraycopy(args, 0, command, 1, args.length);
-        return Shell.run(DOCKER, command).output().strip();
     }
 }
