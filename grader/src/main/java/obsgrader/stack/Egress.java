@@ -24,8 +24,7 @@ import obsgrader.engine.Shell;
  * <p>
  * Forwarded packets are judged in {@code DOCKER-USER}, the chain the engine keeps first in {@code FORWARD} (plain
  * {@code FORWARD} where the engine does not manage that family), packets to the host in {@code INPUT}. Each run
- * has its own chains, named for it; the jumps to them carry the run and its owner's pid, so a sweep finds the
- * rules of a run whose JVM died.
+ * has its own chains, named for it and its owner's pid, so a sweep finds the rules of a run whose JVM died.
  */
 public final class Egress {
     private static final String PREFIX = "OBSG-";
@@ -35,7 +34,8 @@ public final class Egress {
     /** The bridge driver's option naming the bridge interface (libnetwork, every engine version). */
     static final String BRIDGE_NAME = "com.docker.network.bridge.name";
     private static final Duration IPTABLES = Duration.ofSeconds(20);
-    private static final Pattern CHAIN = Pattern.compile("^-N " + PREFIX + "([0-9a-f]+)" + OUT + "$", Pattern.MULTILINE);
+    /** A run's chain: OBSG-run-pid-O or -H, the owner's pid in the name, so a sweep can tell a dead run from one installing. */
+    private static final Pattern CHAIN = Pattern.compile("^-N (" + PREFIX + "([0-9a-f]+)-(\\d+)-[OH])$", Pattern.MULTILINE);
     /** Linux caps interface names at 15 characters: "obsg", the 8 characters of the run id, one for the network. */
     static final int MAX_NETWORKS = 36;
 
@@ -91,8 +91,8 @@ public final class Egress {
 
     private void install(String family) {
         String forward = iptables(family, "-S", DOCKER_USER).ok() ? DOCKER_USER : "FORWARD";
-        String out = PREFIX + runId + OUT;
-        String host = PREFIX + runId + HOST;
+        String out = chain(runId, OUT);
+        String host = chain(runId, HOST);
         must(family, "-N", out);
         must(family, "-A", out, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "RETURN");
         bridges.forEach(bridge -> must(family, "-A", out, "-i", bridge, "-o", bridge, "-j", "RETURN"));
@@ -100,12 +100,15 @@ public final class Egress {
         must(family, "-N", host);
         must(family, "-A", host, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED", "-j", "RETURN");
         must(family, "-A", host, "-j", "REJECT");
-        String owner = "obsgrader.run=" + runId + " obsgrader.owner=" + ComposeSanitiser.owner();
         for (String bridge : bridges) {
-            must(family, "-I", forward, "-i", bridge, "-m", "comment", "--comment", owner, "-j", out);
-            must(family, "-I", forward, "-o", bridge, "-m", "comment", "--comment", owner, "-j", out);
-            must(family, "-I", "INPUT", "-i", bridge, "-m", "comment", "--comment", owner, "-j", host);
+            must(family, "-I", forward, "-i", bridge, "-j", out);
+            must(family, "-I", forward, "-o", bridge, "-j", out);
+            must(family, "-I", "INPUT", "-i", bridge, "-j", host);
         }
+    }
+
+    private static String chain(String runId, String kind) {
+        return PREFIX + runId + "-" + ComposeSanitiser.owner() + kind;
     }
 
     /**
@@ -146,14 +149,19 @@ public final class Egress {
                 continue;
             }
             String rules = iptables(family, "-S").output();
-            rules.lines().filter(rule -> rule.startsWith("-A ") && rule.contains("-j " + PREFIX + run + "-"))
-                    .forEach(rule -> iptables(family, toDeletion(rule)));
-            for (String chain : List.of(PREFIX + run + OUT, PREFIX + run + HOST)) {
-                if (rules.contains("-N " + chain)) {
-                    iptables(family, "-F", chain);
-                    iptables(family, "-X", chain);
+            List<String> chains = new ArrayList<>();
+            Matcher defined = CHAIN.matcher(rules);
+            while (defined.find()) {
+                if (defined.group(2).equals(run)) {
+                    chains.add(defined.group(1));
                 }
             }
+            rules.lines().filter(rule -> rule.startsWith("-A ") && chains.stream().anyMatch(c -> rule.endsWith("-j " + c)))
+                    .forEach(rule -> iptables(family, toDeletion(rule)));
+            chains.forEach(chain -> {
+                iptables(family, "-F", chain);
+                iptables(family, "-X", chain);
+            });
         }
     }
 
@@ -163,27 +171,19 @@ public final class Egress {
         if (!Shell.has("iptables")) {
             return abandoned;
         }
-        String rules = iptables("iptables", "-S").output() + iptables("ip6tables", "-S").output();
-        Matcher chains = CHAIN.matcher(rules);
+        Matcher chains = CHAIN.matcher(iptables("iptables", "-S").output() + iptables("ip6tables", "-S").output());
         while (chains.find()) {
-            String run = chains.group(1);
-            Matcher owner = Pattern.compile("obsgrader\\.run=" + run + " obsgrader\\.owner=(\\d+)").matcher(rules);
-            if (!owner.find() || ProcessHandle.of(Long.parseLong(owner.group(1))).map(p -> !p.isAlive()).orElse(true)) {
-                abandoned.add(run);
+            if (ProcessHandle.of(Long.parseLong(chains.group(3))).map(p -> !p.isAlive()).orElse(true)) {
+                abandoned.add(chains.group(2));
             }
         }
         abandoned.forEach(Egress::remove);
         return abandoned;
     }
 
-    /** "-A CHAIN spec..." as iptables -S prints it, turned into the arguments deleting that rule. */
+    /** "-A CHAIN spec..." as iptables -S prints it (the run's rules have no quoted words), as a deletion. */
     private static String[] toDeletion(String rule) {
-        List<String> args = new ArrayList<>(List.of("-D"));
-        Matcher words = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(rule.substring(3));
-        while (words.find()) {
-            args.add(words.group(1) != null ? words.group(1) : words.group(2));
-        }
-        return args.toArray(String[]::new);
+        return ("-D " + rule.substring(3)).split(" ");
     }
 
     private static void must(String family, String... args) {
