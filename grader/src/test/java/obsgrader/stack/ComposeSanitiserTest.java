@@ -161,6 +161,21 @@ class ComposeSanitiserTest {
     }
 
     @Test
+    void keepsLiteralDollarsLiteralForComposeWhichSubstitutesAgain() throws IOException {
+        Files.writeString(folder.resolve(".env"), "TAG=7-alpine\n");
+        JsonNode services = sanitise("""
+                services:
+                  node:
+                    image: "redis:${TAG}"
+                    command: ['--collector.filesystem.mount-points-exclude=^/(sys|proc)($$|/)']
+                """, Set.of());
+
+        assertThat(services.path("node").path("image").asText()).isEqualTo("redis:7-alpine");
+        assertThat(services.path("node").path("command").get(0).asText())
+                .isEqualTo("--collector.filesystem.mount-points-exclude=^/(sys|proc)($$|/)");
+    }
+
+    @Test
     void labelsTheImageOfABuildGivenAsAPath() throws IOException {
         JsonNode services = sanitise("services:\n  api: {build: ./app}\n", Set.of());
 
