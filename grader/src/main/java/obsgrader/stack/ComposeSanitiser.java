@@ -29,6 +29,7 @@ public final class ComposeSanitiser {
     private final Limits limits;
     private final List<String> changes = new ArrayList<>();
     private String publishedOn = "127.0.0.1";
+    private List<String> bridges = List.of();
 
     public ComposeSanitiser(String runId, Map<String, String> leftOut, Limits limits) {
         this.runId = runId;
@@ -40,6 +41,11 @@ public final class ComposeSanitiser {
     public ComposeSanitiser publishingOn(String address) {
         this.publishedOn = address;
         return this;
+    }
+
+    /** The bridge interfaces the run's networks get, known before `up` creates them (see {@link Egress}). */
+    public List<String> bridges() {
+        return bridges;
     }
 
     /** What was changed, one line a change, for the report. */
@@ -65,6 +71,7 @@ public final class ComposeSanitiser {
         if (!copy.path("networks").has("default")) {
             ((ObjectNode) copy.get("networks")).putObject("default");
         }
+        bridges = RunNetworks.contain(copy, runId, changes);
         labelDefinitions(copy, "networks");
         escapeDollars(copy);
         changes.add("every service: at most " + limits.memory() + " of memory, " + limits.cpus() + " CPU, "
@@ -85,11 +92,10 @@ public final class ComposeSanitiser {
         }
         if (service.has("build")) {
             JsonNode build = service.get("build");
-            if (build.isTextual()) {
-                service.put("build", compose.resolve(build.asText()).toString());
-            } else {
-                ((ObjectNode) build).put("context", compose.resolve(build.path("context").asText(".")).toString());
-            }
+            ObjectNode buildObject = build instanceof ObjectNode o ? o : service.putObject("build").put("context", build.asText("."));
+            buildObject.put("context", compose.resolve(buildObject.path("context").asText(".")).toString());
+            // The built image carries the run's labels: a sweep finds it even when the run died before `up`.
+            addRunLabel(buildObject);
             // A fixed tag lets the build be done (and timed, and reported) before `up`, and removed afterwards.
             service.put("image", builtImage(name));
         }
@@ -278,13 +284,14 @@ public final class ComposeSanitiser {
         }
     }
 
-    private void addRunLabel(ObjectNode service) {
-        JsonNode labels = service.get("labels");
+    /** On a service (its containers) or a service's build (its image). */
+    private void addRunLabel(ObjectNode labelled) {
+        JsonNode labels = labelled.get("labels");
         if (labels instanceof ArrayNode list) {
             list.add(RUN_LABEL + "=" + runId);
             list.add(OWNER_LABEL + "=" + owner());
         } else {
-            ObjectNode map = labels instanceof ObjectNode existing ? existing : service.putObject("labels");
+            ObjectNode map = labels instanceof ObjectNode existing ? existing : labelled.putObject("labels");
             map.put(RUN_LABEL, runId).put(OWNER_LABEL, owner());
         }
     }

@@ -58,6 +58,7 @@ public final class LabStack implements AutoCloseable {
     private Compose composeCli;
     /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
     private String publishedHost = "127.0.0.1";
+    private Egress egress;
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -171,6 +172,8 @@ public final class LabStack implements AutoCloseable {
         if (buildEach()) {
             writeSanitised();
         }
+        // the bridges do not exist yet: the rules keyed on their names hold from the first packet `up` lets out
+        egress = Egress.cut(runId, sanitiser.bridges());
         // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         Shell.Result up = composeCli.run(upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
@@ -180,6 +183,9 @@ public final class LabStack implements AutoCloseable {
         if (!up.ok()) {
             throw new StackFailure("compose up failed: " + up.tail(5) + upOutput());
         }
+        egress.confirm();
+        egress.notCut().ifPresentOrElse(reason -> notes.put("egress not cut", reason),
+                () -> notes.put("egress", egress.describe()));
         return this;
     }
 
@@ -238,7 +244,10 @@ public final class LabStack implements AutoCloseable {
             if (!compose.isBuilt(name) || leftOut.containsKey(name)) {
                 continue;
             }
-            Shell.Result build = composeCli.run(buildTimeout, project(), sanitisedFile, "build", name);
+            // v1's --force-rm: the engine itself removes a failed step's container, even when the grader dies mid-build
+            String[] words = composeCli.flavour() == Compose.Flavour.V1 ? new String[] {"build", "--force-rm", name}
+                    : new String[] {"build", name};
+            Shell.Result build = composeCli.run(buildTimeout, project(), sanitisedFile, words);
             if (build.timedOut()) {
                 throw new StackFailure("compose build " + name + " did not finish within "
                         + buildTimeout.toMinutes() + " min:\n" + build.tail(20));
@@ -246,6 +255,8 @@ public final class LabStack implements AutoCloseable {
             if (build.ok()) {
                 continue;
             }
+            // a failed build names in its output the step containers and images it left
+            BuildLeftovers.removeFrom(build.output());
             BuildFailure failure = BuildFailure.of(name, build.output());
             if (labServices.contains(name)) {
                 throw failure;
@@ -275,6 +286,10 @@ public final class LabStack implements AutoCloseable {
     private void compose(Duration timeout, String meaning, String... words) {
         Shell.Result result = composeCli.run(timeout, project(), sanitisedFile, words);
         String command = "compose " + String.join(" ", words);
+        if (!result.ok()) {
+            // a failed build names in its output the step containers and images it left; other commands name none
+            BuildLeftovers.removeFrom(result.output());
+        }
         if (result.timedOut()) {
             throw new StackFailure(command + " did not finish within " + timeout.toMinutes() + " min (" + meaning
                     + "):\n" + result.tail(20));

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what grading runs left behind when their JVM died (kill -9, a crash, a power cut): every container,
- * network, volume and built image whose owner label names a process that no longer runs. Runs of live JVMs,
- * such as a batch grading in parallel, are left alone.
+ * network, volume and built image whose owner label names a process that no longer runs, and such runs'
+ * firewall rules ({@link Egress}). Runs of live JVMs, such as a batch grading in parallel, are left alone.
  */
 public final class Sweeper {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
@@ -26,15 +26,17 @@ public final class Sweeper {
     /** Sweeps abandoned runs; returns the ids of the runs removed. */
     public static synchronized Set<String> sweepAbandoned() {
         Set<String> abandoned = sweep(ComposeSanitiser.RUN_LABEL, Sweeper::isAbandoned);
+        abandoned.addAll(Egress.sweepAbandoned());
         if (!abandoned.isEmpty()) {
             LOG.info("Removed what abandoned grading runs left behind: {}", abandoned);
         }
         return abandoned;
     }
 
-    /** Removes whatever of one run is still there, found by the run label on its containers, networks and volumes. */
+    /** Removes whatever of one run is still there: its labelled containers, networks, volumes and images, its firewall rules. */
     public static synchronized void sweepRun(String run) {
         sweep(ComposeSanitiser.RUN_LABEL + "=" + run, labels -> true);
+        Egress.remove(run);
     }
 
     private static Set<String> sweep(String labelFilter, Predicate<Map<String, String>> toRemove) {
@@ -57,6 +59,13 @@ public final class Sweeper {
             if (toRemove.test(labels)) {
                 runs.add(labels.get(ComposeSanitiser.RUN_LABEL));
                 quietly("volume", "rm", volume.path("Name").asText());
+            }
+        }
+        // a run that died during its build left only its images, labelled by their build
+        for (JsonNode image : Docker.inspect(Kind.IMAGE, labelFilter)) {
+            Map<String, String> labels = Docker.labels(image.path("Config").path("Labels"));
+            if (toRemove.test(labels)) {
+                runs.add(labels.get(ComposeSanitiser.RUN_LABEL));
             }
         }
         runs.forEach(Sweeper::removeBuiltImages);

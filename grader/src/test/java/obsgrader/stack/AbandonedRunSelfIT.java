@@ -19,7 +19,7 @@ import obsgrader.images.StandInImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A grading JVM killed with kill -9 in the middle of its boot leaves nothing once the next run has swept. */
+/** A grading JVM killed with kill -9 in the middle of its boot leaves nothing, firewall rules included, once the next run has swept. */
 class AbandonedRunSelfIT {
     @TempDir
     Path folder;
@@ -54,9 +54,11 @@ class AbandonedRunSelfIT {
         System.out.println("cleanup after kill -9 mid-boot: " + took.toMillis() + " ms");
         assertThat(swept).contains(runId);
         assertThat(MaliciousCorpusSelfIT.leftOver(runId)).isEmpty();
+        assertThat(Shell.run(Duration.ofSeconds(30), "iptables", "-w", "-S").output()).as("its firewall rules")
+                .doesNotContain("OBSG-" + runId);
     }
 
-    private static String docker(String... args) {
+    static String docker(String... args) {
         return Docker.run(Duration.ofSeconds(30), args).output().strip();
     }
 

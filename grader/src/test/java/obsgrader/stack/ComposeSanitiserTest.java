@@ -1,6 +1,7 @@
 package obsgrader.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -130,7 +131,7 @@ class ComposeSanitiserTest {
         assertThat(volumes.get(1).asText()).isEqualTo("prometheus_data:/prometheus");
         assertThat(volumes.get(2).asText()).isEqualTo("/proc:/host/proc:ro");
         assertThat(volumes.get(3).path("source").asText()).isEqualTo(folder.resolve("rules").toString());
-        assertThat(services.path("api").path("build").asText()).isEqualTo(folder.resolve("app").toString());
+        assertThat(services.path("api").path("build").path("context").asText()).isEqualTo(folder.resolve("app").toString());
         assertThat(services.path("api").path("env_file").asText()).isEqualTo(folder.resolve(".env.api").toString());
     }
 
@@ -155,6 +156,77 @@ class ComposeSanitiserTest {
                 .containsExactly("team=shop", "obsgrader.run=run1", "obsgrader.owner=" + ProcessHandle.current().pid());
         assertThat(services.path("redis").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
         assertThat(services.path("redis").path("labels").path("tier").asText()).isEqualTo("cache");
+        assertThat(services.path("api").path("build").path("labels").path("obsgrader.run").asText()).isEqualTo("run1");
+    }
+
+    @Test
+    void keepsLiteralDollarsLiteralForComposeWhichSubstitutesAgain() throws IOException {
+        Files.writeString(folder.resolve(".env"), "TAG=7-alpine\n");
+        JsonNode services = sanitise("""
+                services:
+                  node:
+                    image: "redis:${TAG}"
+                    command: ['--collector.filesystem.mount-points-exclude=^/(sys|proc)($$|/)']
+                """, Map.of());
+
+        assertThat(services.path("node").path("image").asText()).isEqualTo("redis:7-alpine");
+        assertThat(services.path("node").path("command").get(0).asText())
+                .isEqualTo("--collector.filesystem.mount-points-exclude=^/(sys|proc)($$|/)");
+    }
+
+    @Test
+    void labelsTheImageOfABuildGivenAsAPath() throws IOException {
+        JsonNode services = sanitise("services:\n  api: {build: ./app}\n", Map.of());
+
+        assertThat(services.path("api").path("build").path("context").asText()).isEqualTo(folder.resolve("app").toString());
+        assertThat(services.path("api").path("build").path("labels").path("obsgrader.owner").asText())
+                .isEqualTo(String.valueOf(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void givesEveryNetworkABridgeNamedForTheRun() throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"), """
+                services:
+                  db: {image: postgres, networks: [back]}
+                  web: {image: nginx}
+                  sidecar: {image: nginx, network_mode: "service:web"}
+                  offline: {image: nginx, network_mode: none}
+                networks:
+                  back:
+                    name: techshop-back
+                    driver: macvlan
+                    driver_opts: {parent: eth0}
+                """);
+        ComposeSanitiser sanitiser = new ComposeSanitiser("run1", Map.of(), LIMITS);
+        JsonNode networks = sanitiser.sanitise(Submission.load(folder).compose().orElseThrow()).path("networks");
+
+        assertThat(sanitiser.bridges()).containsExactly("obsgrun10", "obsgrun11");
+        assertThat(networks.path("back").path("driver").asText()).isEqualTo("bridge");
+        assertThat(networks.path("back").path("driver_opts").properties()).extracting(Map.Entry::getKey)
+                .containsExactly(Egress.BRIDGE_NAME);
+        assertThat(networks.path("back").has("name")).isFalse();
+        assertThat(networks.path("default").path("driver_opts").path(Egress.BRIDGE_NAME).asText()).isEqualTo("obsgrun11");
+        assertThat(sanitiser.changes()).contains("network back: driver macvlan replaced by bridge",
+                "network back: its fixed name dropped (the run creates its own)");
+    }
+
+    @Test
+    void refusesNetworksOutsideTheRun() throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"), """
+                services:
+                  a: {image: nginx, network_mode: bridge}
+                  b: {image: nginx, network_mode: "container:other-stack-db"}
+                  c: {image: nginx, networks: [shared]}
+                networks:
+                  shared: {external: true}
+                """);
+        ComposeSanitiser sanitiser = new ComposeSanitiser("run1", Map.of(), LIMITS);
+
+        assertThatThrownBy(() -> sanitiser.sanitise(Submission.load(folder).compose().orElseThrow()))
+                .isInstanceOf(StackFailure.class)
+                .hasMessage("refused to run: a: network_mode: bridge (a network outside the run's own); "
+                        + "b: network_mode: container:other-stack-db (a network outside the run's own); "
+                        + "networks.shared: external (a network outside the run's own)");
     }
 
     @Test
