@@ -1,7 +1,6 @@
 package obsgrader.grading;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.NotAssessed;
@@ -21,7 +22,9 @@ import obsgrader.clients.ShopClient;
 import obsgrader.engine.Compose;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.images.StandInImages;
+import obsgrader.scenarios.Knobs;
 import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.StackFailure;
@@ -53,6 +56,9 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final PromTools tools;
     private final SubmissionPolicy policy;
     private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
+    /** The load's knobs as they were when the run began: a later run's settings never reach this one. */
+    private final Knobs knobs = Knobs.fromSystemProperties();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private LabStack stack;
     private String notBooted;
     private boolean notBootedOffline;
@@ -234,10 +240,10 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     @Override
     public synchronized LoadResults load() {
         if (load == null && loadFailure == null) {
-            URI shop = stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port());
+            LoadTarget target = loadTarget();
             waitForQuietCounters();
             try {
-                load = ShopLoad.run(shop, gatlingReports());
+                load = ShopLoad.run(target, gatlingReports());
                 LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
             } catch (RuntimeException e) {
                 LOG.warn("the load phase failed", e);
@@ -250,6 +256,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         return load;
     }
 
+    @Override
+    public LoadTarget loadTarget() {
+        return new LoadTarget(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), knobs);
+    }
+
     /**
      * Waits for the API's first scrape after now, so that the counters' value when the load starts already
      * holds every earlier check's requests: what grows afterwards is the load's alone. No wait when Prometheus
@@ -260,6 +271,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         Instant now = Instant.now();
         Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
                 () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(now)).orElse(true));
+    }
+
+    @Override
+    public <T> T once(Class<T> kind, Supplier<T> compute) {
+        return kind.cast(shared.computeIfAbsent(kind, k -> compute.get()));
     }
 
     @Override
