@@ -85,7 +85,7 @@ public final class Grading implements AutoCloseable {
                 .toList();
         double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
         return new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
-                run.mode().name().toLowerCase(), started, Duration.between(started, Instant.now()),
+                run.mode(), started, Duration.between(started, Instant.now()),
                 run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap);
     }
 

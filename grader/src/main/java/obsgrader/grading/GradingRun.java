@@ -1,10 +1,10 @@
 package obsgrader.grading;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,20 +113,26 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return Verdict.live(0).expected("the check to complete on the running stack").found(e.getMessage());
         } catch (Exception e) {
             LOG.warn("check {} failed", check.id(), e);
-            return (check.live() ? Verdict.live(0) : Verdict.fromFiles(0))
-                    .expected("the check to complete")
-                    .found(whatFailed(e));
+            return stackSilent(e).map(silence -> Verdict.live(0).expected("the check to complete on the running stack")
+                            .found("no answer from the stack (" + silence.getMessage() + ")"))
+                    .orElseGet(() -> Verdict.notAssessed("the grader failed on this check (" + e.getMessage()
+                            + "), logged for its maintainers; the student loses nothing for it"));
         }
     }
 
-    /** The student reads what went wrong, not the grader's insides (exception names, stack frames: those go to the log). */
-    private static String whatFailed(Exception e) {
+    /**
+     * The stack's silence behind a failure (an I/O error talking to it, not one on the grader's own files), which
+     * is the submission's doing; any
+     * other failure is the grader's own, and never costs the student points. The student reads what went wrong,
+     * not the grader's insides (exception names, stack frames: those go to the log).
+     */
+    private static Optional<IOException> stackSilent(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return "no answer from the stack (" + cause.getMessage() + ")";
+            if (cause instanceof IOException silence && !(cause instanceof FileSystemException)) {
+                return Optional.of(silence);
             }
         }
-        return "an error in the grader (" + e.getMessage() + "), logged for its maintainers";
+        return Optional.empty();
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
@@ -187,6 +193,9 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             candidate.close();
         } finally {
             environmentNotes.putAll(candidate.notes());
+            if (!candidate.changes().isEmpty()) {
+                environmentNotes.put("sanitised", String.join("; ", candidate.changes()));
+            }
         }
     }
 
@@ -285,11 +294,6 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     private Path gatlingReports() {
         return reportFolder().resolve("gatling");
-    }
-
-    /** What the sanitiser changed, for the report. */
-    public List<String> stackChanges() {
-        return stack == null ? List.of() : new ArrayList<>(stack.changes());
     }
 
     @Override

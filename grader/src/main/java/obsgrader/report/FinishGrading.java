@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import obsgrader.grading.Mode;
 import obsgrader.submission.Folders;
 import obsgrader.submission.Yaml;
 
@@ -47,7 +48,7 @@ public final class FinishGrading {
     private static Optional<String> belowThePassMark(JsonNode extra) {
         double points = extra.path("points").asDouble();
         double passMark = extra.path("pass_mark").asDouble();
-        if (!"static".equals(extra.path("mode").asText())) {
+        if (Mode.parse(extra.path("mode").asText()) != Mode.STATIC) {
             return extra.path("passed").asBoolean() ? Optional.empty() : Optional.of("Below the pass mark: "
                     + ScoreCard.format(points) + " < " + ScoreCard.format(passMark) + " (use -Dgrader.gate=false to only report)");
         }

@@ -24,7 +24,7 @@ public final class ResultsJson {
         ObjectNode extra = root.putObject("extra_data");
         extra.put("submission", card.submission());
         extra.put("rubric_version", card.rubricVersion());
-        extra.put("mode", card.mode());
+        extra.put("mode", card.mode().label());
         extra.put("gradable", card.gradable());
         if (!card.gradable()) {
             extra.put("not_gradable_reason", card.notGradable());

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import obsgrader.checks.Evidence;
 import obsgrader.checks.Verdict;
+import obsgrader.grading.Mode;
 
 /** A graded submission: every check's points against the rubric, and how the run went. */
-public record ScoreCard(String submission, String rubricVersion, double passMark, String mode, Instant started,
+public record ScoreCard(String submission, String rubricVersion, double passMark, Mode mode, Instant started,
                         Duration duration, String notGradable, Map<String, String> environment,
                         List<CriterionScore> criteria, List<CheckScore> bonus, double bonusCap) {
 
@@ -70,7 +71,7 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         if (passed()) {
             return "PASSED";
         }
-        if (!"static".equals(mode)) {
+        if (mode != Mode.STATIC) {
             return "FAILED";
         }
         return reachable() >= passMark ? "open (static: " + format(points()) + " confirmed, up to " + format(reachable())
