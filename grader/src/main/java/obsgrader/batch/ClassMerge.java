@@ -16,7 +16,7 @@ import obsgrader.submission.Folders;
 
 /**
  * {@code -Dgrader.merge=DIR[,DIR...]}: the shards of a class put back together. Each DIR is a shard's output
- * folder (its students' folders and its {@code shard-I-of-N.json}), or a folder holding such folders (CI
+ * folder (its students' folders and its {@code shard-I-of-N.json}), or any folder holding such folders (CI
  * artifacts downloaded side by side), or one folder every shard wrote into (a shared volume). The merge
  * refuses an incomplete or mixed set (a shard missing or twice, shards of another N or another rubric, a
  * student in two shards), copies the students' report folders into one, and writes the gradebook and class
@@ -47,12 +47,12 @@ public final class ClassMerge {
         return BatchGrader.writeClassFiles(rows, rubric, into);
     }
 
-    /** The shard files of a folder, or of its sub-folders. */
+    /** The shard files anywhere under a folder. */
     private static List<Path> shardFiles(Path input) {
         if (!Files.isDirectory(input)) {
             throw new IllegalArgumentException("grader.merge: " + input + " is not a folder");
         }
-        try (Stream<Path> files = Files.find(input, 2, (path, attributes) -> attributes.isRegularFile()
+        try (Stream<Path> files = Files.find(input, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile()
                 && path.getFileName().toString().matches(SHARD_FILE))) {
             return files.map(path -> path.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException e) {
