@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
@@ -59,6 +60,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     /** The load's knobs as they were when the run began: a later run's settings never reach this one. */
     private final Knobs knobs = Knobs.fromSystemProperties();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    /** When the checks' own shop traffic was last answered: the load waits for it to be scraped, no longer. */
+    private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
     private LabStack stack;
     private String notBooted;
     private boolean notBootedOffline;
@@ -222,7 +225,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public ShopClient shop() {
-        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()));
+        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), lastShopRequest::set);
     }
 
     @Override
@@ -271,15 +274,15 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     /**
-     * Waits for the API's first scrape after now, so that the counters' value when the load starts already
-     * holds every earlier check's requests: what grows afterwards is the load's alone. No wait when Prometheus
-     * has no such counter at all.
+     * Waits for the API's first scrape after the checks' last shop request, so that the counters' value when the
+     * load starts already holds every earlier check's requests: what grows afterwards is the load's alone. No
+     * wait when that scrape has already happened (a check waited for it), nor when Prometheus has no such counter.
      */
     private void waitForQuietCounters() {
         PrometheusApi prometheus = prometheus();
-        Instant now = Instant.now();
+        Instant lastRequest = lastShopRequest.get();
         Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
-                () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(now)).orElse(true));
+                () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(lastRequest)).orElse(true));
     }
 
     @Override
