@@ -85,7 +85,7 @@ public final class Grading implements AutoCloseable {
                 .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
                 .toList();
         if (!guests.isEmpty()) {
-            gradeAlongside(guests, step);
+            return gradeAlongside(guests, step);
         }
         return record(step, run.judge(step.check()));
     }
@@ -94,18 +94,19 @@ public final class Grading implements AutoCloseable {
      * Starts the guests in threads of their own as the host drill begins; once it is done, keeps each guest's
      * verdict if the host cannot have disturbed it, and judges the guest again otherwise.
      */
-    private void gradeAlongside(List<Step> guests, Step host) {
+    private CheckScore gradeAlongside(List<Step> guests, Step host) {
         Instant hostStarted = Instant.now();
         ExecutorService pool = Executors.newFixedThreadPool(guests.size());
         try {
             Map<Step, Future<Judged>> running = new LinkedHashMap<>();
             guests.forEach(guest -> running.put(guest, pool.submit(() -> new Judged(run.judge(guest.check()), Instant.now()))));
-            record(host, run.judge(host.check()));
+            CheckScore hostScore = record(host, run.judge(host.check()));
             running.forEach((guest, judged) -> {
                 Judged alongside = result(judged, guest);
                 boolean stands = DrillOverlap.undisturbed(guest.check().id(), Duration.between(hostStarted, alongside.at()), run);
                 record(guest, stands ? alongside.verdict() : run.judge(guest.check()));
             });
+            return hostScore;
         } finally {
             pool.shutdownNow();
         }
