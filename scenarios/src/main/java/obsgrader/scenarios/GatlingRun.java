@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,7 +29,7 @@ public final class GatlingRun {
 
     /** Runs the simulation against the target; its HTML report goes into a new folder under {@code reports}. */
     public static SimulationResult run(Class<? extends Simulation> simulation, LoadTarget target, Path reports) {
-        return run(simulation, new SimulationContext(target, Optional.empty()), reports);
+        return run(simulation, new SimulationContext(target, new StopSignal()), reports);
     }
 
     static SimulationResult run(Class<? extends Simulation> simulation, SimulationContext context, Path reports) {

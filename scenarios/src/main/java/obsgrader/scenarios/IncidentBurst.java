@@ -2,7 +2,6 @@ package obsgrader.scenarios;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -23,7 +22,7 @@ public final class IncidentBurst implements AutoCloseable {
     public static IncidentBurst start(LoadTarget target, Path reports, Duration atMost) {
         StopSignal stop = new StopSignal();
         SimulationContext context = new SimulationContext(
-                new LoadTarget(target.shop(), target.knobs().with("burst.seconds", atMost.toSeconds())), Optional.of(stop));
+                new LoadTarget(target.shop(), target.knobs().with("burst.seconds", atMost.toSeconds())), stop);
         return new IncidentBurst(stop, CompletableFuture.supplyAsync(() -> GatlingRun.run(IncidentBurstSimulation.class, context, reports)));
     }
 

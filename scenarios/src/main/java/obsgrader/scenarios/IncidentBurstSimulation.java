@@ -19,7 +19,7 @@ public class IncidentBurstSimulation extends Simulation {
     private final double slowVisitsPerSecond = run.knobs().perSecond("burst.slow.rate", 1);
     private final Duration atMost = run.knobs().seconds("burst.seconds", 60);
     /** This burst's own signal, so that stopping one run's burst never stops another's. */
-    private final StopSignal stop = run.stop().orElseGet(StopSignal::new);
+    private final StopSignal stop = run.stop();
 
     private final ChainBuilder untilTheAlertsAreSeen =
             stopLoadGeneratorIf("the grader has seen the alerts", session -> stop.stopNow());

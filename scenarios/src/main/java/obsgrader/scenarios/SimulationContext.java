@@ -1,14 +1,13 @@
 package obsgrader.scenarios;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What one simulation run is given: its target and knobs, and the stop signal of a burst. Gatling builds a
+ * What one simulation run is given: its target and knobs, and its own stop signal (which only a burst asks). Gatling builds a
  * simulation by reflection, with no arguments, in the thread that launches it: the context rides on that
  * thread for the length of the launch, so two runs launched from two threads each build from their own.
  */
-record SimulationContext(LoadTarget target, Optional<StopSignal> stop) {
+record SimulationContext(LoadTarget target, StopSignal stop) {
     private static final ThreadLocal<SimulationContext> LAUNCHING = new ThreadLocal<>();
 
     /** Runs a launch with this context available to the simulation's constructor. */
