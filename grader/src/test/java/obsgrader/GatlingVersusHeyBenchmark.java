@@ -14,6 +14,8 @@ import obsgrader.engine.Shell;
 import obsgrader.images.StandInImages;
 import obsgrader.scenarios.BenchmarkSimulation;
 import obsgrader.scenarios.GatlingRun;
+import obsgrader.scenarios.Knobs;
+import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.RequestStats;
 import obsgrader.stack.LabStack;
 import obsgrader.submission.ComposeFile;
@@ -69,10 +71,9 @@ class GatlingVersusHeyBenchmark {
     }
 
     private static Throughput gatling(URI nginx, String path, Path reports) {
-        System.setProperty("benchmark.users", String.valueOf(WORKERS));
-        System.setProperty("benchmark.seconds", String.valueOf(LASTING.toSeconds()));
-        System.setProperty("benchmark.path", path);
-        RequestStats all = GatlingRun.run(BenchmarkSimulation.class, nginx, reports).all();
+        Knobs knobs = Knobs.defaults().with("benchmark.users", WORKERS).with("benchmark.seconds", LASTING.toSeconds())
+                .with("benchmark.path", path);
+        RequestStats all = GatlingRun.run(BenchmarkSimulation.class, new LoadTarget(nginx, knobs), reports).all();
         return new Throughput("Gatling", all.perSecond(), all.p95());
     }
 

@@ -3,10 +3,13 @@ package obsgrader;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import obsgrader.batch.BatchGrader;
+import obsgrader.batch.ClassMerge;
 import obsgrader.batch.Row;
+import obsgrader.batch.Shard;
 import obsgrader.grading.Settings;
 import obsgrader.report.ScoreCard;
 import obsgrader.rubric.RubricLoader;
@@ -16,27 +19,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The batch front end behind {@code mvn verify -Dsubmissions=DIR}: grades the class (in parallel, resumable),
- * then reports one test per student: passed, failed with the points, or not gradable with the reason.
+ * The batch front end behind {@code mvn verify -Dsubmissions=DIR} (with {@code -Dgrader.shard=I/N}, one share
+ * of it) and {@code mvn verify -Dgrader.merge=DIR,...}: grades the class (in parallel, resumable) or merges
+ * its shards, then reports one test per student: passed, failed with the points, or not gradable with the reason.
  */
 @DisplayName("TechShop observability lab, a class")
 class GradeBatchIT {
     @TestFactory
     Stream<DynamicTest> students() throws InterruptedException {
         Settings settings = Settings.fromSystemProperties();
-        Path submissions = Path.of(System.getProperty("submissions")).toAbsolutePath();
-        Path reports = settings.reports().resolve(System.getProperty("grader.batch", submissions.getFileName().toString()));
-        BatchGrader batch = BatchGrader.of(submissions)
-                .withReportsTo(reports)
-                .withRubric(settings.loadRubric())
-                .withMode(settings.mode())
-                .withRegrade(Boolean.getBoolean("grader.regrade"));
-        if (System.getProperty("grader.parallel") != null) {
-            batch.withParallelism(Integer.getInteger("grader.parallel"));
-        }
-        System.out.println("[batch] grading " + submissions + " " + batch.parallelism() + " at a time into " + reports);
-        List<Row> rows = batch.run();
-        System.out.println("[batch] gradebook: " + reports.resolve("gradebook.csv") + ", summary: " + reports.resolve("index.html"));
+        String merge = System.getProperty("grader.merge");
+        List<Row> rows = merge == null ? grade(settings) : merge(settings, merge);
         return rows.stream().map(row -> dynamicTest(row.student(), () -> {
             if (!row.gradable()) {
                 Assertions.fail("not gradable: " + row.reason());
@@ -45,5 +38,39 @@ class GradeBatchIT {
                 Assertions.fail(ScoreCard.format(row.total()) + " points, below the pass mark; lost: " + row.lostChecks());
             }
         }));
+    }
+
+    private static List<Row> grade(Settings settings) throws InterruptedException {
+        Path submissions = Path.of(System.getProperty("submissions")).toAbsolutePath();
+        Path reports = settings.reports().resolve(System.getProperty("grader.batch", submissions.getFileName().toString()));
+        Shard shard = Shard.parse(System.getProperty("grader.shard"));
+        BatchGrader batch = BatchGrader.of(submissions)
+                .withReportsTo(reports)
+                .withRubric(RubricLoader.load(settings.rubric()))
+                .withMode(settings.mode())
+                .withShard(shard)
+                .withRegrade(Boolean.getBoolean("grader.regrade"));
+        if (System.getProperty("grader.parallel") != null) {
+            batch.withParallelism(Integer.getInteger("grader.parallel"));
+        }
+        System.out.println("[batch] grading " + submissions + (shard.sharded() ? ", shard " + shard : "") + ", "
+                + batch.parallelism() + " at a time into " + reports);
+        List<Row> rows = batch.run();
+        System.out.println(shard.sharded() ? "[batch] shard " + shard + ": " + reports.resolve(shard.resultsFile())
+                + " (merge the shards with -Dgrader.merge)"
+                : "[batch] gradebook: " + reports.resolve("gradebook.csv") + ", summary: " + reports.resolve("index.html"));
+        return rows;
+    }
+
+    /** Relative folders are taken from the project's root, as {@code -Dsubmissions} is. */
+    private static List<Row> merge(Settings settings, String folders) {
+        Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
+        List<Path> inputs = Arrays.stream(folders.split(",")).map(String::trim).filter(f -> !f.isEmpty())
+                .map(f -> root.resolve(f).normalize()).toList();
+        Path into = settings.reports().resolve(System.getProperty("grader.batch", "merged"));
+        List<Row> rows = ClassMerge.merge(inputs, RubricLoader.load(settings.rubric()), into);
+        System.out.println("[batch] merged " + inputs + ": gradebook " + into.resolve("gradebook.csv") + ", summary "
+                + into.resolve("index.html"));
+        return rows;
     }
 }

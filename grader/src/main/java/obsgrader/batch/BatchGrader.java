@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,7 @@ public final class BatchGrader {
     private Mode mode = Mode.FULL;
     private int parallelism = defaultParallelism();
     private boolean regrade;
+    private Shard shard = Shard.WHOLE;
 
     private BatchGrader(Path batch) {
         this.batch = batch;
@@ -64,6 +66,12 @@ public final class BatchGrader {
         return this;
     }
 
+    /** Grades this shard's share of the class only, and leaves its rows for {@link ClassMerge} rather than a gradebook. */
+    public BatchGrader withShard(Shard shard) {
+        this.shard = shard;
+        return this;
+    }
+
     public BatchGrader withRegrade(boolean regrade) {
         this.regrade = regrade;
         return this;
@@ -80,9 +88,12 @@ public final class BatchGrader {
         return parallelism;
     }
 
-    /** Grades the class and writes gradebook.csv and index.html; returns the gradebook's rows. */
+    /**
+     * Grades the class and writes gradebook.csv and index.html; returns the gradebook's rows. A shard writes its
+     * {@code shard-I-of-N.json} instead: shards may share one output folder, and the merge writes the gradebook.
+     */
     public List<Row> run() throws InterruptedException {
-        List<Student> students = Student.in(batch, reports.resolve(".unpacked"));
+        List<Student> students = Student.in(batch, reports.resolve(".unpacked"), shard::owns);
         Progress progress = new Progress(students.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         List<Future<Row>> rows = new ArrayList<>();
@@ -96,12 +107,22 @@ public final class BatchGrader {
                     gradebook.add(Row.notGradable(students.get(i).name(), "grader error: " + e.getCause(), 0));
                 }
             }
-            Gradebook.write(gradebook, rubric, reports.resolve("gradebook.csv"));
-            ClassSummary.write(gradebook, rubric, reports.resolve("index.html"));
-            return gradebook;
+            if (shard.sharded()) {
+                new ShardResults(shard.index(), shard.count(), rubric.version(), gradebook).write(reports.resolve(shard.resultsFile()));
+                return gradebook;
+            }
+            return writeClassFiles(gradebook, rubric, reports);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** gradebook.csv and index.html of a class, its rows in the students' order whichever order they were graded in. */
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder) {
+        List<Row> sorted = rows.stream().sorted(Comparator.comparing(Row::student)).toList();
+        Gradebook.write(sorted, rubric, folder.resolve("gradebook.csv"));
+        ClassSummary.write(sorted, rubric, folder.resolve("index.html"));
+        return sorted;
     }
 
     private Row grade(Student student, Progress progress) {

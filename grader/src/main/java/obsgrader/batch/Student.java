@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -17,6 +18,11 @@ public record Student(String name, Path submission) {
 
     /** Every student of a batch folder, sorted by name; archives are unpacked under {@code workDir}. */
     public static List<Student> in(Path batch, Path workDir) {
+        return in(batch, workDir, name -> true);
+    }
+
+    /** The students of a batch folder whose name is wanted (a shard's); only their archives are unpacked. */
+    public static List<Student> in(Path batch, Path workDir, Predicate<String> wanted) {
         List<Student> students = new ArrayList<>();
         try (Stream<Path> entries = Files.list(batch)) {
             for (Path entry : entries.sorted().toList()) {
@@ -24,11 +30,13 @@ public record Student(String name, Path submission) {
                 if (file.startsWith(".")) {
                     continue;
                 }
-                if (Files.isDirectory(entry)) {
+                if (Files.isDirectory(entry) && wanted.test(file)) {
                     students.add(new Student(file, entry));
                 } else if (file.toLowerCase().endsWith(".zip")) {
                     String name = file.substring(0, file.length() - ".zip".length());
-                    students.add(new Student(name, unzip(entry, workDir.resolve(name))));
+                    if (wanted.test(name)) {
+                        students.add(new Student(name, unzip(entry, workDir.resolve(name))));
+                    }
                 }
             }
         } catch (IOException e) {

@@ -2,10 +2,12 @@ package obsgrader.checks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.LoadTarget;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
@@ -47,6 +49,15 @@ public interface GradingContext {
      * for them; every later call returns the same results.
      */
     LoadResults load();
+
+    /** This run's load target: the stack's nginx and the run's load knobs (a burst uses them too). */
+    LoadTarget loadTarget();
+
+    /**
+     * A value of this run computed once and shared by the checks that need it (the load's window, read by
+     * every cross-check): the run holds it, nothing process-wide does.
+     */
+    <T> T once(Class<T> kind, Supplier<T> compute);
 
     /** This run's report folder: Gatling's HTML reports and the fault drills' timelines go there. */
     Path reportFolder();

@@ -1,7 +1,5 @@
 package obsgrader.clients;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.http.ContentType;
 import java.net.URI;
@@ -39,13 +37,13 @@ public final class AlertmanagerApi {
 
     /** {@code POST /api/v2/alerts}: alerts as Prometheus sends them (labels, annotations, startsAt, endsAt). */
     public void post(JsonNode alerts) {
-        given().baseUri(base.toString()).contentType(ContentType.JSON).body(alerts.toString()).when().post("/api/v2/alerts")
+        Http.request().baseUri(base.toString()).contentType(ContentType.JSON).body(alerts.toString()).when().post("/api/v2/alerts")
                 .then().statusCode(200);
     }
 
     /** A counter of Alertmanager's own {@code /metrics}, summed by one label, e.g. notifications by integration. */
     public Map<String, Double> counterBy(String metric, String label) {
-        String text = given().baseUri(base.toString()).when().get("/metrics").asString();
+        String text = Http.request().baseUri(base.toString()).when().get("/metrics").asString();
         Pattern labelValue = Pattern.compile("\\b" + Pattern.quote(label) + "=\"([^\"]*)\"");
         Map<String, Double> sums = new TreeMap<>();
         Matcher sample = SAMPLE.matcher(text);

@@ -1,7 +1,5 @@
 package obsgrader.clients;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -69,6 +67,6 @@ public final class GrafanaApi {
     }
 
     private RequestSpecification admin() {
-        return given().baseUri(base.toString()).auth().preemptive().basic(user, password).when();
+        return Http.request().baseUri(base.toString()).auth().preemptive().basic(user, password).when();
     }
 }

@@ -3,32 +3,38 @@ package obsgrader.clients;
 import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import obsgrader.submission.Yaml;
 
-/** rest-assured set up once for grading: short timeouts, so a hanging service costs seconds, not the run. */
+/**
+ * Every request of the grader's clients starts here, with its own explicit timeouts (connect, read, waiting
+ * for a pooled connection), so that a hanging service costs seconds, not the run. The configuration is an
+ * immutable value given to each request: rest-assured's process-wide default is never written.
+ */
 final class Http {
     static final int TIMEOUT_MS = 10_000;
-
-    static {
-        RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", TIMEOUT_MS)
-                .setParam("http.socket.timeout", TIMEOUT_MS)
-                .setParam("http.connection-manager.timeout", (long) TIMEOUT_MS));
-    }
+    private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.connection.timeout", TIMEOUT_MS)
+            .setParam("http.socket.timeout", TIMEOUT_MS)
+            .setParam("http.connection-manager.timeout", (long) TIMEOUT_MS));
 
     private Http() {
     }
 
+    /** A request with the grader's timeouts; rest-assured's {@code given()}, never called bare. */
+    static RequestSpecification request() {
+        return given().config(TIMEOUTS);
+    }
+
     static int status(URI uri) {
         try {
-            return given().when().get(uri).statusCode();
+            return request().when().get(uri).statusCode();
         } catch (RuntimeException e) {
             return -1;
         }
@@ -36,7 +42,7 @@ final class Http {
 
     /** {@code GET base + path}, read as JSON. */
     static JsonNode getJson(URI base, String path) {
-        return json(given().baseUri(base.toString()).when().get(path));
+        return json(request().baseUri(base.toString()).when().get(path));
     }
 
     static JsonNode json(Response response) {

@@ -1,7 +1,5 @@
 package obsgrader.clients;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.response.Response;
 import java.net.URI;
 import java.util.Optional;
@@ -21,7 +19,7 @@ public final class WebhookReceiver {
     /** The body of {@code GET url}; empty when the receiver does not answer it with 200. */
     public Optional<String> shown() {
         try {
-            Response response = given().when().get(url);
+            Response response = Http.request().when().get(url);
             return response.statusCode() == 200 ? Optional.of(response.asString()) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();

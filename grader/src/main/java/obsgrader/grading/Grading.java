@@ -8,9 +8,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import obsgrader.checks.Check;
 import obsgrader.checks.CheckCatalog;
+import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.checks.alerts.DrillOverlap;
 import obsgrader.engine.Compose;
 import obsgrader.report.ScoreCard;
 import obsgrader.report.ScoreCard.CheckScore;
@@ -69,8 +75,59 @@ public final class Grading implements AutoCloseable {
         return new Step(criterionId, criterionTitle, item, CheckCatalog.find(item.check()).orElseThrow());
     }
 
+    /** Grades a step, or returns its score when it was graded alongside an earlier drill. */
     public CheckScore grade(Step step) {
-        Verdict verdict = run.judge(step.check());
+        CheckScore earlier = scores.get(step);
+        if (earlier != null) {
+            return earlier;
+        }
+        List<Step> guests = DrillOverlap.guestsOf(step.check().id()).stream()
+                .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
+                .toList();
+        if (!guests.isEmpty()) {
+            return gradeAlongside(guests, step);
+        }
+        return record(step, run.judge(step.check()));
+    }
+
+    /**
+     * Starts the guests in threads of their own as the host drill begins; once it is done, keeps each guest's
+     * verdict if the host cannot have disturbed it, and judges the guest again otherwise.
+     */
+    private CheckScore gradeAlongside(List<Step> guests, Step host) {
+        Instant hostStarted = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(guests.size());
+        try {
+            Map<Step, Future<Judged>> running = new LinkedHashMap<>();
+            guests.forEach(guest -> running.put(guest, pool.submit(() -> new Judged(run.judge(guest.check()), Instant.now()))));
+            CheckScore hostScore = record(host, run.judge(host.check()));
+            running.forEach((guest, judged) -> {
+                Judged alongside = result(judged, guest);
+                boolean stands = DrillOverlap.undisturbed(guest.check().id(), Duration.between(hostStarted, alongside.at()), run);
+                record(guest, stands ? alongside.verdict() : run.judge(guest.check()));
+            });
+            return hostScore;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Judged(Verdict verdict, Instant at) {
+    }
+
+    private static Judged result(Future<Judged> judged, Step guest) {
+        try {
+            return judged.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Judged(Verdict.notAssessed("interrupted while " + guest.check().id() + " ran"), Instant.now());
+        } catch (ExecutionException e) {
+            // judge() never throws: this is the grader's own failure
+            return new Judged(Verdict.notAssessed("the grader failed on this check (" + e.getCause() + ")"), Instant.now());
+        }
+    }
+
+    private CheckScore record(Step step, Verdict verdict) {
         CheckScore score = new CheckScore(step.criterionId(), step.check().id(), step.check().title(),
                 ScoreCard.round(step.item().points() * verdict.fraction()), step.item().points(), verdict);
         scores.put(step, score);
@@ -85,12 +142,17 @@ public final class Grading implements AutoCloseable {
                 .toList();
         double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
         return new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
-                run.mode().name().toLowerCase(), started, Duration.between(started, Instant.now()),
+                run.mode(), started, Duration.between(started, Instant.now()),
                 run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap);
     }
 
     private List<CheckScore> scoresOf(String criterionId) {
         return rubricSteps().stream().filter(step -> step.criterionId().equals(criterionId)).map(scores::get).toList();
+    }
+
+    /** What the checks see of this run: its intervals, its stack, its load (a benchmark reads them too). */
+    public GradingContext context() {
+        return run;
     }
 
     @Override

@@ -3,15 +3,17 @@ package obsgrader.grading;
 import static obsgrader.i18n.Message.msg;
 
 import java.io.IOException;
-import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.NotAssessed;
@@ -24,7 +26,9 @@ import obsgrader.engine.Compose;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
+import obsgrader.scenarios.Knobs;
 import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.StackFailure;
@@ -56,6 +60,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final PromTools tools;
     private final SubmissionPolicy policy;
     private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
+    /** The load's knobs as they were when the run began: a later run's settings never reach this one. */
+    private final Knobs knobs = Knobs.fromSystemProperties();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    /** When the checks' own shop traffic was last answered: the load waits for it to be scraped, no longer. */
+    private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
     private LabStack stack;
     private String notBooted;
     private boolean notBootedOffline;
@@ -110,20 +119,26 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.getMessage());
         } catch (Exception e) {
             LOG.warn("check {} failed", check.id(), e);
-            return (check.live() ? Verdict.live(0) : Verdict.fromFiles(0))
-                    .expected(msg("grader.complete"))
-                    .found(whatFailed(e));
+            return stackSilent(e).map(silence -> Verdict.live(0).expected(msg("grader.complete"))
+                            .found(msg("grader.no-answer", String.valueOf(silence.getMessage()))))
+                    .orElseGet(() -> Verdict.notAssessed("the grader failed on this check (" + e.getMessage()
+                            + "), logged for its maintainers; the student loses nothing for it"));
         }
     }
 
-    /** The student reads what went wrong, not the grader's insides (exception names, stack frames: those go to the log). */
-    private static Message whatFailed(Exception e) {
+    /**
+     * The stack's silence behind a failure (an I/O error talking to it, not one on the grader's own files), which
+     * is the submission's doing; any
+     * other failure is the grader's own, and never costs the student points. The student reads what went wrong,
+     * not the grader's insides (exception names, stack frames: those go to the log).
+     */
+    private static Optional<IOException> stackSilent(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return msg("grader.no-answer", String.valueOf(cause.getMessage()));
+            if (cause instanceof IOException silence && !(cause instanceof FileSystemException)) {
+                return Optional.of(silence);
             }
         }
-        return msg("grader.fault.error", String.valueOf(e.getMessage()));
+        return Optional.empty();
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
@@ -183,6 +198,9 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             candidate.close();
         } finally {
             environmentNotes.putAll(candidate.notes());
+            if (!candidate.changes().isEmpty()) {
+                environmentNotes.put("sanitised", String.join("; ", candidate.changes()));
+            }
         }
     }
 
@@ -209,7 +227,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public ShopClient shop() {
-        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()));
+        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), lastShopRequest::set);
     }
 
     @Override
@@ -236,10 +254,10 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     @Override
     public synchronized LoadResults load() {
         if (load == null && loadFailure == null) {
-            URI shop = stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port());
+            LoadTarget target = loadTarget();
             waitForQuietCounters();
             try {
-                load = ShopLoad.run(shop, gatlingReports());
+                load = ShopLoad.run(target, gatlingReports());
                 LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
             } catch (RuntimeException e) {
                 LOG.warn("the load phase failed", e);
@@ -252,16 +270,26 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         return load;
     }
 
+    @Override
+    public LoadTarget loadTarget() {
+        return new LoadTarget(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), knobs);
+    }
+
     /**
-     * Waits for the API's first scrape after now, so that the counters' value when the load starts already
-     * holds every earlier check's requests: what grows afterwards is the load's alone. No wait when Prometheus
-     * has no such counter at all.
+     * Waits for the API's first scrape after the checks' last shop request, so that the counters' value when the
+     * load starts already holds every earlier check's requests: what grows afterwards is the load's alone. No
+     * wait when that scrape has already happened (a check waited for it), nor when Prometheus has no such counter.
      */
     private void waitForQuietCounters() {
         PrometheusApi prometheus = prometheus();
-        Instant now = Instant.now();
+        Instant lastRequest = lastShopRequest.get();
         Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
-                () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(now)).orElse(true));
+                () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(lastRequest)).orElse(true));
+    }
+
+    @Override
+    public <T> T once(Class<T> kind, Supplier<T> compute) {
+        return kind.cast(shared.computeIfAbsent(kind, k -> compute.get()));
     }
 
     @Override
@@ -271,11 +299,6 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     private Path gatlingReports() {
         return reportFolder().resolve("gatling");
-    }
-
-    /** What the sanitiser changed, for the report. */
-    public List<String> stackChanges() {
-        return stack == null ? List.of() : new ArrayList<>(stack.changes());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import obsgrader.i18n.Messages;
+import obsgrader.grading.Mode;
 import obsgrader.submission.Folders;
 import obsgrader.submission.Yaml;
 
@@ -49,7 +50,7 @@ public final class FinishGrading {
     private static Optional<String> belowThePassMark(JsonNode extra, Messages messages) {
         double points = extra.path("points").asDouble();
         double passMark = extra.path("pass_mark").asDouble();
-        if (!"static".equals(extra.path("mode").asText())) {
+        if (Mode.parse(extra.path("mode").asText()) != Mode.STATIC) {
             return extra.path("passed").asBoolean() ? Optional.empty()
                     : Optional.of(messages.get("report.finish.below", messages.number(points), messages.number(passMark)));
         }

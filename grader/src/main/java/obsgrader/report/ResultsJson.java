@@ -27,7 +27,7 @@ public final class ResultsJson {
         extra.put("submission", card.submission());
         extra.put("language", messages.language());
         extra.put("rubric_version", card.rubricVersion());
-        extra.put("mode", card.mode());
+        extra.put("mode", card.mode().label());
         extra.put("gradable", card.gradable());
         if (!card.gradable()) {
             extra.put("not_gradable_reason", card.notGradable());

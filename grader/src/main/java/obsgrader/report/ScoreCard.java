@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 import obsgrader.checks.Evidence;
 import obsgrader.checks.Verdict;
 import obsgrader.i18n.Messages;
+import obsgrader.grading.Mode;
 
 /** A graded submission: every check's points against the rubric, and how the run went. */
-public record ScoreCard(String submission, String rubricVersion, double passMark, String mode, Instant started,
+public record ScoreCard(String submission, String rubricVersion, double passMark, Mode mode, Instant started,
                         Duration duration, String notGradable, Map<String, String> environment,
                         List<CriterionScore> criteria, List<CheckScore> bonus, double bonusCap) {
 
@@ -80,7 +81,7 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         if (passed()) {
             return messages.get("report.outcome.passed");
         }
-        if (!"static".equals(mode)) {
+        if (mode != Mode.STATIC) {
             return messages.get("report.outcome.failed");
         }
         return reachable() >= passMark

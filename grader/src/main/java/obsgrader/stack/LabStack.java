@@ -47,7 +47,7 @@ public final class LabStack implements AutoCloseable {
     private final Map<String, String> leftOut = new LinkedHashMap<>();
     private StandInImages images;
     private final Map<String, String> notes = new LinkedHashMap<>();
-    private Duration buildTimeout = Duration.ofMinutes(10);
+    private final Duration buildTimeout = Duration.ofMinutes(10);
     private Duration upTimeout = Duration.ofMinutes(5);
     private Limits limits = Limits.fromSystemProperties();
     private SubmissionPolicy policy;
@@ -82,11 +82,6 @@ public final class LabStack implements AutoCloseable {
      */
     public LabStack withImagesFrom(StandInImages images) {
         this.images = images;
-        return this;
-    }
-
-    public LabStack withBuildTimeout(Duration buildTimeout) {
-        this.buildTimeout = buildTimeout;
         return this;
     }
 
@@ -148,7 +143,10 @@ public final class LabStack implements AutoCloseable {
                 throw new StackFailure("refused to run: " + refusals.stream().map(Object::toString)
                         .collect(Collectors.joining("; ")));
             }
-            policy.allowedExceptions(compose).forEach(allowed -> notes.put("allowed", allowed));
+            List<String> allowed = policy.allowedExceptions(compose);
+            if (!allowed.isEmpty()) {
+                notes.put("allowed", String.join("; ", allowed));
+            }
         }
         DockerEngine.ensureRunning();
         composeCli = Compose.resolve(composeChoice);

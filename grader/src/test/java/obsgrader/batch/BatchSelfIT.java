@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -20,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small class graded two at a time ({@code -Dbatch.parallel=N} to compare): the reference under three names
- * (one as a .zip) and one without README.
+ * (one as a .zip) and one without README. Then the same class in three shards, each graded by a JVM of its
+ * own at the same time, and merged: the merge must write the unsharded gradebook (but for the run times,
+ * which are measured) and the very same class summary. About 2 minutes more than the batch alone.
  */
 class BatchSelfIT {
     private static final int PARALLEL = Integer.getInteger("batch.parallel", 2);
     private static final Path REFERENCE = Path.of(System.getProperty("obsgrader.reference", "../stack"));
+    private static final Path QUICK = Path.of("src/test/resources/rubrics/quick.yml");
+    private static final int SHARDS = 3;
+    private static final Duration SHARD_DEADLINE = Duration.ofMinutes(15);
 
     @TempDir
     Path work;
@@ -42,7 +49,7 @@ class BatchSelfIT {
 
         Instant start = Instant.now();
         List<Row> rows = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(PARALLEL).withMode(Mode.FULL)
-                .withRubric(RubricLoader.load(Path.of("src/test/resources/rubrics/quick.yml"))).run();
+                .withRubric(RubricLoader.load(QUICK)).run();
         System.out.println("batch of 4, " + PARALLEL + " at a time: " + Duration.between(start, Instant.now()).toSeconds() + " s");
 
         assertThat(rows).extracting(Row::student).containsExactly("alice", "bob", "carol", "dave");
@@ -56,8 +63,48 @@ class BatchSelfIT {
         assertThat(reports.resolve("carol/results.json")).exists();
 
         List<Row> resumed = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(PARALLEL)
-                .withRubric(RubricLoader.load(Path.of("src/test/resources/rubrics/quick.yml"))).run();
+                .withRubric(RubricLoader.load(QUICK)).run();
         assertThat(resumed).usingRecursiveComparison().isEqualTo(rows);
+
+        Path shards = work.resolve("shards");
+        Instant sharding = Instant.now();
+        List<Process> processes = new ArrayList<>();
+        for (int i = 1; i <= SHARDS; i++) {
+            processes.add(shardProcess(submissions, shards.resolve("shard-" + i), i + "/" + SHARDS));
+        }
+        for (Process process : processes) {
+            assertThat(process.waitFor(SHARD_DEADLINE.toMinutes(), TimeUnit.MINUTES)).as("a shard finished in time").isTrue();
+            assertThat(process.exitValue()).isZero();
+        }
+        Path merged = work.resolve("merged");
+        List<Row> mergedRows = ClassMerge.merge(List.of(shards), RubricLoader.load(QUICK), merged);
+        System.out.println("the class in " + SHARDS + " shards at once, then merged: " + Duration.between(sharding, Instant.now()).toSeconds() + " s");
+
+        assertThat(mergedRows).extracting(Row::student).containsExactly("alice", "bob", "carol", "dave");
+        assertThat(withoutRunTimes(merged.resolve("gradebook.csv"))).isEqualTo(withoutRunTimes(reports.resolve("gradebook.csv")));
+        assertThat(merged.resolve("index.html")).hasSameTextualContentAs(reports.resolve("index.html"));
+        assertThat(merged.resolve("carol/results.json")).exists();
+    }
+
+    /** A JVM grading one shard of the class, its output in the build log. */
+    private static Process shardProcess(Path submissions, Path reports, String shard) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return new ProcessBuilder(java, "-cp", classpath,
+                "-Dobsgrader.root=" + System.getProperty("obsgrader.root", ".."),
+                ShardProcess.class.getName(), submissions.toString(), reports.toString(), shard, QUICK.toAbsolutePath().toString())
+                .inheritIO().start();
+    }
+
+    /** The gradebook's lines without the run_time_s column: a measurement, which no two runs share. */
+    private static List<String> withoutRunTimes(Path gradebook) throws IOException {
+        List<String> lines = Files.readAllLines(gradebook);
+        int column = List.of(lines.get(0).split(",")).indexOf("run_time_s");
+        return lines.stream().map(line -> {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(column);
+            return String.join(",", cells);
+        }).toList();
     }
 
     private static void zip(Path from, Path archive) throws IOException {

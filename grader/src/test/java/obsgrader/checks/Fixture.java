@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.scenarios.LoadResults;
+import obsgrader.scenarios.LoadTarget;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
@@ -25,6 +29,7 @@ public final class Fixture implements GradingContext {
     private final Path root;
     private final PromTools tools = new PromTools(true);
     private Submission submission;
+    private final Map<Class<?>, Object> memo = new HashMap<>();
 
     public Fixture(Path root) {
         this.root = root;
@@ -132,6 +137,16 @@ public final class Fixture implements GradingContext {
     @Override
     public LoadResults load() {
         throw new NotAssessed("fixture: no stack");
+    }
+
+    @Override
+    public LoadTarget loadTarget() {
+        throw new NotAssessed("fixture: no stack");
+    }
+
+    @Override
+    public <T> T once(Class<T> kind, Supplier<T> compute) {
+        return kind.cast(memo.computeIfAbsent(kind, k -> compute.get()));
     }
 
     @Override

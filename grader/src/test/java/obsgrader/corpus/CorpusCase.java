@@ -164,9 +164,14 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
         return points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(points);
     }
 
-    /** The reference stack as a student hands it in: no step, no overlay. */
+    /** The reference stack as a student hands it in, graded statically: no step, no overlay. */
     static CorpusCase reference() {
-        return new CorpusCase("reference", "the reference stack", Kind.FLAWED, CaseMode.STATIC, null, null, null, null,
+        return reference(CaseMode.STATIC);
+    }
+
+    /** The reference as a case graded this way: with nothing expected, it must get every assessable point. */
+    static CorpusCase reference(CaseMode mode) {
+        return new CorpusCase("reference", "the reference stack", Kind.FLAWED, mode, null, null, null, null,
                 null, null, null, null, null);
     }
 

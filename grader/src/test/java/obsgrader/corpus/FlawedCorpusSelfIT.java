@@ -17,13 +17,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import obsgrader.grading.Grading;
-import obsgrader.report.ConsoleCard;
 import obsgrader.report.ScoreCard;
 import obsgrader.rubric.Rubric;
 import obsgrader.rubric.RubricLoader;
-import obsgrader.submission.Submission;
-import obsgrader.tools.PromTools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -96,22 +92,8 @@ class FlawedCorpusSelfIT {
         assertThat(differences).withFailMessage(() -> ExpectedOutcome.render(corpusCase, differences)).isEmpty();
     }
 
-    /** Writes the case's submission under target/ and grades it; the card is kept beside it for a person to read. */
     private static ScoreCard grade(CorpusCase corpusCase) {
-        Path folder = WORK.resolve(corpusCase.name());
-        Path submission = CaseSubmission.write(corpusCase, CORPUS.resolve(corpusCase.name()), reference, folder.resolve("submission"));
-        ScoreCard card;
-        try (BusyPorts ports = BusyPorts.hold(corpusCase.busyPorts());
-             Grading grading = new Grading(Submission.load(submission), rubric, corpusCase.mode().grading(),
-                     folder.resolve("run"), new PromTools(true)).withCompose(corpusCase.composeChoice())) {
-            card = grading.card();
-        }
-        try {
-            Files.writeString(folder.resolve("card.txt"), ConsoleCard.render(card));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return card;
+        return CaseGrading.grade(corpusCase, CORPUS, reference, rubric, WORK);
     }
 
     @AfterAll

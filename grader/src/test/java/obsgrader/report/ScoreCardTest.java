@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import obsgrader.checks.Verdict;
+import obsgrader.grading.Mode;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
 import org.junit.jupiter.api.Test;
@@ -14,18 +15,18 @@ import org.junit.jupiter.api.Test;
 class ScoreCardTest {
     @Test
     void aFullRunPassesOrFailsOnItsPoints() {
-        assertThat(card("full", 70).outcome()).isEqualTo("PASSED");
-        assertThat(card("full", 69.5).outcome()).isEqualTo("FAILED");
+        assertThat(card(Mode.FULL, 70).outcome()).isEqualTo("PASSED");
+        assertThat(card(Mode.FULL, 69.5).outcome()).isEqualTo("FAILED");
     }
 
     @Test
     void aStaticRunLeavesThePassMarkOpenUntilItIsOutOfReach() {
-        assertThat(card("static", 30).outcome()).isEqualTo("open (static: 30 confirmed, up to 90 if every live check passes)");
-        assertThat(card("static", 9).outcome()).isEqualTo("OUT OF REACH (static: at most 69)");
+        assertThat(card(Mode.STATIC, 30).outcome()).isEqualTo("open (static: 30 confirmed, up to 90 if every live check passes)");
+        assertThat(card(Mode.STATIC, 9).outcome()).isEqualTo("OUT OF REACH (static: at most 69)");
     }
 
     /** A card of two checks: a static one worth 40 with {@code points}, and a live one worth 60 not assessed. */
-    private static ScoreCard card(String mode, double points) {
+    private static ScoreCard card(Mode mode, double points) {
         List<CheckScore> checks = List.of(
                 new CheckScore("c", "c.files", "files", points, 40, Verdict.fromFiles(points / 40)),
                 new CheckScore("c", "c.live", "live", 0, 60, Verdict.notAssessed("static mode")));

@@ -14,14 +14,15 @@ import java.time.Duration;
  * own kept-alive connection: the closed workload {@code hey -c USERS -z SECONDS} runs, for a fair comparison.
  */
 public class BenchmarkSimulation extends Simulation {
-    private final int workers = Knobs.count("benchmark.users", 50);
-    private final Duration lasting = Knobs.seconds("benchmark.seconds", 20);
-    private final String path = Knobs.text("benchmark.path", ShopRequest.BROWSE.path());
+    private final SimulationContext run = SimulationContext.current();
+    private final int workers = run.knobs().count("benchmark.users", 50);
+    private final Duration lasting = run.knobs().seconds("benchmark.seconds", 20);
+    private final String path = run.knobs().text("benchmark.path", ShopRequest.BROWSE.path());
 
     private final ScenarioBuilder flatOut = scenario("workers fetching " + path + " flat out")
             .exec(during(lasting).on(http("GET " + path).get(path)));
 
     {
-        setUp(flatOut.injectOpen(atOnceUsers(workers))).protocols(Shop.protocol());
+        setUp(flatOut.injectOpen(atOnceUsers(workers))).protocols(Shop.protocol(run));
     }
 }

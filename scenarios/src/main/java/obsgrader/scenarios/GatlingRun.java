@@ -5,7 +5,6 @@ import io.gatling.javaapi.core.Simulation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,9 +27,12 @@ public final class GatlingRun {
     private GatlingRun() {
     }
 
-    /** Runs the simulation against the shop's nginx; its HTML report goes into a new folder under {@code reports}. */
-    public static SimulationResult run(Class<? extends Simulation> simulation, URI shop, Path reports) {
-        ShopAddress.use(shop);
+    /** Runs the simulation against the target; its HTML report goes into a new folder under {@code reports}. */
+    public static SimulationResult run(Class<? extends Simulation> simulation, LoadTarget target, Path reports) {
+        return run(simulation, new SimulationContext(target, new StopSignal()), reports);
+    }
+
+    static SimulationResult run(Class<? extends Simulation> simulation, SimulationContext context, Path reports) {
         GatlingInternals.skipReleaseCheck();
         Set<Path> earlier = runFolders(reports);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -38,8 +40,8 @@ public final class GatlingRun {
         // Gatling prints to Scala's Console, which a thread can redirect: the grading output stays readable.
         int status;
         try {
-            status = Console$.MODULE$.withOut(console, () -> Gatling$.MODULE$.fromArgs(new String[] {
-                    "-s", simulation.getName(), "-rf", reports.toString(), "-rd", "obsgrader " + simulation.getSimpleName()}));
+            status = context.during(() -> Console$.MODULE$.withOut(console, () -> Gatling$.MODULE$.fromArgs(new String[] {
+                    "-s", simulation.getName(), "-rf", reports.toString(), "-rd", "obsgrader " + simulation.getSimpleName()})));
         } finally {
             GatlingInternals.restartLogging();
         }

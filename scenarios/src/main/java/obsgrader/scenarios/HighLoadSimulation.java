@@ -11,8 +11,9 @@ import java.time.Duration;
 
 /** High load, the lab's {@code hey -n 10000 -c 100 /api/products}: a crowd on the catalogue, shortened to seconds. */
 public class HighLoadSimulation extends Simulation {
-    private final double customersPerSecond = Knobs.perSecond("load.high.rate", 100);
-    private final Duration lasting = Knobs.seconds("load.high.seconds", 15);
+    private final SimulationContext run = SimulationContext.current();
+    private final double customersPerSecond = run.knobs().perSecond("load.high.rate", 100);
+    private final Duration lasting = run.knobs().seconds("load.high.seconds", 15);
 
     private final ScenarioBuilder crowd = scenario("a crowd on the catalogue").exec(Shop.browse());
 
@@ -21,7 +22,7 @@ public class HighLoadSimulation extends Simulation {
 
     {
         setUp(crowd.injectOpen(constantUsersPerSec(customersPerSecond).during(lasting)))
-                .protocols(Shop.protocol())
+                .protocols(Shop.protocol(run))
                 .assertions(almostEveryPageServed, catalogueUnderASecond);
     }
 }

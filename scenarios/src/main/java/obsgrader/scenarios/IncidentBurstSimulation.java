@@ -11,15 +11,18 @@ import java.time.Duration;
 
 /**
  * An incident: orders pile up (about 5 % fail to pay) and visitors hammer the slow page, until the grader has
- * seen the alerts it waits for ({@link IncidentBurst#stop()}) or for {@code burst.seconds} at most.
+ * seen the alerts it waits for ({@link IncidentBurst#finish()}) or for {@code burst.seconds} at most.
  */
 public class IncidentBurstSimulation extends Simulation {
-    private final double ordersPerSecond = Knobs.perSecond("burst.orders.rate", 10);
-    private final double slowVisitsPerSecond = Knobs.perSecond("burst.slow.rate", 1);
-    private final Duration atMost = Knobs.seconds("burst.seconds", 60);
+    private final SimulationContext run = SimulationContext.current();
+    private final double ordersPerSecond = run.knobs().perSecond("burst.orders.rate", 10);
+    private final double slowVisitsPerSecond = run.knobs().perSecond("burst.slow.rate", 1);
+    private final Duration atMost = run.knobs().seconds("burst.seconds", 60);
+    /** This burst's own signal, so that stopping one run's burst never stops another's. */
+    private final StopSignal stop = run.stop();
 
     private final ChainBuilder untilTheAlertsAreSeen =
-            stopLoadGeneratorIf("the grader has seen the alerts", session -> IncidentBurst.stopNow());
+            stopLoadGeneratorIf("the grader has seen the alerts", session -> stop.stopNow());
 
     private final ScenarioBuilder ordersPilingUp = scenario("orders piling up").exec(Shop.order(), untilTheAlertsAreSeen);
     private final ScenarioBuilder slowPageHammered = scenario("slow page hammered").exec(Shop.openSlowPage(), untilTheAlertsAreSeen);
@@ -27,6 +30,6 @@ public class IncidentBurstSimulation extends Simulation {
     {
         setUp(ordersPilingUp.injectOpen(constantUsersPerSec(ordersPerSecond).during(atMost)),
                 slowPageHammered.injectOpen(constantUsersPerSec(slowVisitsPerSecond).during(atMost)))
-                .protocols(Shop.protocol());
+                .protocols(Shop.protocol(run));
     }
 }

@@ -1,28 +1,55 @@
 package obsgrader.scenarios;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A simulation's parameters: system properties (e.g. {@code -Dload.high.rate=200}) with short defaults, so
- * that a grading run stays short. Read when the simulation is built, so each run sees the current values.
+ * A run's load parameters ({@code -Dload.high.rate=200}, {@code -Dburst.seconds=...}), each with a short
+ * default so that a grading run stays short. A snapshot: taken once when the run starts, then carried by it,
+ * so that two runs in one JVM never see each other's values.
  */
-final class Knobs {
-    private Knobs() {
+public record Knobs(Map<String, String> values) {
+    private static final List<String> PREFIXES = List.of("load.", "burst.", "benchmark.");
+
+    public Knobs {
+        values = Map.copyOf(values);
     }
 
-    static double perSecond(String property, double byDefault) {
-        return Double.parseDouble(System.getProperty(property, String.valueOf(byDefault)));
+    /** The load, burst and benchmark properties of this JVM as they are now. */
+    public static Knobs fromSystemProperties() {
+        Map<String, String> values = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> PREFIXES.stream().anyMatch(name::startsWith))
+                .forEach(name -> values.put(name, System.getProperty(name)));
+        return new Knobs(values);
     }
 
-    static Duration seconds(String property, long byDefault) {
-        return Duration.ofSeconds(Long.parseLong(System.getProperty(property, String.valueOf(byDefault))));
+    public static Knobs defaults() {
+        return new Knobs(Map.of());
     }
 
-    static int count(String property, int byDefault) {
-        return Integer.parseInt(System.getProperty(property, String.valueOf(byDefault)));
+    /** The same knobs with one more set (a new snapshot; this one is unchanged). */
+    public Knobs with(String knob, Object value) {
+        Map<String, String> changed = new TreeMap<>(values);
+        changed.put(knob, String.valueOf(value));
+        return new Knobs(changed);
     }
 
-    static String text(String property, String byDefault) {
-        return System.getProperty(property, byDefault);
+    double perSecond(String knob, double byDefault) {
+        return Double.parseDouble(values.getOrDefault(knob, String.valueOf(byDefault)));
+    }
+
+    Duration seconds(String knob, long byDefault) {
+        return Duration.ofSeconds(Long.parseLong(values.getOrDefault(knob, String.valueOf(byDefault))));
+    }
+
+    int count(String knob, int byDefault) {
+        return Integer.parseInt(values.getOrDefault(knob, String.valueOf(byDefault)));
+    }
+
+    String text(String knob, String byDefault) {
+        return values.getOrDefault(knob, byDefault);
     }
 }

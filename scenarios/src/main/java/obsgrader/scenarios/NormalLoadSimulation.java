@@ -11,8 +11,9 @@ import java.time.Duration;
 
 /** Normal load, the lab's {@code hey -n 1000 -c 10 /api/products}: customers browse the catalogue at a steady pace. */
 public class NormalLoadSimulation extends Simulation {
-    private final double customersPerSecond = Knobs.perSecond("load.normal.rate", 10);
-    private final Duration lasting = Knobs.seconds("load.normal.seconds", 15);
+    private final SimulationContext run = SimulationContext.current();
+    private final double customersPerSecond = run.knobs().perSecond("load.normal.rate", 10);
+    private final Duration lasting = run.knobs().seconds("load.normal.seconds", 15);
 
     private final ScenarioBuilder browsing = scenario("customers browsing the catalogue").exec(Shop.browse());
 
@@ -21,7 +22,7 @@ public class NormalLoadSimulation extends Simulation {
 
     {
         setUp(browsing.injectOpen(constantUsersPerSec(customersPerSecond).during(lasting)))
-                .protocols(Shop.protocol())
+                .protocols(Shop.protocol(run))
                 .assertions(everyPageServed, catalogueUnder300ms);
     }
 }

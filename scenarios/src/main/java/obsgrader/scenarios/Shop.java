@@ -14,9 +14,9 @@ final class Shop {
     private Shop() {
     }
 
-    /** Every simulation's HTTP protocol: the stack's nginx on the loopback interface, no warm-up call elsewhere. */
-    static HttpProtocolBuilder protocol() {
-        return http.baseUrl(ShopAddress.current().toString())
+    /** Every simulation's HTTP protocol: its run's nginx on the loopback interface, no warm-up call elsewhere. */
+    static HttpProtocolBuilder protocol(SimulationContext run) {
+        return http.baseUrl(run.target().shop().toString())
                 .disableWarmUp()
                 .acceptHeader("application/json")
                 .userAgentHeader("obsgrader-gatling");

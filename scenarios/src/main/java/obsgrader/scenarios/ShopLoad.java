@@ -1,7 +1,6 @@
 package obsgrader.scenarios;
 
 import io.gatling.javaapi.core.Simulation;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,11 @@ public final class ShopLoad {
     private ShopLoad() {
     }
 
-    public static LoadResults run(URI shop, Path reports) {
+    public static LoadResults run(LoadTarget target, Path reports) {
         List<SimulationResult> results = new ArrayList<>();
         for (Class<? extends Simulation> simulation : SIMULATIONS) {
-            LOG.info("Gatling: {} against {}", simulation.getSimpleName(), shop);
-            results.add(GatlingRun.run(simulation, shop, reports));
+            LOG.info("Gatling: {} against {}", simulation.getSimpleName(), target.shop());
+            results.add(GatlingRun.run(simulation, target, reports));
         }
         return new LoadResults(results);
     }

@@ -11,8 +11,9 @@ import java.time.Duration;
 
 /** The shopping journey: a customer browses the catalogue, adds to the cart, and orders. */
 public class ShoppingJourneySimulation extends Simulation {
-    private final double customersPerSecond = Knobs.perSecond("load.journey.rate", 5);
-    private final Duration lasting = Knobs.seconds("load.journey.seconds", 20);
+    private final SimulationContext run = SimulationContext.current();
+    private final double customersPerSecond = run.knobs().perSecond("load.journey.rate", 5);
+    private final Duration lasting = run.knobs().seconds("load.journey.seconds", 20);
     private final Duration thinking = Duration.ofMillis(300);
 
     private final ScenarioBuilder shopping = scenario("customers buying")
@@ -26,7 +27,7 @@ public class ShoppingJourneySimulation extends Simulation {
 
     {
         setUp(shopping.injectOpen(constantUsersPerSec(customersPerSecond).during(lasting)))
-                .protocols(Shop.protocol())
+                .protocols(Shop.protocol(run))
                 .assertions(everyCartAccepted, ordersMostlyPaid);
     }
 }

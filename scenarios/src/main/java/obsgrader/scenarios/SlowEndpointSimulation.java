@@ -11,8 +11,9 @@ import java.time.Duration;
 
 /** The slow endpoint, the lab's {@code hey -n 100 -c 20 /api/slow}: it answers, in one to three seconds. */
 public class SlowEndpointSimulation extends Simulation {
-    private final double visitorsPerSecond = Knobs.perSecond("load.slow.rate", 2);
-    private final Duration lasting = Knobs.seconds("load.slow.seconds", 15);
+    private final SimulationContext run = SimulationContext.current();
+    private final double visitorsPerSecond = run.knobs().perSecond("load.slow.rate", 2);
+    private final Duration lasting = run.knobs().seconds("load.slow.seconds", 15);
 
     private final ScenarioBuilder waiting = scenario("visitors waiting on the slow page").exec(Shop.openSlowPage());
 
@@ -21,7 +22,7 @@ public class SlowEndpointSimulation extends Simulation {
 
     {
         setUp(waiting.injectOpen(constantUsersPerSec(visitorsPerSecond).during(lasting)))
-                .protocols(Shop.protocol())
+                .protocols(Shop.protocol(run))
                 .assertions(everySlowPageServed, slowPageTakesOverASecond);
     }
 }

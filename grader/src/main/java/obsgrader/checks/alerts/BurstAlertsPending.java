@@ -1,7 +1,6 @@
 package obsgrader.checks.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,7 +20,6 @@ import obsgrader.clients.PrometheusApi;
 import obsgrader.scenarios.IncidentBurst;
 import obsgrader.scenarios.ShopRequest;
 import obsgrader.scenarios.SimulationResult;
-import obsgrader.submission.LabRole;
 
 /**
  * An incident on real data: orders (about 5 % fail to pay) and slow requests pour in until an alert of each
@@ -75,13 +73,12 @@ public final class BurstAlertsPending implements Check {
     /** Runs the burst until every raisable symptom's alert is pending, or its deadline; notes them in {@code raised}. */
     private static FaultTimeline burst(GradingContext context, Map<Symptom, List<Watcher>> raisable, Map<Symptom, String> raised) {
         PrometheusApi prometheus = context.prometheus();
-        URI shop = context.stack().endpoint(context.service(LabRole.NGINX), LabRole.NGINX.port());
         Duration deadline = deadline(context, raisable);
         List<String> activeBefore = active(prometheus).stream().map(BurstAlertsPending::describe).toList();
         FaultTimeline timeline = FaultTimeline.inject("burst of orders and slow requests for " + deadline.toSeconds()
                 + " s at most" + (activeBefore.isEmpty() ? "" : " (already active: " + String.join(", ", activeBefore) + ")"));
         SimulationResult burst;
-        try (IncidentBurst running = IncidentBurst.start(shop, context.reportFolder().resolve("gatling"), deadline)) {
+        try (IncidentBurst running = IncidentBurst.start(context.loadTarget(), context.reportFolder().resolve("gatling"), deadline)) {
             timeline.await("alerts of " + raisable.keySet().stream().map(Symptom::meaning).toList(), deadline, () -> {
                 noteRaised(active(prometheus), raisable, raised, timeline);
                 return raised.keySet().containsAll(raisable.keySet()) ? Optional.of(raised) : Optional.empty();

@@ -111,7 +111,7 @@ public final class OutageAlertFires implements Check {
     }
 
     /** The wait the submission's intervals impose: the stopped target's next scrape, the alert's for, an evaluation. */
-    static Duration floor(GradingContext context) {
+    public static Duration floor(GradingContext context) {
         return context.scrapeInterval().plus(forOfOutageAlerts(context)).plus(context.evaluationInterval());
     }
 

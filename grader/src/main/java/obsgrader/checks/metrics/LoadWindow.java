@@ -2,11 +2,8 @@ package obsgrader.checks.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
 import obsgrader.clients.PrometheusApi;
@@ -19,8 +16,6 @@ import obsgrader.scenarios.LoadResults;
  */
 final class LoadWindow {
     private static final String API_REQUESTS = "http_requests_total";
-    /** The window of each load phase, framed once: every cross-check reads the same two instants. */
-    private static final Map<LoadResults, LoadWindow> FRAMED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final PrometheusApi prometheus;
     private final String before;
@@ -39,13 +34,8 @@ final class LoadWindow {
      * most; no wait when Prometheus never scraped the API's counters at all).
      */
     static LoadWindow of(GradingContext context, LoadResults load) {
-        LoadWindow window = FRAMED.get(load);
-        if (window == null) {
-            // Framed outside the map's lock: parallel gradings of a batch share this JVM.
-            window = frame(context.prometheus(), context.scrapeInterval(), load);
-            FRAMED.put(load, window);
-        }
-        return window;
+        // Framed once per run: every cross-check reads the same two instants.
+        return context.once(LoadWindow.class, () -> frame(context.prometheus(), context.scrapeInterval(), load));
     }
 
     private static LoadWindow frame(PrometheusApi prometheus, Duration scrapeInterval, LoadResults load) {
