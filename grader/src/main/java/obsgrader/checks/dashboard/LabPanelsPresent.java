@@ -84,7 +84,7 @@ public final class LabPanelsPresent implements Check {
                     Set.of("histogram"), "a histogram of cart_value_euros_bucket"),
             new LabPanel("CPU %", "Infrastructure", words("cpu|processeur"), query("cpu"), Set.of("gauge"),
                     "a gauge of 100 - idle CPU % (node_cpu_seconds_total)"),
-            new LabPanel("Memory %", "Infrastructure", words("mem|\\bram\\b"), query("mem"), Set.of("gauge"),
+            new LabPanel("Memory %", "Infrastructure", words("mem|\\bram\\b"), query("(?s)mem.*/|/.*mem"), Set.of("gauge"),
                     "a gauge of used memory % (node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)"),
             new LabPanel("Redis Ops", "Infrastructure", words("redis"), query("redis_\\w*(commands|ops)"), STAT,
                     "a stat of rate(redis_commands_processed_total[5m])"),
