@@ -4,6 +4,7 @@ import static obsgrader.i18n.Message.msg;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
@@ -21,8 +22,10 @@ public final class EveryTargetUp implements Check {
         PrometheusApi prometheus = context.prometheus();
         // A target is UP after its first successful scrape: allow a few scrape intervals after boot.
         Duration deadline = context.scrapeInterval().multipliedBy(4).plusSeconds(30);
-        Patience.waitUpTo(deadline, () -> allUp(prometheus.activeTargets()));
-        List<Target> targets = prometheus.activeTargets();
+        Set<String> leftOut = context.stack().leftOut();
+        Patience.waitUpTo(deadline, () -> allUp(gradable(prometheus.activeTargets(), leftOut, context)));
+        // a target on a service the grader left out of the boot is down by the grader's doing, not the student's
+        List<Target> targets = gradable(prometheus.activeTargets(), leftOut, context);
         List<Target> down = targets.stream().filter(t -> !t.up()).toList();
         return Verdict.live(targets.isEmpty() ? 0 : Verdict.share(targets.size() - down.size(), targets.size()))
                 .expected("every active target UP")
@@ -36,6 +39,12 @@ public final class EveryTargetUp implements Check {
                         + "compose service name and the container port, and check that service's log.")
                 .measured(msg("metrics.targets-up.measured", targets.size(), jobs(targets)))
                 .attach("targets", prometheus.raw("/api/v1/targets"));
+    }
+
+    private static List<Target> gradable(List<Target> targets, Set<String> leftOut, GradingContext context) {
+        return targets.stream().filter(t -> context.submission().compose()
+                .flatMap(c -> c.serviceAt(t.instance().replaceFirst("^\\w+://", "").replaceFirst("[:/].*$", "")))
+                .filter(leftOut::contains).isEmpty()).toList();
     }
 
     private static boolean allUp(List<Target> targets) {
