@@ -59,7 +59,6 @@ public final class PrometheusApi {
         return values;
     }
 
-    /** When Prometheus last scraped a metric: its newest sample's timestamp; empty when it has none. */
     /** When every target exposing the metric was last scraped (the earliest of their last scrapes: replicas lag apart). */
     public Optional<Instant> lastScraped(String metric) {
         double seconds = value("min(max by (job, instance) (timestamp(" + metric + ")))");
