@@ -64,6 +64,9 @@ public final class LabAlertsCovered implements Check {
         if (!healthy.passed()) {
             found.add("alerts fire on healthy series, so they cover nothing: " + String.join(", ", firingWhenHealthy));
         }
+        if (!found.isEmpty() && missed.size() < outcomes.size()) {
+            found.add("caught: " + caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()));
+        }
         Verdict verdict = Verdict.fromFiles(share)
                 .expected("an alert firing in each of " + outcomes.size() + " incidents within the rules' for + 2 "
                         + "evaluation intervals, none on healthy series")
