@@ -71,6 +71,8 @@ public final class LabAlertsCovered implements Check {
                 .expected("an alert firing in each of " + outcomes.size() + " incidents within the rules' for + 2 "
                         + "evaluation intervals, none on healthy series")
                 .found(found.isEmpty() ? "every incident caught, none on healthy series: " + caughtBy(outcomes) : String.join("; ", found))
+                .measured(caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()) + "; quiet on healthy series: "
+                        + (healthy.passed() ? "yes" : "no"))
                 .at("promtool test rules on " + context.submission().ruleFiles().stream()
                         .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")))
                 .hint(found.isEmpty() ? "" : "Compare each missed incident's alert with the lab's expression; "
@@ -85,7 +87,7 @@ public final class LabAlertsCovered implements Check {
     /** Which of the student's alerts fired in which incident, for the evidence of a pass. */
     private static String caughtBy(List<AlertScenarios.Outcome> outcomes) {
         return outcomes.stream().map(o -> o.scenario().labAlert() + " by "
-                        + (o.fired().isEmpty() ? "another alert" : o.fired().stream().map(Rule::alert).collect(Collectors.joining(", "))))
+                        + (o.fired().isEmpty() ? "another alert" : o.fired().stream().map(Rule::alert).distinct().collect(Collectors.joining(", "))))
                 .collect(Collectors.joining("; "));
     }
 
