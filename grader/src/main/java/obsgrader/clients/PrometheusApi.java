@@ -59,6 +59,12 @@ public final class PrometheusApi {
         return values;
     }
 
+    /** The newest sample's timestamp of a metric, over every target exposing it; empty when it has none. */
+    public Optional<Instant> newestScrape(String metric) {
+        double seconds = value("max(timestamp(" + metric + "))");
+        return Double.isNaN(seconds) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
+    }
+
     /** When every target exposing the metric was last scraped (the earliest of their last scrapes: replicas lag apart). */
     public Optional<Instant> lastScraped(String metric) {
         double seconds = value("min(max by (job, instance) (timestamp(" + metric + ")))");

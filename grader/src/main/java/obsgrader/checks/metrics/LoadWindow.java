@@ -41,8 +41,10 @@ final class LoadWindow {
     private static LoadWindow frame(PrometheusApi prometheus, Duration scrapeInterval, LoadResults load) {
         Patience.waitUpTo(scrapeInterval.multipliedBy(2).plusSeconds(10),
                 () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(load.finished())).orElse(true));
-        Optional<Instant> scrapedAfter = prometheus.lastScraped(API_REQUESTS).filter(scraped -> scraped.isAfter(load.finished()));
-        return new LoadWindow(prometheus, load.started(), scrapedAfter.orElse(Instant.now()), scrapedAfter.isPresent());
+        boolean scrapedAfter = prometheus.lastScraped(API_REQUESTS).filter(scraped -> scraped.isAfter(load.finished())).isPresent();
+        // every replica has been scraped after the load: read them all at the newest of those scrapes
+        Optional<Instant> newest = prometheus.newestScrape(API_REQUESTS).filter(scraped -> scraped.isAfter(load.finished()));
+        return new LoadWindow(prometheus, load.started(), newest.orElse(Instant.now()), scrapedAfter);
     }
 
     private static String at(Instant instant) {
