@@ -54,7 +54,8 @@ public final class AlertScenarios {
             Pattern metric = Pattern.compile(reads);
             Map<String, String> recorded = new LinkedHashMap<>();
             rules.stream().filter(r -> !r.isAlert()).forEach(r -> recorded.putIfAbsent(r.record(), r.expr()));
-            return alerts.stream().filter(a -> PLAIN_NAME.matcher(a.alert()).matches() && name.matcher(a.alert()).find()
+            return alerts.stream().filter(a -> PLAIN_NAME.matcher(a.alert()).matches() && !SLO_ALERT.matcher(a.alert()).find()
+                    && name.matcher(a.alert()).find()
                     && metric.matcher(Symptom.expanded(a.expr(), recorded)).find()).toList();
         }
     }
@@ -145,6 +146,8 @@ public final class AlertScenarios {
         return check;
     }
 
+    /** SLO, budget and burn-rate alerts answer to their own windows: the SLO checks judge them, not an incident's. */
+    private static final Pattern SLO_ALERT = Pattern.compile("(?i)slo|sli|budget|burn");
     /** Alert names that need no escaping in a PromQL regex (Prometheus' own metric-name characters). */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_:][A-Za-z0-9_:]*");
     private static final Pattern FAILED_EXPR = Pattern.compile("expr: \"((?:[^\"\\\\]|\\\\.)*)\"");
