@@ -116,7 +116,7 @@ public final class StandInImages {
         ensureBase();
         Path context = extract(choice.standIn());
         LOG.info("Building stand-in {} for {} ({})", choice.standIn().folder(), reference, choice.provides());
-        Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--label", HASH_LABEL + "=" + hash(choice),
+        Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--force-rm", "--label", HASH_LABEL + "=" + hash(choice),
                 "--build-arg", "SUITE=" + choice.version().suite(), "-t", reference, context.toString());
         if (!build.ok()) {
             throw new EnvironmentFault("The stand-in image " + reference + " (" + choice.standIn().folder()

@@ -172,7 +172,7 @@ class StandInImagesSelfIT {
                 CMD ["uvicorn", "main:app", "--host", "0.0.0.0", "--port", "8000"]
                 """);
         String image = "obsgrader-selftest-pinned-api";
-        Shell.Result build = Shell.run(Duration.ofMinutes(5), "docker", "build", "-t", image, api.toString());
+        Shell.Result build = Shell.run(Duration.ofMinutes(5), "docker", "build", "--force-rm", "-t", image, api.toString());
         try {
             assertThat(build.ok()).as(build.output()).isTrue();
             // Starlette serves a mounted app under its slash: /metrics answers 307 to /metrics/ (checked by hand on this image)
@@ -190,7 +190,7 @@ class StandInImagesSelfIT {
                 RUN pip install fastapi==0.111.0 opentelemetry-instrumentation-fastapi==0.45b0
                 """);
         String image = "obsgrader-selftest-missing-package";
-        Shell.Result build = Shell.run(Duration.ofMinutes(5), "docker", "build", "-t", image, api.toString());
+        Shell.Result build = Shell.run(Duration.ofMinutes(5), "docker", "build", "--force-rm", "-t", image, api.toString());
         Shell.run(Duration.ofSeconds(30), "docker", "image", "rm", "-f", image);
 
         assertThat(build.ok()).isFalse();
