@@ -61,13 +61,17 @@ public final class PrometheusApi {
 
     /** The newest sample's timestamp of a metric, over every target exposing it; empty when it has none. */
     public Optional<Instant> newestScrape(String metric) {
-        double seconds = value("max(timestamp(" + metric + "))");
-        return Double.isNaN(seconds) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
+        return instant("max(timestamp(" + metric + "))");
     }
 
     /** When every target exposing the metric was last scraped (the earliest of their last scrapes: replicas lag apart). */
     public Optional<Instant> lastScraped(String metric) {
-        double seconds = value("min(max by (job, instance) (timestamp(" + metric + ")))");
+        return instant("min(max by (job, instance) (timestamp(" + metric + ")))");
+    }
+
+    /** A query's value read as epoch seconds; empty when it returns nothing. */
+    private Optional<Instant> instant(String promql) {
+        double seconds = value(promql);
         return Double.isNaN(seconds) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
     }
 
