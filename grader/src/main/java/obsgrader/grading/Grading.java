@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import obsgrader.checks.Check;
 import obsgrader.checks.CheckCatalog;
 import obsgrader.checks.GradingContext;
@@ -34,6 +35,12 @@ public final class Grading implements AutoCloseable {
     private final GradingRun run;
     private final Instant started = Instant.now();
     private final Map<Step, CheckScore> scores = new LinkedHashMap<>();
+    /**
+     * The checks that read the files alone (promtool and amtool among them), judged one after another on a thread
+     * of their own from the first step on, while the stack boots and the load runs: their turn then takes no time.
+     */
+    private final ExecutorService filesThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "obsgrader-files"));
+    private final Map<Step, Future<Verdict>> fromFiles = new LinkedHashMap<>();
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -81,6 +88,11 @@ public final class Grading implements AutoCloseable {
         if (earlier != null) {
             return earlier;
         }
+        startFileChecks();
+        Future<Verdict> judgedFromFiles = fromFiles.get(step);
+        if (judgedFromFiles != null) {
+            return record(step, result(judgedFromFiles, step, Function.identity()));
+        }
         List<Step> guests = DrillOverlap.guestsOf(step.check().id()).stream()
                 .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
                 .toList();
@@ -102,7 +114,7 @@ public final class Grading implements AutoCloseable {
             guests.forEach(guest -> running.put(guest, pool.submit(() -> new Judged(run.judge(guest.check()), Instant.now()))));
             CheckScore hostScore = record(host, run.judge(host.check()));
             running.forEach((guest, judged) -> {
-                Judged alongside = result(judged, guest);
+                Judged alongside = result(judged, guest, verdict -> new Judged(verdict, Instant.now()));
                 boolean stands = DrillOverlap.undisturbed(guest.check().id(), Duration.between(hostStarted, alongside.at()), run);
                 record(guest, stands ? alongside.verdict() : run.judge(guest.check()));
             });
@@ -112,18 +124,25 @@ public final class Grading implements AutoCloseable {
         }
     }
 
+    private void startFileChecks() {
+        if (fromFiles.isEmpty()) {
+            steps().stream().filter(step -> !step.check().live() && !scores.containsKey(step))
+                    .forEach(step -> fromFiles.put(step, filesThread.submit(() -> run.judge(step.check()))));
+        }
+    }
+
     private record Judged(Verdict verdict, Instant at) {
     }
 
-    private static Judged result(Future<Judged> judged, Step guest) {
+    /** What a check judged on another thread; judge() never throws, so a failure here is the grader's own. */
+    private static <T> T result(Future<T> judged, Step step, Function<Verdict, T> otherwise) {
         try {
             return judged.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Judged(Verdict.notAssessed("interrupted while " + guest.check().id() + " ran"), Instant.now());
+            return otherwise.apply(Verdict.notAssessed("interrupted while " + step.check().id() + " ran"));
         } catch (ExecutionException e) {
-            // judge() never throws: this is the grader's own failure
-            return new Judged(Verdict.notAssessed("the grader failed on this check (" + e.getCause() + ")"), Instant.now());
+            return otherwise.apply(Verdict.notAssessed("the grader failed on this check (" + e.getCause() + ")"));
         }
     }
 
@@ -157,6 +176,7 @@ public final class Grading implements AutoCloseable {
 
     @Override
     public void close() {
+        filesThread.shutdownNow();
         run.close();
     }
 }

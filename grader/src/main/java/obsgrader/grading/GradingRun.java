@@ -68,7 +68,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private LabStack stack;
     private String notBooted;
     private boolean notBootedOffline;
-    private String environmentFault;
+    /** Written by whichever thread meets the fault: the files thread judges beside the main one. */
+    private volatile String environmentFault;
     private LoadResults load;
     private String loadFailure;
 

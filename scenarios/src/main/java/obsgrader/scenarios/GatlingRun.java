@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +34,16 @@ public final class GatlingRun {
         return run(simulation, new SimulationContext(target, new StopSignal()), reports);
     }
 
+    /**
+     * Runs the simulation on a thread of its own: a run blocks for its whole length, and in a shared pool (the
+     * common one has a thread per core but one) a run could wait for another to end.
+     */
+    static CompletableFuture<SimulationResult> start(Class<? extends Simulation> simulation, SimulationContext context,
+                                                     Path reports) {
+        return CompletableFuture.supplyAsync(() -> run(simulation, context, reports),
+                task -> new Thread(task, "gatling-" + simulation.getSimpleName()).start());
+    }
+
     static SimulationResult run(Class<? extends Simulation> simulation, SimulationContext context, Path reports) {
         GatlingInternals.skipReleaseCheck();
         Set<Path> earlier = runFolders(reports);
@@ -50,7 +62,10 @@ public final class GatlingRun {
             throw new IllegalStateException("Gatling could not run " + simulation.getSimpleName() + " (status " + status
                     + "):\n" + console);
         }
-        List<Path> created = runFolders(reports).stream().filter(folder -> !earlier.contains(folder)).toList();
+        // Gatling names a run's folder after its simulation: another one running beside it makes its own
+        String prefix = simulation.getSimpleName().toLowerCase(Locale.ROOT) + "-";
+        List<Path> created = runFolders(reports).stream().filter(folder -> !earlier.contains(folder))
+                .filter(folder -> folder.getFileName().toString().startsWith(prefix)).toList();
         if (created.size() != 1) {
             throw new IllegalStateException("expected one new Gatling run folder in " + reports + ", found " + created);
         }

@@ -23,7 +23,7 @@ public final class IncidentBurst implements AutoCloseable {
         StopSignal stop = new StopSignal();
         SimulationContext context = new SimulationContext(
                 new LoadTarget(target.shop(), target.knobs().with("burst.seconds", atMost.toSeconds())), stop);
-        return new IncidentBurst(stop, CompletableFuture.supplyAsync(() -> GatlingRun.run(IncidentBurstSimulation.class, context, reports)));
+        return new IncidentBurst(stop, GatlingRun.start(IncidentBurstSimulation.class, context, reports));
     }
 
     /** Stops the load and returns what it sent. */

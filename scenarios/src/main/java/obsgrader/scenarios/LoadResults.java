@@ -2,10 +2,11 @@ package obsgrader.scenarios;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The load phase's simulations, in the order they ran, and what they sent in total. */
+/** The load phase's simulations, in the order they started (some side by side), and what they sent in total. */
 public record LoadResults(List<SimulationResult> simulations) {
     public LoadResults {
         if (simulations.isEmpty()) {
@@ -15,11 +16,11 @@ public record LoadResults(List<SimulationResult> simulations) {
     }
 
     public Instant started() {
-        return simulations.get(0).started();
+        return simulations.stream().map(SimulationResult::started).min(Comparator.naturalOrder()).orElseThrow();
     }
 
     public Instant finished() {
-        return simulations.get(simulations.size() - 1).finished();
+        return simulations.stream().map(SimulationResult::finished).max(Comparator.naturalOrder()).orElseThrow();
     }
 
     public Duration wallTime() {
