@@ -3,6 +3,7 @@ package obsgrader.clients;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,19 @@ public final class PrometheusApi {
     private Optional<Instant> instant(String promql) {
         double seconds = value(promql);
         return Double.isNaN(seconds) ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
+    }
+
+    /** When the group holding a rule (recording or alerting, by name) was last evaluated; empty when none holds it. */
+    public Optional<Instant> lastEvaluation(String rule) {
+        for (JsonNode group : rules()) {
+            for (JsonNode each : group.path("rules")) {
+                if (rule.equals(each.path("name").asText()) && !group.path("lastEvaluation").asText("").isEmpty()) {
+                    // RFC 3339 with the server's offset (Z in most containers, not all)
+                    return Optional.of(OffsetDateTime.parse(group.path("lastEvaluation").asText()).toInstant());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public JsonNode rules() {

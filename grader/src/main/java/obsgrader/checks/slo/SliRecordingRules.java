@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
@@ -35,6 +36,7 @@ public final class SliRecordingRules implements Check {
      */
     private static final double TOLERANCE = 0.03;
     private static final int THRESHOLD_MS = 300;
+    private static final String API_REQUESTS = "http_requests_total";
 
     private record Sli(String kind, String lab, Pattern named, String incident, String moves) {
     }
@@ -61,11 +63,7 @@ public final class SliRecordingRules implements Check {
             String name = record.get();
             boolean moves = AlertScenarios.evaluates(context, sli.incident(), String.format(Locale.ROOT, sli.moves(), name), 1);
             double[] expected = "availability".equals(sli.kind()) ? answered(load) : underThreshold(load);
-            // read where the load ended: its last scrape, then the rule's evaluation of it
-            Instant end = load.finished().plus(context.scrapeInterval()).plus(context.evaluationInterval());
-            if (Instant.now().isBefore(end)) {
-                Patience.waitUpTo(Duration.between(Instant.now(), end).plusSeconds(5), () -> Instant.now().isAfter(end));
-            }
+            Instant end = loadEnd(context, prometheus, load, name);
             double value = prometheus.value(String.format(Locale.ROOT, "min(%s @ %.3f)", name, end.toEpochMilli() / 1000.0));
             boolean agrees = !Double.isNaN(value) && value >= expected[0] - TOLERANCE && value <= expected[1] + TOLERANCE;
             String gatling = String.format(Locale.ROOT, "Gatling saw %s", expected[0] == expected[1]
@@ -88,6 +86,22 @@ public final class SliRecordingRules implements Check {
                 .at("GET /api/v1/query after the load phase; promtool test rules")
                 .hint(problems.isEmpty() ? "" : "The latency SLI reads the bucket of the SLO's threshold (le=\"0.3\"): the "
                         + "histogram needs that bucket; never hide a missing series with or vector(...).");
+    }
+
+    /**
+     * Where the load ended for an SLI: the rule's first evaluation after the API's first scrape after the load. Waits
+     * for it (a scrape and an evaluation at most); when Prometheus does not say, one of each after the load's end.
+     */
+    private static Instant loadEnd(GradingContext context, PrometheusApi prometheus, LoadResults load, String sli) {
+        Duration atMost = context.scrapeInterval().plus(context.evaluationInterval());
+        AtomicReference<Instant> evaluated = new AtomicReference<>();
+        Patience.waitUpTo(atMost.plusSeconds(5), () -> {
+            Optional<Instant> scraped = prometheus.lastScraped(API_REQUESTS).filter(at -> at.isAfter(load.finished()));
+            Optional<Instant> evaluation = prometheus.lastEvaluation(sli);
+            scraped.flatMap(at -> evaluation.filter(when -> when.isAfter(at))).ifPresent(evaluated::set);
+            return evaluated.get() != null || evaluation.isEmpty();
+        });
+        return evaluated.get() != null ? evaluated.get() : load.finished().plus(atMost);
     }
 
     private static String incidentWords(Sli sli) {
