@@ -353,9 +353,12 @@ public final class LabStack implements AutoCloseable {
         }
     }
 
-    /** Stops a service's container (10 s for it to go quietly), by id: the same under either flavour. */
+    /**
+     * Stops a service's container, by id: the same under either flavour. An outage, not a maintenance: 2 s to go
+     * quietly, then killed (a PID 1 that ignores SIGTERM, as {@code python app.py} does, would hold Docker's 10 s).
+     */
     public void stop(String service) {
-        engine(Duration.ofSeconds(30), "stop", "-t", "10", container(service).id());
+        engine(Duration.ofSeconds(30), "stop", "-t", "2", container(service).id());
     }
 
     public void start(String service) {
