@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,12 +32,16 @@ import org.junit.jupiter.api.TestFactory;
  * Trust in the grader: every submission of the flawed corpus ({@code src/test/resources/corpus/flawed}, see its
  * README) is graded and loses exactly what its {@code case.yml} says, every other check getting what the
  * reference gets. Static cases read the files only; live cases boot their stack, several defects sharing one
- * boot. The reference, graded statically, is the baseline of the static checks (GradeReferenceSelfIT grades it live,
- * twice).
+ * boot, two cases at a time from the start (beside the static ones): each must still lose exactly what its case
+ * says, which also shows that two different submissions graded side by side keep their own scores. The
+ * reference, graded statically, is the baseline of the static checks (GradeReferenceSelfIT grades it live, twice).
  */
 class FlawedCorpusSelfIT {
     private static final Path CORPUS = Path.of("src/test/resources/corpus/flawed");
     private static final Path WORK = Path.of("target", "corpus", "flawed");
+
+    private static final int LIVE_AT_ONCE = 2;
+    private static final ExecutorService LIVE = Executors.newFixedThreadPool(LIVE_AT_ONCE);
 
     private static Path reference;
     private static Rubric rubric;
@@ -57,8 +64,24 @@ class FlawedCorpusSelfIT {
 
     @TestFactory
     Stream<DynamicTest> everyCaseLosesExactlyWhatItShould() throws IOException {
-        return cases().map(corpusCase -> dynamicTest(corpusCase.name() + " [" + label(corpusCase.mode()) + "]: "
-                + corpusCase.description(), () -> check(corpusCase)));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (CorpusCase corpusCase : cases().toList()) {
+            // the live gradings start now, LIVE_AT_ONCE at a time, while the static cases are checked one by one
+            Callable<Graded> graded = corpusCase.mode() == CorpusCase.CaseMode.LIVE ? LIVE.submit(() -> timed(corpusCase))::get
+                    : () -> timed(corpusCase);
+            tests.add(dynamicTest(corpusCase.name() + " [" + label(corpusCase.mode()) + "]: " + corpusCase.description(),
+                    () -> check(corpusCase, graded.call())));
+        }
+        return tests.stream();
+    }
+
+    private record Graded(ScoreCard card, Duration took) {
+    }
+
+    private static Graded timed(CorpusCase corpusCase) {
+        Instant start = Instant.now();
+        ScoreCard card = grade(corpusCase);
+        return new Graded(card, Duration.between(start, Instant.now()));
     }
 
     private static String label(Enum<?> value) {
@@ -76,10 +99,9 @@ class FlawedCorpusSelfIT {
         }
     }
 
-    private static void check(CorpusCase corpusCase) {
-        Instant start = Instant.now();
-        ScoreCard card = grade(corpusCase);
-        Duration took = Duration.between(start, Instant.now());
+    private static void check(CorpusCase corpusCase, Graded graded) {
+        ScoreCard card = graded.card();
+        Duration took = graded.took();
         timeByMode.merge(corpusCase.mode(), took, Duration::plus);
         defectsByKind.merge(corpusCase.kind(), corpusCase.defects().size(), Integer::sum);
         List<ExpectedOutcome.Difference> differences =
