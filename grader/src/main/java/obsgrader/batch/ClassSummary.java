@@ -52,7 +52,8 @@ public final class ClassSummary {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
                 .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(15)
-                .forEach(e -> html.append("<tr><td>").append(escape(e.getKey())).append("</td><td>").append(e.getValue())
+                .forEach(e -> html.append("<tr><td>").append(escape(messages.title(e.getKey(), e.getKey())))
+                        .append(" <code>").append(escape(e.getKey())).append("</code></td><td>").append(e.getValue())
                         .append("</td></tr>\n"));
         html.append("</table>\n<h2>").append(escape(messages.get("report.class.student-list"))).append("</h2>\n<table><tr>");
         List.of("student", "points", "result", "report").forEach(column ->

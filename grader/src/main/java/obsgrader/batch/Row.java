@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import obsgrader.checks.Evidence;
 import obsgrader.submission.Yaml;
 
 /** A student's line of the gradebook, read back from their results.json (so a resumed batch reads it the same way). */
@@ -23,8 +24,10 @@ public record Row(String student, Map<String, Double> criteria, double bonus, do
             extra.path("criteria").forEach(c -> criteria.put(c.path("id").asText(), c.path("points").asDouble()));
             List<String> lost = new ArrayList<>();
             root.path("tests").forEach(t -> {
+                // a line not assessed here (Grafana, say) is nobody's loss: it would top the class's list
                 if (t.path("score").asDouble() < t.path("max_score").asDouble()
-                        && !"bonus".equals(t.path("extra_data").path("criterion").asText())) {
+                        && !"bonus".equals(t.path("extra_data").path("criterion").asText())
+                        && !Evidence.NOT_ASSESSED.label().equals(t.path("extra_data").path("evidence").asText())) {
                     lost.add(t.path("extra_data").path("check").asText());
                 }
             });

@@ -48,7 +48,8 @@ class BatchOutputsTest {
 
         String page = Files.readString(html);
         assertThat(page).contains("3 submissions, 2 graded, 1 passed").contains("<img src=\"distribution.png\"")
-                .contains("<td>alerts.coverage</td><td>2</td>").contains("href=\"carol/score.md\"")
+                .contains("<td>The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy "
+                        + "<code>alerts.coverage</code></td><td>2</td>").contains("href=\"carol/score.md\"")
                 .contains("not gradable: no compose file");
         assertThat(folder.resolve(ClassSummary.DISTRIBUTION)).isNotEmptyFile();
     }

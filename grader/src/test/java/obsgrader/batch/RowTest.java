@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run the machine could grade only in part (offline) is neither a plain grade nor "not gradable". */
+/**
+ * A run the machine could grade only in part (offline) is neither a plain grade nor "not gradable"; the lines a
+ * student lost are those assessed and missed, the bonus and what this machine could not assess left out.
+ */
 class RowTest {
     @TempDir
     Path folder;
@@ -31,6 +34,20 @@ class RowTest {
         assertThat(row.partlyGradable()).isTrue();
         assertThat(row.reason()).startsWith("partly gradable: 44 points not assessed, offline (did not boot: ")
                 .contains("dial tcp");
+    }
+
+    @Test
+    void onlyLinesAssessedAndMissedAreLost() throws IOException {
+        Path results = folder.resolve("results.json");
+        Files.writeString(results, """
+                {"score": 50, "extra_data": {"gradable": true, "points": 50, "criteria": []}, "tests": [
+                 {"score": 1, "max_score": 4, "extra_data": {"check": "alerts.fire-on-outage", "criterion": "alerts", "evidence": "live"}},
+                 {"score": 0, "max_score": 1, "extra_data": {"check": "dashboard.grafana-live", "criterion": "dashboard", "evidence": "not-assessed"}},
+                 {"score": 0, "max_score": 2.5, "extra_data": {"check": "bonus.loki", "criterion": "bonus", "evidence": "static"}},
+                 {"score": 3, "max_score": 3, "extra_data": {"check": "docs.readme", "criterion": "docs", "evidence": "static"}}]}
+                """);
+
+        assertThat(Row.of("ana", results).lostChecks()).containsExactly("alerts.fire-on-outage");
     }
 
     @Test
