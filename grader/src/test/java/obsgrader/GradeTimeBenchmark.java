@@ -69,8 +69,6 @@ class GradeTimeBenchmark {
     }
 
     private static String withGuests(String drill) {
-        return (DrillOverlap.guestsOf(drill).isEmpty() ? "" : " (with " + String.join(", ", DrillOverlap.guestsOf(drill)) + " alongside)")
-                + (DrillOverlap.followersOf(drill).isEmpty() ? "" : " (" + String.join(", ", DrillOverlap.followersOf(drill))
-                + " from the restart)");
+        return DrillOverlap.guestsOf(drill).isEmpty() ? "" : " (with " + String.join(", ", DrillOverlap.guestsOf(drill)) + " alongside)";
     }
 }

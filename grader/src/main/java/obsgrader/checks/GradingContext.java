@@ -61,11 +61,4 @@ public interface GradingContext {
 
     /** This run's report folder: Gatling's HTML reports and the fault drills' timelines go there. */
     Path reportFolder();
-
-    /**
-     * Said by a drill once the stack is whole again (its stopped service back and scraped), though the drill still
-     * watches what follows: the drills that follow it may begin ({@code DrillOverlap}).
-     */
-    default void faultLifted() {
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,42 +93,26 @@ public final class Grading implements AutoCloseable {
         if (judgedFromFiles != null) {
             return record(step, result(judgedFromFiles, step, Function.identity()));
         }
-        List<Step> guests = ungraded(DrillOverlap.guestsOf(step.check().id()));
-        List<Step> followers = ungraded(DrillOverlap.followersOf(step.check().id()));
-        if (!guests.isEmpty() || !followers.isEmpty()) {
-            return gradeAlongside(guests, followers, step);
+        List<Step> guests = DrillOverlap.guestsOf(step.check().id()).stream()
+                .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
+                .toList();
+        if (!guests.isEmpty()) {
+            return gradeAlongside(guests, step);
         }
         return record(step, run.judge(step.check()));
     }
 
-    private List<Step> ungraded(List<String> checkIds) {
-        return checkIds.stream()
-                .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
-                .toList();
-    }
-
     /**
-     * Starts the guests in threads of their own as the host drill begins, and the followers as soon as it has
-     * lifted its fault (or ended); once it is done, keeps each one's verdict if the host cannot have disturbed
-     * it, and judges it again otherwise.
+     * Starts the guests in threads of their own as the host drill begins; once it is done, keeps each guest's
+     * verdict if the host cannot have disturbed it, and judges the guest again otherwise.
      */
-    private CheckScore gradeAlongside(List<Step> guests, List<Step> followers, Step host) {
+    private CheckScore gradeAlongside(List<Step> guests, Step host) {
         Instant hostStarted = Instant.now();
-        CompletableFuture<Void> lifted = run.expectFault();
-        ExecutorService pool = Executors.newFixedThreadPool(guests.size() + followers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(guests.size());
         try {
             Map<Step, Future<Judged>> running = new LinkedHashMap<>();
             guests.forEach(guest -> running.put(guest, pool.submit(() -> new Judged(run.judge(guest.check()), Instant.now()))));
-            followers.forEach(follower -> running.put(follower, pool.submit(() -> {
-                lifted.join();
-                return new Judged(run.judge(follower.check()), Instant.now());
-            })));
-            CheckScore hostScore;
-            try {
-                hostScore = record(host, run.judge(host.check()));
-            } finally {
-                lifted.complete(null);
-            }
+            CheckScore hostScore = record(host, run.judge(host.check()));
             running.forEach((guest, judged) -> {
                 Judged alongside = result(judged, guest, verdict -> new Judged(verdict, Instant.now()));
                 boolean stands = DrillOverlap.undisturbed(guest.check().id(), Duration.between(hostStarted, alongside.at()), run);

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -73,8 +72,6 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private volatile String environmentFault;
     private LoadResults load;
     private String loadFailure;
-    /** Completed when the drill under way has lifted its fault: the drills that follow it wait for it. */
-    private volatile CompletableFuture<Void> faultLifted = CompletableFuture.completedFuture(null);
 
     public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools) {
         this.submission = submission;
@@ -289,17 +286,6 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         Instant lastRequest = lastShopRequest.get();
         Patience.waitUpTo(scrapeInterval().multipliedBy(2).plusSeconds(5),
                 () -> prometheus.lastScraped(API_REQUESTS).map(scraped -> scraped.isAfter(lastRequest)).orElse(true));
-    }
-
-    /** A drill is about to begin: the future its followers wait on, completed when it says it lifted its fault. */
-    CompletableFuture<Void> expectFault() {
-        faultLifted = new CompletableFuture<>();
-        return faultLifted;
-    }
-
-    @Override
-    public void faultLifted() {
-        faultLifted.complete(null);
     }
 
     @Override

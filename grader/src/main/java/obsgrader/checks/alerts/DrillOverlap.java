@@ -12,17 +12,12 @@ import obsgrader.checks.GradingContext;
  * alone) run then, each as it would alone. The overload never meets the outage. The notification drill would
  * meet it only once an outage alert fires and is notified, so its verdict stands only when it ended before
  * the shortest {@code for} of the outage alerts had passed; otherwise it is run again after the outage drill.
- * The burst follows the outage: it begins once the api is back and scraped ({@link
- * obsgrader.checks.GradingContext#faultLifted}), while the outage drill waits for its alerts to resolve (it
- * watches the alerts that fired, which the burst's alerts are not).
  */
 public final class DrillOverlap {
     private static final String OUTAGE = "alerts.fire-on-outage";
     private static final String POSTGRES = "alerts.postgres-overload";
     private static final String NOTIFICATIONS = "alerts.notifications";
-    private static final String BURST = "alerts.burst-pending";
     private static final Map<String, List<String>> GUESTS = Map.of(OUTAGE, List.of(POSTGRES, NOTIFICATIONS));
-    private static final Map<String, List<String>> FOLLOWERS = Map.of(OUTAGE, List.of(BURST));
     /** The outage's stop comes a moment after the guests start: the outage alerts' for is counted from it. */
     private static final Duration STOP_LAG = Duration.ofSeconds(2);
 
@@ -32,11 +27,6 @@ public final class DrillOverlap {
     /** The drills that run while this one waits, in rubric ids; none for most drills. */
     public static List<String> guestsOf(String drill) {
         return GUESTS.getOrDefault(drill, List.of());
-    }
-
-    /** The drills that begin once this one has lifted its fault, in rubric ids; none for most drills. */
-    public static List<String> followersOf(String drill) {
-        return FOLLOWERS.getOrDefault(drill, List.of());
     }
 
     /** Whether a guest's verdict stands, the guest having ended {@code endedAfter} the host drill began. */

@@ -77,11 +77,8 @@ public final class OutageAlertFires implements Check {
             context.stack().start(api);
             timeline.record(api + " started again");
         }
-        timeline.await(api + " scraped again", context.scrapeInterval().plus(MARGIN), () -> Optional.of(apiJobs)
-                .filter(jobs -> prometheus.activeTargets().stream().filter(t -> jobs.contains(t.job())).allMatch(PrometheusApi.Target::up)));
-        context.faultLifted();
         if (!firing.isEmpty()) {
-            // only the alerts that fired: the burst that follows may raise others about the api meanwhile
+            // the alerts that fired: another about the api (a latency alert still pending from the load) may linger
             List<String> fired = firing;
             resolved = timeline.await("the alerts to resolve", resolvesWithin,
                     () -> activeAbout(prometheus, aboutApi).keySet().stream().noneMatch(fired::contains)
