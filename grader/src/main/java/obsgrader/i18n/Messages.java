@@ -1,5 +1,6 @@
 package obsgrader.i18n;
 
+import java.text.Format;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * (English) and {@code <area>_fr.properties} (French). A key's first segment names its bundle: {@code report.*}
  * in {@code report.properties}, a check's {@code docs.readme.title} in {@code docs.properties}, so that each
  * criterion's checks keep their sentences beside one another. Arguments: messages are resolved, numbers written
- * for the language without grouping (12,5 in French), durations in seconds. Immutable: a run holds its own.
+ * for the language without grouping (12,5 in French; or as the pattern says, {@code {0,number,0.000}}), durations
+ * in seconds. Immutable: a run holds its own.
  */
 public final class Messages {
     /** The languages the grader writes, the first being the default. */
@@ -71,11 +73,15 @@ public final class Messages {
         if (!has(key)) {
             return "{" + key + "}";
         }
+        MessageFormat format = new MessageFormat(bundle(area(key)).getString(key), locale);
+        Format[] own = format.getFormatsByArgumentIndex();
         Object[] formatted = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            formatted[i] = argument(args[i]);
+            // a pattern that writes a number its own way ({0,number,0.000} for a ratio) is given the number itself
+            boolean ownFormat = i < own.length && own[i] != null && args[i] instanceof Number;
+            formatted[i] = ownFormat ? args[i] : argument(args[i]);
         }
-        return new MessageFormat(bundle(area(key)).getString(key), locale).format(formatted);
+        return format.format(formatted);
     }
 
     public String text(Message message) {

@@ -1,11 +1,12 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import obsgrader.checks.Check;
@@ -13,6 +14,7 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.grading.PromDuration;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
 /**
@@ -39,17 +41,17 @@ public final class AlertQuality implements Check {
     public Verdict judge(GradingContext context) {
         List<Rule> alerts = Rule.alerts(context.submission());
         if (alerts.isEmpty()) {
-            return Verdict.fromFiles(0).expected("alerting rules").found("none").at("the rule files");
+            return Verdict.fromFiles(0).expected(msg("alerts.quality.expected-rules")).found(msg("alerts.none"))
+                    .at(msg("alerts.rule-files"));
         }
         Duration shortestWindow = context.scrapeInterval().multipliedBy(2);
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         Map<Aspect, Integer> failing = new EnumMap<>(Aspect.class);
         for (Rule alert : alerts) {
-            Map<Aspect, List<String>> own = problemsOf(alert, shortestWindow);
+            Map<Aspect, List<Message>> own = problemsOf(alert, shortestWindow);
             own.keySet().forEach(aspect -> failing.merge(aspect, 1, Integer::sum));
             if (!own.isEmpty()) {
-                problems.add(alert.where() + " " + alert.alert() + ": "
-                        + own.values().stream().flatMap(List::stream).collect(Collectors.joining(", ")));
+                problems.add(msg("alerts.quality.problem", alert.where(), alert.alert(), own.values().stream().flatMap(List::stream).toList()));
             }
         }
         // four aspects, a quarter each; an aspect some alert misses loses half its quarter, and more by the share missing it
@@ -59,44 +61,41 @@ public final class AlertQuality implements Check {
             fraction += 0.25 * (misses == 0 ? 1 : 0.5 * Verdict.share(alerts.size() - misses, alerts.size()));
         }
         return Verdict.fromFiles(fraction)
-                .expected("each alert with labels.severity, summary/description using {{ $labels }} or {{ $value }}, "
-                        + "for between " + SHORTEST_FOR.toSeconds() + "s and 1h, range windows >= " + shortestWindow.toSeconds()
-                        + "s, rate()/increase() of counters only")
-                .found(problems.isEmpty() ? alerts.size() + " alerts, all fit" : String.join("; ", problems))
-                .at("the rule files")
-                .hint(problems.isEmpty() ? "" : "A window shorter than two scrapes makes rate() return nothing; a "
-                        + "missing for pages on every blip; rate() and increase() need a counter (deriv() or delta() suit a gauge).");
+                .expected(msg("alerts.quality.expected", SHORTEST_FOR.toSeconds(), shortestWindow.toSeconds()))
+                .found(problems.isEmpty() ? msg("alerts.quality.all", alerts.size()) : Listing.semicolons(problems))
+                .at(msg("alerts.rule-files"))
+                .hint(problems.isEmpty() ? Message.NONE : msg("alerts.quality.hint"));
     }
 
     /** What a teacher looks at in an alert, one aspect at a time. */
     enum Aspect { SEVERITY, TEMPLATED, FOR, WINDOWS_AND_COUNTERS }
 
-    static Map<Aspect, List<String>> problemsOf(Rule alert, Duration shortestWindow) {
-        Map<Aspect, List<String>> problems = new EnumMap<>(Aspect.class);
+    static Map<Aspect, List<Message>> problemsOf(Rule alert, Duration shortestWindow) {
+        Map<Aspect, List<Message>> problems = new EnumMap<>(Aspect.class);
         if (alert.labels().entrySet().stream().noneMatch(l -> SEVERITY.matcher(l.getKey()).matches() && !l.getValue().isBlank())) {
-            problems.computeIfAbsent(Aspect.SEVERITY, a -> new ArrayList<>()).add("no severity label");
+            problems.computeIfAbsent(Aspect.SEVERITY, a -> new ArrayList<>()).add(msg("alerts.quality.no-severity"));
         }
         String annotations = alert.annotations().getOrDefault("summary", "") + alert.annotations().getOrDefault("description", "");
         if (!annotations.contains("{{")) {
-            problems.computeIfAbsent(Aspect.TEMPLATED, a -> new ArrayList<>()).add("summary/description not templated");
+            problems.computeIfAbsent(Aspect.TEMPLATED, a -> new ArrayList<>()).add(msg("alerts.quality.not-templated"));
         }
         Duration forDuration = PromDuration.parse(alert.forDuration()).orElse(Duration.ZERO);
         if (forDuration.compareTo(SHORTEST_FOR) < 0 || forDuration.compareTo(LONGEST_FOR) > 0) {
             problems.computeIfAbsent(Aspect.FOR, a -> new ArrayList<>())
-                    .add("for '" + (alert.forDuration().isEmpty() ? "none" : alert.forDuration()) + "'");
+                    .add(alert.forDuration().isEmpty() ? msg("alerts.quality.no-for") : msg("alerts.quality.for", alert.forDuration()));
         }
         Matcher range = RANGE.matcher(alert.expr());
         while (range.find()) {
             Duration window = PromDuration.parse(range.group(1)).orElse(Duration.ZERO);
             if (window.compareTo(shortestWindow) < 0) {
                 problems.computeIfAbsent(Aspect.WINDOWS_AND_COUNTERS, a -> new ArrayList<>())
-                        .add("window [" + range.group(1) + "] shorter than two scrapes");
+                        .add(msg("alerts.quality.short-window", range.group(1)));
             }
         }
         Matcher rateOfGauge = RATE_OF_GAUGE.matcher(alert.expr());
         while (rateOfGauge.find()) {
             problems.computeIfAbsent(Aspect.WINDOWS_AND_COUNTERS, a -> new ArrayList<>())
-                    .add(rateOfGauge.group(1) + "() of the gauge " + rateOfGauge.group(2));
+                    .add(msg("alerts.quality.rate-of-gauge", rateOfGauge.group(1), rateOfGauge.group(2)));
         }
         return problems;
     }

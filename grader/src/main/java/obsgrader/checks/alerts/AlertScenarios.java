@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +25,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
 import obsgrader.grading.PromDuration;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 import obsgrader.submission.Yaml;
 
@@ -40,11 +43,16 @@ public final class AlertScenarios {
     }
 
     /**
-     * One incident: the lab alert it stands for, what it means, the alerts that may catch it (any when absent),
+     * One incident: the lab alert it stands for, the alerts that may catch it (any when absent),
      * how the student's own version of that alert is known ({@code named}, {@code reads}), and its series.
      */
-    public record Scenario(String id, @JsonProperty("lab_alert") String labAlert, String meaning, String alerts,
+    public record Scenario(String id, @JsonProperty("lab_alert") String labAlert, String alerts,
                            String named, String reads, List<Series> series) {
+        /** What the incident is, in the words of a reason: "the api's target is down (up = 0, probe_success = 0)". */
+        public Message meaning() {
+            return msg("alerts.scenario." + id);
+        }
+
         /** The student's alerts written for this incident: named for it and reading its metric. */
         List<Rule> ownVersions(List<Rule> alerts, List<Rule> rules) {
             if (named == null || reads == null) {
@@ -74,9 +82,9 @@ public final class AlertScenarios {
         }
 
         /** The series the incident was played with, in the submission's names, for a reason to show. */
-        public String playedWith(SubmissionTerms terms) {
+        public List<String> playedWith(SubmissionTerms terms) {
             return scenario.series().stream().flatMap(s -> terms.apply(s.series()).stream().map(n -> n + " " + s.values()))
-                    .collect(Collectors.joining(", "));
+                    .toList();
         }
     }
 
@@ -105,10 +113,10 @@ public final class AlertScenarios {
         List<Path> ruleFiles = context.submission().ruleFiles();
         Shell.Result check = context.tools().promtool(ruleFiles, RuleFilesValid.withFiles(ruleFiles, "check", "rules"));
         return check.ok() ? Optional.empty() : Optional.of(Verdict.fromFiles(0)
-                .expected("rule files promtool can load, to test the lab's incidents against")
-                .found("they do not load, so no incident can be tested: " + check.failure(2))
-                .at("promtool check rules")
-                .hint("Fix the rule file promtool names: Prometheus refuses to start with it."));
+                .expected(msg("alerts.scenarios.expected-loadable"))
+                .found(msg("alerts.scenarios.unloadable", check.failure(2)))
+                .at(msg("alerts.scenarios.check-rules"))
+                .hint(msg("alerts.scenarios.hint-unloadable")));
     }
 
     /** Each scenario must fire an alert (matching its {@code alerts} pattern, if it has one). */
@@ -194,7 +202,7 @@ public final class AlertScenarios {
                 .put("expr", "ALERTS{alertstate=\"firing\"}")
                 .put("eval_time", evalTime(context));
         check.putArray("exp_samples");
-        Scenario healthy = new Scenario("healthy", null, "every series healthy", null, null, null, List.of());
+        Scenario healthy = new Scenario("healthy", null, null, null, null, List.of());
         Shell.Result result = run(context, healthy, DATA.healthy(), List.of(check));
         return new Outcome(healthy, result.ok(), List.of(), List.of(), result.output());
     }

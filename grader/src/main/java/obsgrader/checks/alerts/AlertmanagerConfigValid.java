@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Submission;
 
 /** alertmanager.yml passes amtool, and its route ends at a receiver that really delivers somewhere. */
@@ -34,45 +37,43 @@ public final class AlertmanagerConfigValid implements Check {
         Submission submission = context.submission();
         Optional<Path> config = submission.alertmanagerConfig();
         if (config.isEmpty()) {
-            return Verdict.fromFiles(0).expected("alertmanager.yml mounted at /etc/alertmanager/alertmanager.yml")
-                    .found("none").at(submission.root().toString());
+            return Verdict.fromFiles(0).expected(msg("alerts.alertmanager-config.expected-file"))
+                    .found(msg("alerts.none")).at(msg("alerts.file", submission.root().toString()));
         }
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         Shell.Result amtool = context.tools().amtool(List.of(config.get()), "check-config", config.get().toString());
         if (!amtool.ok()) {
-            problems.add("amtool check-config: " + amtool.failure(3));
+            problems.add(msg("alerts.alertmanager-config.amtool", amtool.failure(3)));
         }
         JsonNode tree = submission.parse(config.get()).tree();
         String defaultReceiver = tree.path("route").path("receiver").asText();
         List<String> delivering = new ArrayList<>();
-        List<String> nowhere = new ArrayList<>();
+        List<Message> nowhere = new ArrayList<>();
         for (JsonNode receiver : tree.path("receivers")) {
             if (DELIVERING.stream().anyMatch(receiver::has)) {
                 Matcher placeholder = NOWHERE.matcher(receiver.toString() + settingsUsedBy(tree.path("global"), receiver));
                 Optional<String> unreachable = unreachableHost(submission, tree.path("global"), receiver);
                 if (placeholder.find()) {
-                    nowhere.add("\"" + receiver.path("name").asText() + "\" (" + placeholder.group() + ")");
+                    nowhere.add(msg("alerts.alertmanager-config.placeholder", receiver.path("name").asText(), placeholder.group()));
                 } else if (unreachable.isPresent()) {
-                    nowhere.add("\"" + receiver.path("name").asText() + "\" (" + unreachable.get() + " is neither a service of the stack nor an outside host)");
+                    nowhere.add(msg("alerts.alertmanager-config.unreachable", receiver.path("name").asText(), unreachable.get()));
                 } else {
                     delivering.add(receiver.path("name").asText());
                 }
             }
         }
         if (delivering.isEmpty()) {
-            problems.add("no receiver delivers anywhere" + (nowhere.isEmpty()
-                    ? " (no webhook_configs, email_configs, slack_configs...)"
-                    : ": " + String.join(", ", nowhere) + " delivers nowhere: a placeholder, the Alertmanager container itself or a host nobody has"));
+            problems.add(nowhere.isEmpty() ? msg("alerts.alertmanager-config.no-notifier")
+                    : msg("alerts.alertmanager-config.nowhere", nowhere));
         } else if (!delivering.contains(defaultReceiver) && !tree.path("route").path("routes").toString().contains("receiver")) {
-            problems.add("the route never reaches a delivering receiver (" + delivering + ")");
+            problems.add(msg("alerts.alertmanager-config.unrouted", delivering));
         }
         // alerts that reach no one are the failure this line is about: a valid file that delivers nowhere earns nothing
         return Verdict.fromFiles(delivering.isEmpty() ? 0 : Verdict.share(2 - Math.min(2, problems.size()), 2))
-                .expected("amtool check-config OK and a route to a receiver with a notifier")
-                .found(problems.isEmpty() ? "valid; delivering receivers " + delivering : String.join("; ", problems))
-                .at(config.get().getFileName().toString())
-                .hint(problems.isEmpty() ? "" : "A receiver with only a name silently drops alerts: give it "
-                        + "webhook_configs (e.g. a small receiver service in the stack) and send_resolved: true.")
+                .expected(msg("alerts.alertmanager-config.expected"))
+                .found(problems.isEmpty() ? msg("alerts.alertmanager-config.valid", delivering) : Listing.semicolons(problems))
+                .at(msg("alerts.file", config.get().getFileName().toString()))
+                .hint(problems.isEmpty() ? Message.NONE : msg("alerts.alertmanager-config.hint"))
                 .attach("amtool check-config", amtool.output());
     }
 

@@ -1,11 +1,13 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,7 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.Symptom.Watcher;
 import obsgrader.clients.PrometheusApi;
+import obsgrader.i18n.Message;
 import obsgrader.scenarios.IncidentBurst;
 import obsgrader.scenarios.ShopRequest;
 import obsgrader.scenarios.SimulationResult;
@@ -41,74 +44,70 @@ public final class BurstAlertsPending implements Check {
         Map<Symptom, List<Watcher>> watching = Symptom.alertsOf(context.submission());
         Predicate<String> present = name -> !Double.isNaN(prometheus.value("count({__name__=\"" + name + "\"})"));
         Map<Symptom, List<Watcher>> raisable = new EnumMap<>(Symptom.class);
-        List<String> missing = new ArrayList<>();
+        List<Message> missing = new ArrayList<>();
         for (Symptom symptom : Symptom.values()) {
             List<Watcher> watchers = watching.getOrDefault(symptom, List.of());
             List<Watcher> withData = watchers.stream().filter(w -> w.reads().stream().allMatch(present)).toList();
             if (!withData.isEmpty()) {
                 raisable.put(symptom, withData);
             } else {
-                missing.add(watchers.isEmpty() ? "no alert watches " + symptom.meaning() : "no alert of " + symptom.meaning()
-                        + " can go pending: " + watchers.stream().map(w -> w.alert() + " reads " + absent(w.reads(), present))
-                        .distinct().collect(Collectors.joining(", ")) + ", which Prometheus does not have");
+                missing.add(watchers.isEmpty() ? msg("alerts.burst-pending.unwatched", symptom.meaning())
+                        : msg("alerts.burst-pending.no-data", symptom.meaning(), watchers.stream()
+                        .map(w -> msg("alerts.burst-pending.reads", w.alert(), absent(w.reads(), present))).distinct().toList()));
             }
         }
-        Map<Symptom, String> raised = new EnumMap<>(Symptom.class);
-        FaultTimeline timeline = raisable.isEmpty() ? FaultTimeline.inject("no burst: no alert can go pending")
+        Set<Symptom> raised = EnumSet.noneOf(Symptom.class);
+        FaultTimeline timeline = raisable.isEmpty() ? FaultTimeline.inject(msg("alerts.burst-pending.no-burst"))
                 : burst(context, raisable, raised);
-        raisable.keySet().stream().filter(symptom -> !raised.containsKey(symptom)).forEach(symptom -> missing.add("no alert of "
-                + symptom.meaning() + " pending (" + raisable.get(symptom).stream().map(Watcher::alert).distinct()
-                .collect(Collectors.joining(", ")) + ")"));
+        raisable.keySet().stream().filter(symptom -> !raised.contains(symptom)).forEach(symptom -> missing.add(msg(
+                "alerts.burst-pending.not-pending", symptom.meaning(), raisable.get(symptom).stream().map(Watcher::alert).distinct().toList())));
+        List<Message> found = new ArrayList<>(missing);
+        found.add(timeline.summary());
         return Verdict.live(Verdict.share(raised.size(), Symptom.values().length))
-                .expected("an alert of each symptom (error rate, order failures, latency, SLO) pending or firing within "
-                        + deadline(context, raisable).toSeconds() + " s of a burst (the quickest rate window of each "
-                        + "symptom's alerts, a scrape, two evaluations and " + MARGIN.toSeconds() + " s)")
-                .found(missing.isEmpty() ? timeline.summary() : String.join("; ", missing) + "; " + timeline.summary())
-                .at("GET /api/v1/alerts")
-                .hint(missing.isEmpty() ? "" : "Alert on the 5xx ratio of http_requests_total, on failed orders_total, on "
-                        + "histogram_quantile of http_request_duration_seconds, and on the SLIs, as the lab's rules do.")
+                .expected(msg("alerts.burst-pending.expected", deadline(context, raisable), MARGIN))
+                .found(Listing.semicolons(found))
+                .at(msg("alerts.burst-pending.where"))
+                .hint(missing.isEmpty() ? Message.NONE : msg("alerts.burst-pending.hint"))
                 .attach("timeline", timeline.saveAs(context, "alerts.burst-pending"));
     }
 
     /** Runs the burst until every raisable symptom's alert is pending, or its deadline; notes them in {@code raised}. */
-    private static FaultTimeline burst(GradingContext context, Map<Symptom, List<Watcher>> raisable, Map<Symptom, String> raised) {
+    private static FaultTimeline burst(GradingContext context, Map<Symptom, List<Watcher>> raisable, Set<Symptom> raised) {
         PrometheusApi prometheus = context.prometheus();
         Duration deadline = deadline(context, raisable);
         List<String> activeBefore = active(prometheus).stream().map(BurstAlertsPending::describe).toList();
-        FaultTimeline timeline = FaultTimeline.inject("burst of orders and slow requests for " + deadline.toSeconds()
-                + " s at most" + (activeBefore.isEmpty() ? "" : " (already active: " + String.join(", ", activeBefore) + ")"));
+        FaultTimeline timeline = FaultTimeline.inject(activeBefore.isEmpty() ? msg("alerts.burst-pending.burst", deadline)
+                : msg("alerts.burst-pending.burst-after", deadline, activeBefore));
         SimulationResult burst;
         try (IncidentBurst running = IncidentBurst.start(context.loadTarget(), context.reportFolder().resolve("gatling"), deadline)) {
             timeline.await("alerts of " + raisable.keySet().stream().map(Symptom::meaning).toList(), deadline, () -> {
                 noteRaised(active(prometheus), raisable, raised, timeline);
-                return raised.keySet().containsAll(raisable.keySet()) ? Optional.of(raised) : Optional.empty();
+                return raised.containsAll(raisable.keySet()) ? Optional.of(raised) : Optional.empty();
             });
             raisable.forEach((symptom, watchers) -> {
-                if (!raised.containsKey(symptom)) {
+                if (!raised.contains(symptom)) {
                     quietButLive(prometheus, watchers).ifPresent(found -> {
-                        raised.put(symptom, found);
-                        timeline.record(found + " (" + symptom.meaning() + ")");
+                        raised.add(symptom);
+                        timeline.record(msg("alerts.burst-pending.raised", found, symptom.meaning()));
                     });
                 }
             });
             burst = running.finish();
         }
-        timeline.record("burst stopped: " + burst.of(ShopRequest.ORDER).count() + " orders (" + burst.of(ShopRequest.ORDER).failed()
-                + " refused), " + burst.of(ShopRequest.SLOW_PAGE).count() + " slow pages; the alerts resolve as their windows empty");
+        timeline.record(msg("alerts.burst-pending.stopped", burst.of(ShopRequest.ORDER).count(), burst.of(ShopRequest.ORDER).failed(),
+                burst.of(ShopRequest.SLOW_PAGE).count()));
         return timeline;
     }
 
     /** An alert whose measure returns live data below its threshold, described; empty when none does. */
-    private static Optional<String> quietButLive(PrometheusApi prometheus, List<Watcher> watchers) {
+    private static Optional<Message> quietButLive(PrometheusApi prometheus, List<Watcher> watchers) {
         for (Watcher watcher : watchers) {
             Optional<Threshold> threshold = Threshold.of(watcher.expr());
             if (threshold.isPresent()) {
                 Optional<Double> highest = prometheus.values(threshold.get().measure()).stream().filter(Double::isFinite)
                         .max(Double::compare);
                 if (highest.isPresent()) {
-                    return Optional.of(watcher.alert() + " measures live data (" + String.format(Locale.ROOT, "%.3g", highest.get())
-                            + "), quiet against its threshold " + threshold.get() + ": the burst cannot push it over, "
-                            + "promtool's unit tests prove it fires");
+                    return Optional.of(msg("alerts.burst-pending.quiet", watcher.alert(), highest.get(), threshold.get().toString()));
                 }
             }
         }
@@ -138,12 +137,12 @@ public final class BurstAlertsPending implements Check {
     }
 
     private static void noteRaised(List<JsonNode> active, Map<Symptom, List<Watcher>> raisable,
-                                   Map<Symptom, String> raised, FaultTimeline timeline) {
+                                   Set<Symptom> raised, FaultTimeline timeline) {
         raisable.forEach((symptom, watchers) -> active.stream()
-                .filter(alert -> !raised.containsKey(symptom) && watchers.stream().anyMatch(w -> w.alert().equals(name(alert))))
+                .filter(alert -> !raised.contains(symptom) && watchers.stream().anyMatch(w -> w.alert().equals(name(alert))))
                 .findFirst().ifPresent(alert -> {
-                    raised.put(symptom, name(alert));
-                    timeline.record(describe(alert) + " (" + symptom.meaning() + ")");
+                    raised.add(symptom);
+                    timeline.record(msg("alerts.burst-pending.raised", describe(alert), symptom.meaning()));
                 }));
     }
 

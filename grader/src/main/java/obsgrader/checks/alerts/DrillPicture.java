@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +69,7 @@ final class DrillPicture {
         } catch (RuntimeException e) {
             LOG.info("the drill's chart has no Prometheus data: {}", e.getMessage());
         }
-        long restartedAt = timeline.secondsOf(service + " started again").orElse(Duration.between(injected, now).toSeconds());
+        long restartedAt = timeline.secondsOf(msg("alerts.timeline.started", service)).orElse(Duration.between(injected, now).toSeconds());
         return new DrillChart(drill, service, up, alerts, forDuration, restartedAt);
     }
 

@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import obsgrader.checks.GradingContext;
+import obsgrader.i18n.Message;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
@@ -33,25 +36,25 @@ final class FaultTimeline {
     private final Instant injected = Instant.now();
     private final List<Event> events = new ArrayList<>();
 
-    private record Event(Instant at, long secondsSinceInjected, String what) {
+    private record Event(Instant at, long secondsSinceInjected, Message what) {
         String line() {
             return String.format("%s  +%4d s  %s", LocalTime.ofInstant(at, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS),
                     secondsSinceInjected, what);
         }
     }
 
-    private FaultTimeline(String fault) {
+    private FaultTimeline(Message fault) {
         record(fault);
     }
 
     /** Starts the timeline: the fault is being injected now. */
-    static FaultTimeline inject(String fault) {
+    static FaultTimeline inject(Message fault) {
         LOG.info("Fault drill: {}", fault);
         return new FaultTimeline(fault);
     }
 
     /** An event, stamped with the time of day and the seconds since the fault. */
-    void record(String event) {
+    void record(Message event) {
         events.add(new Event(Instant.now(), sinceInjected().toSeconds(), event));
     }
 
@@ -60,8 +63,8 @@ final class FaultTimeline {
         return injected;
     }
 
-    /** Seconds since the fault of the last event said so, e.g. {@code secondsOf("api started again")}. */
-    OptionalLong secondsOf(String what) {
+    /** Seconds since the fault of the last event said so, e.g. {@code secondsOf(msg("alerts.timeline.started", "api"))}. */
+    OptionalLong secondsOf(Message what) {
         return events.stream().filter(e -> e.what().equals(what)).mapToLong(Event::secondsSinceInjected).reduce((a, b) -> b);
     }
 
@@ -92,14 +95,14 @@ final class FaultTimeline {
         return last.get(0);
     }
 
-    /** One line per event: time of day, seconds since the fault, what happened. */
+    /** One line per event: time of day, seconds since the fault, what happened (in English: the run's evidence file). */
     String text() {
         return events.stream().map(Event::line).collect(Collectors.joining("\n"));
     }
 
     /** The events on one line, for a verdict's "found": "api stopped (+0 s); InstanceDown pending (+14 s); ...". */
-    String summary() {
-        return events.stream().map(e -> e.what() + " (+" + e.secondsSinceInjected() + " s)").collect(Collectors.joining("; "));
+    Message summary() {
+        return Listing.semicolons(events.stream().map(e -> msg("alerts.timeline.event", e.what(), e.secondsSinceInjected())).toList());
     }
 
     /** Keeps the timeline in the run's report folder ({@code faults/<check id>.txt}) and returns its text. */

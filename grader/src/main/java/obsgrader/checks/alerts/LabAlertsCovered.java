@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,11 +9,11 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
 /**
@@ -28,8 +30,8 @@ public final class LabAlertsCovered implements Check {
     @Override
     public Verdict judge(GradingContext context) throws Exception {
         if (context.submission().ruleFiles().isEmpty()) {
-            return Verdict.fromFiles(0).expected("rule files loaded by prometheus.yml's rule_files")
-                    .found("none").at("prometheus.yml rule_files");
+            return Verdict.fromFiles(0).expected(msg("alerts.coverage.expected-files"))
+                    .found(msg("alerts.none")).at(msg("alerts.rule-files-entry"));
         }
         Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
         if (unloadable.isPresent()) {
@@ -49,35 +51,31 @@ public final class LabAlertsCovered implements Check {
         double caught = outcomes.size() - missed.size() - SILENT_RULE_SHARE * withSilentRules.size();
         double share = caught / outcomes.size() - (healthy.passed() ? 0 : FALSE_POSITIVE_PENALTY);
         SubmissionTerms terms = SubmissionTerms.of(context.submission());
-        List<String> found = new ArrayList<>();
+        List<Message> found = new ArrayList<>();
         if (!missed.isEmpty()) {
-            found.add("nothing fires for " + missed.stream()
-                    .map(o -> o.scenario().meaning() + " (" + o.scenario().labAlert() + ")")
-                    .collect(Collectors.joining(", ")));
+            found.add(msg("alerts.coverage.nothing-fires", missed.stream()
+                    .map(o -> msg("alerts.coverage.incident", o.scenario().meaning(), o.scenario().labAlert())).toList()));
         }
         for (AlertScenarios.Outcome outcome : outcomes) {
             for (Rule silent : outcome.silent()) {
-                found.add(silent.alert() + " (" + silent.where() + ") never fires when " + outcome.scenario().meaning()
-                        + ", given " + outcome.playedWith(terms));
+                found.add(msg("alerts.coverage.never-fires", silent.alert(), silent.where(), outcome.scenario().meaning(),
+                        outcome.playedWith(terms)));
             }
         }
         if (!healthy.passed()) {
-            found.add("alerts fire on healthy series, so they cover nothing: " + String.join(", ", firingWhenHealthy));
+            found.add(msg("alerts.coverage.fire-when-healthy", List.copyOf(firingWhenHealthy)));
         }
         if (!found.isEmpty() && missed.size() < outcomes.size()) {
-            found.add("caught: " + caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()));
+            found.add(msg("alerts.coverage.caught", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList())));
         }
         Verdict verdict = Verdict.fromFiles(share)
-                .expected("an alert firing in each of " + outcomes.size() + " incidents within the rules' for + 2 "
-                        + "evaluation intervals, none on healthy series")
-                .found(found.isEmpty() ? "every incident caught, none on healthy series: " + caughtBy(outcomes) : String.join("; ", found))
-                .measured(caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()) + "; quiet on healthy series: "
-                        + (healthy.passed() ? "yes" : "no"))
-                .at("promtool test rules on " + context.submission().ruleFiles().stream()
-                        .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")))
-                .hint(found.isEmpty() ? "" : "Compare each missed incident's alert with the lab's expression; "
-                        + "a rule that never fires usually reads a label value the API does not produce or a threshold past "
-                        + "the metric's range; a false positive usually comes from an inverted comparison (e.g. up == 1).");
+                .expected(msg("alerts.coverage.expected", outcomes.size()))
+                .found(found.isEmpty() ? msg("alerts.coverage.all", caughtBy(outcomes)) : Listing.semicolons(found))
+                .measured(msg("alerts.coverage.measured", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()),
+                        healthy.passed() ? msg("alerts.yes") : msg("alerts.no")))
+                .at(msg("alerts.coverage.where", context.submission().ruleFiles().stream()
+                        .map(p -> p.getFileName().toString()).toList()))
+                .hint(found.isEmpty() ? Message.NONE : msg("alerts.coverage.hint"));
         for (AlertScenarios.Outcome outcome : outcomes) {
             verdict = verdict.attach("promtool: " + outcome.scenario().id(), outcome.output());
         }
@@ -85,10 +83,10 @@ public final class LabAlertsCovered implements Check {
     }
 
     /** Which of the student's alerts fired in which incident, for the evidence of a pass. */
-    private static String caughtBy(List<AlertScenarios.Outcome> outcomes) {
-        return outcomes.stream().map(o -> o.scenario().labAlert() + " by "
-                        + (o.fired().isEmpty() ? "another alert" : o.fired().stream().map(Rule::alert).distinct().collect(Collectors.joining(", "))))
-                .collect(Collectors.joining("; "));
+    private static Message caughtBy(List<AlertScenarios.Outcome> outcomes) {
+        return Listing.semicolons(outcomes.stream().map(o -> msg("alerts.coverage.caught-by", o.scenario().labAlert(),
+                o.fired().isEmpty() ? msg("alerts.coverage.another-alert") : o.fired().stream().map(Rule::alert).distinct().toList()))
+                .toList());
     }
 
     /** The alert names in promtool's "got:" lines. */

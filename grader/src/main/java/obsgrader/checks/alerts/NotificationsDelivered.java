@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -21,6 +23,7 @@ import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.WebhookReceiver;
 import obsgrader.grading.PromDuration;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 import obsgrader.submission.Submission;
 import obsgrader.submission.Yaml;
@@ -51,40 +54,39 @@ public final class NotificationsDelivered implements Check {
         Map<String, Double> sentBefore = alertmanager.counterBy(SENT, INTEGRATION);
         Map<String, Double> failedBefore = alertmanager.counterBy(FAILED, INTEGRATION);
         List<WebhookReceiver> webhooks = webhooksOfTheStack(context, config);
-        FaultTimeline timeline = FaultTimeline.inject("alert " + DRILL + "{severity=\"" + severity + "\"} posted to Alertmanager ("
-                + Math.round(total(sentBefore.values())) + " notifications sent before it)");
+        FaultTimeline timeline = FaultTimeline.inject(msg("alerts.notifications.posted", DRILL + "{severity=\"" + severity + "\"}",
+                Math.round(total(sentBefore.values()))));
         Optional<String> sent;
         List<String> payloadsShown = new ArrayList<>();
         try {
             alertmanager.post(drill(severity, Instant.now().plus(DRILL_LASTS)));
             sent = timeline.await("a notification", deadline, () -> grown(sentBefore, alertmanager.counterBy(SENT, INTEGRATION)));
-            timeline.record(sent.map(grown -> "notifications sent: " + grown).orElse("no notification sent"));
+            timeline.record(sent.map(grown -> msg("alerts.notifications.sent", grown)).orElse(msg("alerts.notifications.none-sent")));
             for (WebhookReceiver webhook : webhooks) {
                 timeline.await("the payload at " + webhook.url(), MARGIN, () -> webhook.shown().filter(body -> body.contains(DRILL)))
                         .ifPresent(body -> payloadsShown.add(webhook.url().toString()));
             }
-            payloadsShown.forEach(url -> timeline.record("the payload shown by " + url));
+            payloadsShown.forEach(url -> timeline.record(msg("alerts.notifications.shown", url)));
         } finally {
             alertmanager.post(drill(severity, Instant.now()));
-            timeline.record("drill alert resolved");
+            timeline.record(msg("alerts.notifications.resolved"));
         }
         Optional<String> failed = grown(failedBefore, alertmanager.counterBy(FAILED, INTEGRATION));
         boolean webhookGotIt = webhooks.isEmpty() || !payloadsShown.isEmpty()
                 || sent.filter(s -> s.contains("webhook")).isPresent() && failed.filter(f -> f.contains("webhook")).isEmpty();
         double share = sent.isEmpty() ? 0 : (1 + (failed.isEmpty() ? 1 : 0) + (webhookGotIt ? 1 : 0)) / 3.0;
+        List<Message> found = new ArrayList<>(List.of(timeline.summary()));
+        failed.ifPresent(f -> found.add(msg("alerts.notifications.failed", f)));
+        if (webhookGotIt && !webhooks.isEmpty() && payloadsShown.isEmpty()) {
+            found.add(msg("alerts.notifications.delivered-unseen"));
+        }
         return Verdict.live(share)
-                .expected("within " + deadline.toSeconds() + " s (the longest group_wait and " + MARGIN.toSeconds() + " s), "
-                        + SENT + " growing, " + FAILED + " not, and "
-                        + (webhooks.isEmpty() ? "no webhook of the stack to look at" : "the drill's payload at a webhook of the stack"))
-                .found(timeline.summary() + failed.map(f -> "; failed notifications: " + f).orElse("")
-                        + (webhooks.isEmpty() || !payloadsShown.isEmpty() ? "" : webhookGotIt
-                        ? "; the webhook shows nothing on GET, but Alertmanager delivered to it without failure" : ""))
-                .at("POST /api/v2/alerts, GET /metrics (Alertmanager)"
-                        + webhooks.stream().map(w -> ", GET " + w.url()).collect(Collectors.joining()))
-                .hint(share == 1 ? "" : sent.isEmpty() ? "Route alerts to a receiver with a *_configs entry (webhook_configs "
-                        + "reaching a service of the stack, e.g. http://webhook:5001/alerts)."
-                        : "A failed notification names a receiver Alertmanager cannot reach: check its URL (a compose "
-                        + "service name and port), or its credentials.")
+                .expected(msg("alerts.notifications.expected", deadline, MARGIN, SENT, FAILED,
+                        webhooks.isEmpty() ? msg("alerts.notifications.no-webhook") : msg("alerts.notifications.at-webhook")))
+                .found(Listing.semicolons(found))
+                .at(msg("alerts.notifications.where", webhooks.stream().map(w -> ", GET " + w.url()).collect(Collectors.joining())))
+                .hint(share == 1 ? Message.NONE : sent.isEmpty() ? msg("alerts.notifications.hint-route")
+                        : msg("alerts.notifications.hint-failed"))
                 .attach("timeline", timeline.saveAs(context, "alerts.notifications"));
     }
 

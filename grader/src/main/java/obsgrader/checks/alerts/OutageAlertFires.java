@@ -50,7 +50,7 @@ public final class OutageAlertFires implements Check {
         List<String> firing = List.of();
         boolean inAlertmanager = false;
         boolean resolved = false;
-        FaultTimeline timeline = FaultTimeline.inject(api + " stopped");
+        FaultTimeline timeline = FaultTimeline.inject(msg("alerts.timeline.stopped", api));
         context.stack().stop(api);
         try {
             Map<String, String> seen = new TreeMap<>();
@@ -58,24 +58,25 @@ public final class OutageAlertFires implements Check {
                 Map<String, String> active = activeAbout(prometheus, aboutApi);
                 active.forEach((name, state) -> {
                     if (!state.equals(seen.put(name, state))) {
-                        timeline.record(name + " " + state + " in Prometheus");
+                        timeline.record(msg("alerts.timeline.state", name, state));
                     }
                 });
                 return Optional.of(active).filter(alerts -> !alerts.isEmpty() && firing(alerts).size() == alerts.size());
             });
             firing = firing(seen);
             if (firing.isEmpty()) {
-                timeline.record("no alert about " + api + " fired");
+                timeline.record(msg("alerts.fire-on-outage.none-fired", api));
             } else {
                 List<String> names = firing;
                 Optional<String> received = timeline.await(names + " in Alertmanager",
                         context.evaluationInterval().multipliedBy(2).plus(MARGIN), () -> inAlertmanager(alertmanager, names));
-                timeline.record(received.map(name -> name + " in Alertmanager").orElse("never reached Alertmanager"));
+                timeline.record(received.map(name -> msg("alerts.timeline.in-alertmanager", name))
+                        .orElse(msg("alerts.fire-on-outage.never-in-alertmanager")));
                 inAlertmanager = received.isPresent();
             }
         } finally {
             context.stack().start(api);
-            timeline.record(api + " started again");
+            timeline.record(msg("alerts.timeline.started", api));
         }
         if (!firing.isEmpty()) {
             // the alerts that fired: another about the api (a latency alert still pending from the load) may linger
@@ -84,17 +85,15 @@ public final class OutageAlertFires implements Check {
                     () -> activeAbout(prometheus, aboutApi).keySet().stream().noneMatch(fired::contains)
                             ? Optional.of("resolved") : Optional.empty())
                     .isPresent();
-            timeline.record(resolved ? "resolved" : "still firing " + resolvesWithin.toSeconds() + " s after the restart");
+            timeline.record(resolved ? msg("alerts.timeline.resolved") : msg("alerts.fire-on-outage.still-firing", resolvesWithin));
         }
         double share = (firing.isEmpty() ? 0 : 3) + (inAlertmanager ? 2 : 0) + (resolved ? 1 : 0);
         Verdict verdict = Verdict.live(share / 6)
-                .expected("an alert about " + api + " firing within " + deadline.toSeconds() + " s (floor: scrape + for + "
-                        + "evaluation = " + floor.toSeconds() + " s, plus an evaluation and " + MARGIN.toSeconds()
-                        + " s), in Alertmanager, then resolved")
+                .expected(msg("alerts.fire-on-outage.expected", api, deadline, floor, MARGIN))
                 .found(timeline.summary())
-                .at("GET /api/v1/alerts (Prometheus), GET /api/v2/alerts (Alertmanager)")
-                .hint(share == 6 ? "" : firing.isEmpty() ? "Alert on up == 0 (InstanceDown) with a for of a minute or two."
-                        : "Check prometheus.yml's alerting section and alertmanager.yml's route.")
+                .at(msg("alerts.fire-on-outage.where"))
+                .hint(share == 6 ? Message.NONE : firing.isEmpty() ? msg("alerts.fire-on-outage.hint-fire")
+                        : msg("alerts.fire-on-outage.hint-route"))
                 .measured(measured(timeline, api, firing))
                 .attach("timeline", timeline.saveAs(context, "alerts.fire-on-outage"));
         return verdict.picture(msg("alerts.fire-on-outage.chart"), "charts/alerts.fire-on-outage.png", DrillPicture.read(
@@ -108,9 +107,10 @@ public final class OutageAlertFires implements Check {
             return Message.NONE;
         }
         String first = firing.get(0);
-        long restarted = timeline.secondsOf(api + " started again").orElse(0);
-        return msg("alerts.fire-on-outage.measured", first, timeline.secondsOf(first + " firing in Prometheus").orElse(-1),
-                timeline.secondsOf(first + " in Alertmanager").orElse(-1), timeline.secondsOf("resolved").orElse(-1) - restarted);
+        long restarted = timeline.secondsOf(msg("alerts.timeline.started", api)).orElse(0);
+        return msg("alerts.fire-on-outage.measured", first, timeline.secondsOf(msg("alerts.timeline.state", first, FIRING)).orElse(-1),
+                timeline.secondsOf(msg("alerts.timeline.in-alertmanager", first)).orElse(-1),
+                timeline.secondsOf(msg("alerts.timeline.resolved")).orElse(-1) - restarted);
     }
 
     /** The wait the submission's intervals impose: the stopped target's next scrape, the alert's for, an evaluation. */

@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
+import obsgrader.i18n.Message;
 import obsgrader.stack.LabStack;
 import obsgrader.submission.LabRole;
 
@@ -35,8 +38,8 @@ public final class PostgresOverloadVisible implements Check {
         Duration visibleWithin = visibleWithin(context);
         Duration sleep = visibleWithin.plus(MARGIN);
         long activeBefore = Math.round(prometheus.value(ACTIVE));
-        FaultTimeline timeline = FaultTimeline.inject(SESSIONS + " sessions of SELECT pg_sleep(" + sleep.toSeconds() + ") started in "
-                + postgres + " (" + activeBefore + " active before)");
+        FaultTimeline timeline = FaultTimeline.inject(msg("alerts.postgres-overload.started", SESSIONS, sleep.toSeconds(),
+                postgres, activeBefore));
         ExecutorService sessions = Executors.newFixedThreadPool(SESSIONS);
         Optional<Double> seen;
         try {
@@ -45,24 +48,22 @@ public final class PostgresOverloadVisible implements Check {
             }
             seen = timeline.await(ACTIVE + " >= " + SESSIONS, visibleWithin,
                     () -> Optional.of(prometheus.value(ACTIVE)).filter(active -> active >= SESSIONS));
-            timeline.record(seen.map(active -> Math.round(active) + " active sessions in Prometheus")
-                    .orElse("never " + SESSIONS + " active sessions in Prometheus"));
+            timeline.record(seen.map(active -> msg("alerts.postgres-overload.seen", Math.round(active)))
+                    .orElse(msg("alerts.postgres-overload.never-seen", SESSIONS)));
         } finally {
             stack.exec(postgres, MARGIN, "sh", "-c", PSQL + CANCEL_SLEEPS);
             sessions.shutdown();
             sessions.awaitTermination(MARGIN.toSeconds(), TimeUnit.SECONDS);
-            timeline.record("sessions cancelled");
+            timeline.record(msg("alerts.postgres-overload.cancelled"));
         }
         timeline.await("the active sessions to drop", visibleWithin,
                         () -> Optional.of(prometheus.value(ACTIVE)).filter(active -> active < SESSIONS))
-                .ifPresent(active -> timeline.record("back to " + Math.round(active) + " active"));
+                .ifPresent(active -> timeline.record(msg("alerts.postgres-overload.back-to", Math.round(active))));
         return Verdict.live(seen.isPresent() ? 1 : 0)
-                .expected(ACTIVE + " >= " + SESSIONS + " within " + visibleWithin.toSeconds() + " s (two scrape intervals and "
-                        + MARGIN.toSeconds() + " s) while " + SESSIONS + " sessions sleep")
+                .expected(msg("alerts.postgres-overload.expected", ACTIVE, SESSIONS, visibleWithin, MARGIN))
                 .found(timeline.summary())
-                .at("GET /api/v1/query?query=" + ACTIVE)
-                .hint(seen.isPresent() ? "" : "postgres-exporter reports pg_stat_activity_count once it connects to "
-                        + "PostgreSQL (DATA_SOURCE_NAME ...?sslmode=disable) and Prometheus scrapes it.")
+                .at(msg("alerts.postgres-overload.where", ACTIVE))
+                .hint(seen.isPresent() ? Message.NONE : msg("alerts.postgres-overload.hint"))
                 .attach("timeline", timeline.saveAs(context, "alerts.postgres-overload"));
     }
 

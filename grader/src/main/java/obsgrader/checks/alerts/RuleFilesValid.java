@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
+import obsgrader.i18n.Message;
 
 /** At least three rule files are loaded (every rule_files glob matching on the host), and promtool accepts them. */
 @RubricCheck(id = "alerts.rule-files", title = "At least 3 rule files, loaded by prometheus.yml, valid for promtool check rules")
@@ -19,49 +22,47 @@ public final class RuleFilesValid implements Check {
     public Verdict judge(GradingContext context) {
         Map<String, List<Path>> globs = context.submission().ruleFileGlobs();
         List<Path> files = context.submission().ruleFiles();
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         context.submission().prometheusConfig().map(config -> context.submission().parse(config))
                 .filter(parsed -> !parsed.ok())
-                .ifPresent(parsed -> problems.add("prometheus.yml, which names the rule files, does not parse: "
-                        + parsed.invalid().problem()));
+                .ifPresent(parsed -> problems.add(msg("alerts.rule-files.config-invalid", parsed.invalid().problem())));
         globs.forEach((pattern, matched) -> {
             if (matched.isEmpty()) {
-                problems.add("rule_files entry '" + pattern + "' matches no file (mapped through the compose mounts)");
+                problems.add(msg("alerts.rule-files.no-match", pattern));
             }
         });
         if (files.size() < LAB_MINIMUM) {
-            problems.add(files.size() + " rule file(s) loaded, the lab asks for " + LAB_MINIMUM);
+            problems.add(msg("alerts.rule-files.too-few", files.size(), LAB_MINIMUM));
         }
         Shell.Result promtool = files.isEmpty() ? null
                 : context.tools().promtool(files, withFiles(files, "check", "rules"));
         if (promtool != null && !promtool.ok()) {
-            problems.add("promtool check rules: " + promtool.failure(4));
+            problems.add(msg("alerts.rule-files.promtool", promtool.failure(4)));
         }
         boolean valid = promtool != null && promtool.ok() && globs.values().stream().noneMatch(List::isEmpty);
         // each rule file the lab asks for is a third; a file set promtool refuses (Prometheus would not start) halves it
         double share = (Math.min(files.size(), LAB_MINIMUM) / (double) LAB_MINIMUM) * (valid ? 1 : 0.5);
         Verdict verdict = Verdict.fromFiles(share)
-                .expected(LAB_MINIMUM + " or more rule files, every rule_files pattern matching, promtool check rules OK")
-                .found(problems.isEmpty() ? files.size() + " files, promtool OK" : String.join("; ", problems))
-                .at("prometheus.yml rule_files -> " + files.stream().map(p -> p.getFileName().toString()).toList())
+                .expected(msg("alerts.rule-files.expected", LAB_MINIMUM))
+                .found(problems.isEmpty() ? msg("alerts.rule-files.valid", files.size()) : Listing.semicolons(problems))
+                .at(msg("alerts.rule-files.where", files.stream().map(p -> p.getFileName().toString()).toList()))
                 .hint(hint(globs, files, promtool));
         return promtool == null ? verdict : verdict.attach("promtool check rules", promtool.output());
     }
 
     /** What to do about what was found, and only that: a student whose files are all mounted is not told to mount them. */
-    private static String hint(Map<String, List<Path>> globs, List<Path> files, Shell.Result promtool) {
-        List<String> steps = new ArrayList<>();
+    private static Message hint(Map<String, List<Path>> globs, List<Path> files, Shell.Result promtool) {
+        List<Message> steps = new ArrayList<>();
         if (globs.values().stream().anyMatch(List::isEmpty)) {
-            steps.add("rule_files names paths inside the prometheus container: mount the rule files there "
-                    + "(e.g. ./prometheus/rules:/etc/prometheus/rules) or fix the pattern");
+            steps.add(msg("alerts.rule-files.hint-mount"));
         }
         if (files.size() < LAB_MINIMUM) {
-            steps.add("split the rules into infrastructure, application and SLO files, each listed by rule_files");
+            steps.add(msg("alerts.rule-files.hint-split"));
         }
         if (promtool != null && !promtool.ok()) {
-            steps.add("fix what promtool check rules reports: Prometheus refuses to start with it");
+            steps.add(msg("alerts.rule-files.hint-fix"));
         }
-        return steps.isEmpty() ? "" : String.join("; ", steps) + ".";
+        return steps.isEmpty() ? Message.NONE : msg("alerts.rule-files.hint", Listing.semicolons(steps));
     }
 
     static String[] withFiles(List<Path> files, String... args) {

@@ -1,7 +1,8 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import obsgrader.checks.Check;
@@ -10,6 +11,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
 /** The running Prometheus loaded every rule of the files, and evaluates each without error. */
@@ -22,17 +24,16 @@ public final class RulesHealthyLive implements Check {
         // a rule's health is "unknown" until its first evaluation
         Patience.waitUpTo(context.evaluationInterval().multipliedBy(3), () -> problems(prometheus.rules()).isEmpty() && count(prometheus.rules()) >= inFiles);
         JsonNode groups = prometheus.rules();
-        List<String> problems = problems(groups);
+        List<Message> problems = problems(groups);
         int loaded = count(groups);
         if (loaded < inFiles) {
-            problems.add(0, loaded + " rules loaded of the " + inFiles + " in the files");
+            problems.add(0, msg("alerts.rules-loaded.missing", loaded, inFiles));
         }
         return Verdict.live(inFiles == 0 ? 0 : Verdict.share(Math.max(0, inFiles - problems.size()), inFiles))
-                .expected("the " + inFiles + " rules of the files loaded, each with health ok")
-                .found(problems.isEmpty() ? loaded + " rules in " + groups.size() + " groups, all ok" : String.join("; ", problems))
-                .at("GET /api/v1/rules")
-                .hint(problems.isEmpty() ? "" : "Check the rules folder is mounted where rule_files points, and read "
-                        + "each failing rule's lastError.")
+                .expected(msg("alerts.rules-loaded.expected", inFiles))
+                .found(problems.isEmpty() ? msg("alerts.rules-loaded.all", loaded, groups.size()) : Listing.semicolons(problems))
+                .at(msg("alerts.rules-loaded.where"))
+                .hint(problems.isEmpty() ? Message.NONE : msg("alerts.rules-loaded.hint"))
                 .attach("rules", prometheus.raw("/api/v1/rules"));
     }
 
@@ -44,13 +45,16 @@ public final class RulesHealthyLive implements Check {
         return rules;
     }
 
-    private static List<String> problems(JsonNode groups) {
-        List<String> problems = new ArrayList<>();
+    private static List<Message> problems(JsonNode groups) {
+        List<Message> problems = new ArrayList<>();
         for (JsonNode group : groups) {
             for (JsonNode rule : group.path("rules")) {
                 if (!"ok".equals(rule.path("health").asText())) {
-                    problems.add(rule.path("name").asText() + " " + rule.path("health").asText()
-                            + (rule.path("lastError").asText().isEmpty() ? "" : ": " + rule.path("lastError").asText()));
+                    String name = rule.path("name").asText();
+                    String health = rule.path("health").asText();
+                    String error = rule.path("lastError").asText();
+                    problems.add(error.isEmpty() ? msg("alerts.rules-loaded.unhealthy", name, health)
+                            : msg("alerts.rules-loaded.failing", name, health, error));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package obsgrader.checks.alerts;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import obsgrader.grading.PromDuration;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 import obsgrader.submission.Submission;
 
@@ -20,10 +23,10 @@ import obsgrader.submission.Submission;
  * symptoms an incident burst (orders, slow requests) should raise. One alert may watch several.
  */
 enum Symptom {
-    ERROR_RATE("error rate", (alert, expr) -> expr.contains("http_requests_total") && Clues.FIVE_XX.matcher(expr).find()),
-    ORDER_FAILURES("order failures", (alert, expr) -> expr.contains("orders_total")),
-    LATENCY("latency", (alert, expr) -> expr.contains("http_request_duration_seconds")),
-    SLO("an SLO", (alert, expr) -> Clues.SLO_NAME.matcher(alert.alert()).matches() || alert.labels().containsKey("slo")
+    ERROR_RATE(msg("alerts.symptom.error-rate"), (alert, expr) -> expr.contains("http_requests_total") && Clues.FIVE_XX.matcher(expr).find()),
+    ORDER_FAILURES(msg("alerts.symptom.order-failures"), (alert, expr) -> expr.contains("orders_total")),
+    LATENCY(msg("alerts.symptom.latency"), (alert, expr) -> expr.contains("http_request_duration_seconds")),
+    SLO(msg("alerts.symptom.slo"), (alert, expr) -> Clues.SLO_NAME.matcher(alert.alert()).matches() || alert.labels().containsKey("slo")
             || Clues.SLO_SERIES.matcher(alert.expr()).find());
 
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+[smhdwy])(?::[^]]*)?]");
@@ -39,15 +42,15 @@ enum Symptom {
         static final Pattern SLO_SERIES = Pattern.compile("\\b(sli|slo)[:_]");
     }
 
-    private final String meaning;
+    private final Message meaning;
     private final BiPredicate<Rule, String> watchedBy;
 
-    Symptom(String meaning, BiPredicate<Rule, String> watchedBy) {
+    Symptom(Message meaning, BiPredicate<Rule, String> watchedBy) {
         this.meaning = meaning;
         this.watchedBy = watchedBy;
     }
 
-    String meaning() {
+    Message meaning() {
         return meaning;
     }
 

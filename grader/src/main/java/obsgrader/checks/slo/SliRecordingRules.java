@@ -1,5 +1,7 @@
 package obsgrader.checks.slo;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import obsgrader.checks.Patience;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.AlertScenarios;
+import obsgrader.checks.alerts.Listing;
 import obsgrader.clients.PrometheusApi;
+import obsgrader.i18n.Message;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.ShopRequest;
 import obsgrader.submission.Rule;
@@ -38,26 +42,28 @@ public final class SliRecordingRules implements Check {
     private static final int THRESHOLD_MS = 300;
     private static final String API_REQUESTS = "http_requests_total";
 
-    private record Sli(String kind, String lab, Pattern named, String incident, String moves) {
+    /** An SLI of the lab: its name in a reason, the lab's record, how a student's is named, its incident and how it moves then. */
+    private record Sli(String kind, Message name, String lab, Pattern named, String incident, Message during, String moves) {
     }
 
     private static final List<Sli> SLIS = List.of(
-            new Sli("availability", "sli:availability:ratio_rate5m", Pattern.compile("(?i)(availab|disponib)"),
-                    "budget-burn", "min(%s) < bool 0.99"),
-            new Sli("latency", "sli:latency:ratio_rate5m", Pattern.compile("(?i)laten"), "high-latency", "min(%s) < bool 0.5"));
+            new Sli("availability", msg("slo.sli.availability"), "sli:availability:ratio_rate5m", Pattern.compile("(?i)(availab|disponib)"),
+                    "budget-burn", msg("slo.recording-rules.errors-incident"), "min(%s) < bool 0.99"),
+            new Sli("latency", msg("slo.sli.latency"), "sli:latency:ratio_rate5m", Pattern.compile("(?i)laten"), "high-latency",
+                    msg("slo.recording-rules.latency-incident"), "min(%s) < bool 0.5"));
 
     @Override
     public Verdict judge(GradingContext context) {
         List<Rule> rules = Rule.all(context.submission());
         PrometheusApi prometheus = context.prometheus();
         LoadResults load = context.load();
-        List<String> found = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<Message> found = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         double points = 0;
         for (Sli sli : SLIS) {
             Optional<String> record = recorded(rules, sli);
             if (record.isEmpty()) {
-                problems.add("no recording rule for the " + sli.kind() + " SLI (e.g. " + sli.lab() + ")");
+                problems.add(msg("slo.recording-rules.none", sli.name(), sli.lab()));
                 continue;
             }
             String name = record.get();
@@ -66,26 +72,25 @@ public final class SliRecordingRules implements Check {
             Instant end = loadEnd(context, prometheus, load, name);
             double value = prometheus.value(String.format(Locale.ROOT, "min(%s @ %.3f)", name, end.toEpochMilli() / 1000.0));
             boolean agrees = !Double.isNaN(value) && value >= expected[0] - TOLERANCE && value <= expected[1] + TOLERANCE;
-            String gatling = String.format(Locale.ROOT, "Gatling saw %s", expected[0] == expected[1]
-                    ? String.format(Locale.ROOT, "%.3f", expected[0]) : String.format(Locale.ROOT, "%.2f to %.2f", expected[0], expected[1]));
-            String measured = name + " = " + (Double.isNaN(value) ? "no data" : String.format(Locale.ROOT, "%.3f", value))
-                    + " (" + gatling + ")";
-            found.add(measured + (moves ? "" : ", constant when " + incidentWords(sli)));
+            Message gatling = expected[0] == expected[1] ? msg("slo.recording-rules.gatling", expected[0])
+                    : msg("slo.recording-rules.gatling-range", expected[0], expected[1]);
+            Message measured = Double.isNaN(value) ? msg("slo.recording-rules.no-data", name, gatling)
+                    : msg("slo.recording-rules.value", name, value, gatling);
+            found.add(moves ? measured : msg("slo.recording-rules.constant", measured, sli.during()));
             if (!agrees) {
-                problems.add(measured + ": off by more than " + TOLERANCE);
+                problems.add(msg("slo.recording-rules.off", measured, TOLERANCE));
             }
             if (!moves) {
-                problems.add(name + " does not drop when " + incidentWords(sli) + " (promtool)");
+                problems.add(msg("slo.recording-rules.still", name, sli.during()));
             }
             points += 0.5 * ((agrees ? 0.5 : 0) + (moves ? 0.5 : 0));
         }
+        found.addAll(problems);
         return Verdict.live(points)
-                .expected("an availability and a latency SLI recorded, each dropping in its incident and, after the load, within "
-                        + TOLERANCE + " of Gatling's share")
-                .found(String.join("; ", found) + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)))
-                .at("GET /api/v1/query after the load phase; promtool test rules")
-                .hint(problems.isEmpty() ? "" : "The latency SLI reads the bucket of the SLO's threshold (le=\"0.3\"): the "
-                        + "histogram needs that bucket; never hide a missing series with or vector(...).");
+                .expected(msg("slo.recording-rules.expected", TOLERANCE))
+                .found(Listing.semicolons(found))
+                .at(msg("slo.recording-rules.where"))
+                .hint(problems.isEmpty() ? Message.NONE : msg("slo.recording-rules.hint"));
     }
 
     /**
@@ -102,10 +107,6 @@ public final class SliRecordingRules implements Check {
             return evaluated.get() != null || evaluation.isEmpty();
         });
         return evaluated.get() != null ? evaluated.get() : load.finished().plus(atMost);
-    }
-
-    private static String incidentWords(Sli sli) {
-        return "availability".equals(sli.kind()) ? "4 % of requests fail" : "every request takes 2.5 to 5 s";
     }
 
     /** The lab's name when recorded, else a recording rule named for the SLI, the shortest window first. */

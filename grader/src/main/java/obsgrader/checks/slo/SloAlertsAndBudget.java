@@ -1,5 +1,7 @@
 package obsgrader.checks.slo;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +15,8 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards;
-import obsgrader.checks.dashboard.Dashboards.Panel;
+import obsgrader.checks.alerts.Listing;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
 /**
@@ -46,46 +49,46 @@ public final class SloAlertsAndBudget implements Check {
         List<Rule> alerts = rules.stream().filter(Rule::isAlert).toList();
         Optional<Rule> availability = alerts.stream().filter(a -> AVAILABILITY.matcher(expanded(a.expr(), rules)).find()).findFirst();
         Optional<Rule> latency = alerts.stream().filter(a -> LATENCY.matcher(expanded(a.expr(), rules)).find()).findFirst();
-        List<String> budget = Stream.concat(
+        List<Message> budget = Stream.concat(
                 rules.stream().filter(r -> BUDGET.matcher(r.name()).find() || BUDGET.matcher(r.expr()).find())
-                        .map(r -> (r.isAlert() ? "alert " : "recording rule ") + r.name() + " (" + r.where() + ")"),
+                        .map(r -> r.isAlert() ? msg("slo.alerts-budget.alert", r.name(), r.where())
+                                : msg("slo.alerts-budget.recording-rule", r.name(), r.where())),
                 Dashboards.of(context.submission()).stream().flatMap(d -> d.contentPanels().stream())
-                        .filter(p -> BUDGET.matcher(String.join("\n", p.queries())).find()).map(Panel::where))
+                        .filter(p -> BUDGET.matcher(String.join("\n", p.queries())).find()).map(p -> msg("alerts.file", p.where())))
                 .distinct().toList();
         Optional<Rule> multiWindow = alerts.stream().filter(a -> MULTI_WINDOW.matcher(a.expr()).find()).findFirst();
 
-        List<String> missing = new ArrayList<>();
+        List<Message> missing = new ArrayList<>();
         if (availability.isEmpty()) {
-            missing.add("an alert on the availability SLI (e.g. sli:availability:ratio_rate5m < 0.995)");
+            missing.add(msg("slo.alerts-budget.no-availability-alert"));
         }
         if (latency.isEmpty()) {
-            missing.add("an alert on the latency SLI (e.g. sli:latency:ratio_rate5m < 0.95)");
+            missing.add(msg("slo.alerts-budget.no-latency-alert"));
         }
         if (budget.isEmpty()) {
-            missing.add("the error budget or burn rate, e.g. (1 - sli:availability:ratio_rate5m) / (1 - 0.995), in a recording rule, an alert or a panel");
+            missing.add(msg("slo.alerts-budget.no-budget"));
         }
         double fraction = (availability.isPresent() ? 0.25 : 0) + (latency.isPresent() ? 0.25 : 0) + (budget.isEmpty() ? 0 : 0.5);
-        List<String> found = new ArrayList<>();
-        availability.ifPresent(a -> found.add("availability alert " + a.name() + " (" + a.where() + ")"));
-        latency.ifPresent(a -> found.add("latency alert " + a.name() + " (" + a.where() + ")"));
+        List<Message> found = new ArrayList<>();
+        availability.ifPresent(a -> found.add(msg("slo.alerts-budget.availability-alert", a.name(), a.where())));
+        latency.ifPresent(a -> found.add(msg("slo.alerts-budget.latency-alert", a.name(), a.where())));
         if (!budget.isEmpty()) {
-            found.add("budget / burn rate in " + budget.size() + " places: " + String.join(", ", budget.subList(0, Math.min(3, budget.size())))
-                    + (budget.size() > 3 ? "..." : ""));
+            List<Message> shown = budget.subList(0, Math.min(3, budget.size()));
+            found.add(budget.size() > 3 ? msg("slo.alerts-budget.budget-more", budget.size(), shown)
+                    : msg("slo.alerts-budget.budget", budget.size(), shown));
         }
-        found.add(multiWindow.map(a -> "noticed: multi-window burn-rate alerts (" + a.name() + ", " + a.where() + ")")
-                .orElse("no multi-window burn-rate alert"));
+        found.add(multiWindow.map(a -> msg("slo.alerts-budget.multi-window", a.name(), a.where()))
+                .orElse(msg("slo.alerts-budget.no-multi-window")));
         if (!missing.isEmpty()) {
-            found.add("missing: " + String.join("; ", missing));
+            found.add(msg("slo.alerts-budget.missing", Listing.semicolons(missing)));
         }
         return Verdict.fromFiles(fraction)
-                .expected("alerts on the availability and latency SLIs; the error budget or burn rate in a recording rule or a panel")
-                .found(String.join("; ", found))
-                .at(Stream.of(availability, latency).flatMap(Optional::stream).map(Rule::where).distinct()
-                        .collect(Collectors.joining(", ")))
-                .hint((missing.isEmpty() ? "" : "Add " + String.join("; ", missing) + ". ")
-                        + (multiWindow.isPresent() ? "" : "Worth adding (no points): multi-window, multi-burn-rate alerts "
-                        + "(SRE workbook: burn rate > 14.4 over 1h and 5m, > 6 over 6h and 30m)."))
-                .attach("budget and burn rate", String.join("\n", budget));
+                .expected(msg("slo.alerts-budget.expected"))
+                .found(Listing.semicolons(found))
+                .at(msg("alerts.file", Stream.of(availability, latency).flatMap(Optional::stream).map(Rule::where).distinct().toList()))
+                .hint(msg("slo.alerts-budget.hint", missing.isEmpty() ? Message.NONE : msg("slo.alerts-budget.hint-add", Listing.semicolons(missing)),
+                        multiWindow.isPresent() ? Message.NONE : msg("slo.alerts-budget.hint-multi-window")))
+                .attach("budget and burn rate", budget.stream().map(Message::toString).collect(Collectors.joining("\n")));
     }
 
     /** An expression with the expressions of the recording rules it uses appended, so their meaning is seen through. */

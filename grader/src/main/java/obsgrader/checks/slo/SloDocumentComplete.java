@@ -1,5 +1,7 @@
 package obsgrader.checks.slo;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -7,9 +9,11 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.checks.alerts.Listing;
 import obsgrader.checks.dashboard.Wording;
 import obsgrader.checks.docs.Documents;
 import obsgrader.checks.docs.Markdown;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Submission;
 
 /**
@@ -36,16 +40,17 @@ public final class SloDocumentComplete implements Check {
             "burn[ -]?rate|taux de (consommation|combustion|brulage)|vitesse de (consommation|combustion)");
 
     /** One SLI of the lab: the words that name it and the target the lab sets. */
-    private record Sli(String name, Pattern topic, Pattern target, String targetText) {
+    private record Sli(Message name, Pattern topic, Pattern target, Message targetText) {
     }
 
     private static final List<Sli> SLIS = List.of(
-            new Sli("availability", Pattern.compile("availab|disponib"), Pattern.compile("9\\d[.,]\\d+\\s*%|0[.,]99\\d*\\b"), "99.5 %"),
-            new Sli("latency", Pattern.compile("latenc|temps de reponse|response time"),
+            new Sli(msg("slo.sli.availability"), Pattern.compile("availab|disponib"),
+                    Pattern.compile("9\\d[.,]\\d+\\s*%|0[.,]99\\d*\\b"), msg("slo.document.target.availability")),
+            new Sli(msg("slo.sli.latency"), Pattern.compile("latenc|temps de reponse|response time"),
                     Pattern.compile("(?s)^(?=.*(\\b9\\d\\s*%|p9\\d|\\b9\\d(e|th)? (percentile|centile)))(?=.*(\\d+\\s*ms\\b|\\d+(?:[.,]\\d+)?\\s*s\\b))"),
-                    "95 % of requests under 300 ms"),
-            new Sli("error rate", Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
-                    Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), "below 1 %"));
+                    msg("slo.document.target.latency")),
+            new Sli(msg("slo.sli.errors"), Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
+                    Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), msg("slo.document.target.errors")));
 
     /** A statement of a "Justification(s)" / "Pourquoi ces objectifs" chapter naming the SLI or its target justifies it. */
     private static boolean justifiedInItsChapter(String text, Sli sli) {
@@ -60,37 +65,35 @@ public final class SloDocumentComplete implements Check {
         List<Documents.Passage> sources = Documents.about(submission, SLO_FILE, SLO_HEADING);
         if (sources.isEmpty()) {
             return Verdict.fromFiles(0)
-                    .expected("an SLO document (SLO.md) or an SLO chapter in the README or another document")
-                    .found("no document named for SLOs and no chapter headed SLO, SLI or objectifs de niveau de service")
-                    .at(submission.root().toString())
-                    .hint("Write SLO.md: the 3 SLIs (availability 99.5 %, latency 95 % under 300 ms, errors below 1 %), "
-                            + "why each target, the error budget (0.5 % of 30 days = 216 minutes) and the burn rate.");
+                    .expected(msg("slo.document.expected-document"))
+                    .found(msg("slo.document.no-document"))
+                    .at(msg("alerts.file", submission.root().toString()))
+                    .hint(msg("slo.document.hint-document"));
         }
         String text = Wording.normalise(Documents.text(sources));
         String where = Documents.where(submission, sources);
-        List<String> missing = new ArrayList<>();
+        List<Message> missing = new ArrayList<>();
         for (Sli sli : SLIS) {
             List<String> passages = Markdown.about(text, sli.topic());
             if (passages.stream().noneMatch(p -> sli.target().matcher(p).find())) {
-                missing.add("the " + sli.name() + " SLI with its target (" + sli.targetText() + ")");
+                missing.add(msg("slo.document.no-target", sli.name(), sli.targetText()));
             }
             if (passages.stream().noneMatch(p -> JUSTIFICATION.matcher(p).find()) && !justifiedInItsChapter(text, sli)) {
-                missing.add("why the " + sli.name() + " target (because / car / afin...)");
+                missing.add(msg("slo.document.no-why", sli.name()));
             }
         }
         if (Markdown.about(text, ERROR_BUDGET).stream().noneMatch(p -> FIGURE.matcher(p).find())) {
-            missing.add("the error budget with a figure (minutes or %)");
+            missing.add(msg("slo.document.no-budget"));
         }
         if (!BURN_RATE.matcher(text).find()) {
-            missing.add("the burn rate");
+            missing.add(msg("slo.document.no-burn-rate"));
         }
         int elements = 2 * SLIS.size() + 2;
         return Verdict.fromFiles(Verdict.share(elements - missing.size(), elements))
-                .expected("availability 99.5 %, latency 95 % under 300 ms, errors below 1 %, each justified; "
-                        + "the error budget with a figure; the burn rate")
-                .found(missing.isEmpty() ? "all " + elements + " elements" : (elements - missing.size()) + " of " + elements
-                        + " elements; missing: " + String.join("; ", missing))
-                .at(where)
-                .hint(missing.isEmpty() ? "" : "Add to the SLO document: " + String.join("; ", missing) + ".");
+                .expected(msg("slo.document.expected"))
+                .found(missing.isEmpty() ? msg("slo.document.all", elements)
+                        : msg("slo.document.missing", elements - missing.size(), elements, Listing.semicolons(missing)))
+                .at(msg("alerts.file", where))
+                .hint(missing.isEmpty() ? Message.NONE : msg("slo.document.hint", Listing.semicolons(missing)));
     }
 }
