@@ -64,7 +64,8 @@ public final class AlertQuality implements Check {
                 .expected(msg("alerts.quality.expected", SHORTEST_FOR.toSeconds(), shortestWindow.toSeconds()))
                 .found(problems.isEmpty() ? msg("alerts.quality.all", alerts.size()) : Listing.semicolons(problems))
                 .at(msg("alerts.rule-files"))
-                .hint(problems.isEmpty() ? Message.NONE : msg("alerts.quality.hint"));
+                .hint(problems.isEmpty() ? Message.NONE : msg("alerts.quality.hint"))
+                .measured(msg("alerts.quality.all", alerts.size()));
     }
 
     /** What a teacher looks at in an alert, one aspect at a time. */

@@ -74,6 +74,7 @@ public final class AlertmanagerConfigValid implements Check {
                 .found(problems.isEmpty() ? msg("alerts.alertmanager-config.valid", delivering) : Listing.semicolons(problems))
                 .at(msg("alerts.file", config.get().getFileName().toString()))
                 .hint(problems.isEmpty() ? Message.NONE : msg("alerts.alertmanager-config.hint"))
+                .measured(msg("alerts.alertmanager-config.valid", delivering))
                 .attach("amtool check-config", amtool.output());
     }
 

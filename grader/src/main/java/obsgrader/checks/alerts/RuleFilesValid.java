@@ -46,7 +46,8 @@ public final class RuleFilesValid implements Check {
                 .expected(msg("alerts.rule-files.expected", LAB_MINIMUM))
                 .found(problems.isEmpty() ? msg("alerts.rule-files.valid", files.size()) : Listing.semicolons(problems))
                 .at(msg("alerts.rule-files.where", files.stream().map(p -> p.getFileName().toString()).toList()))
-                .hint(hint(globs, files, promtool));
+                .hint(hint(globs, files, promtool))
+                .measured(msg("alerts.rule-files.valid", files.size()));
         return promtool == null ? verdict : verdict.attach("promtool check rules", promtool.output());
     }
 

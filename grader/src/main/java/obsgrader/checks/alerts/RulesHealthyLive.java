@@ -34,6 +34,7 @@ public final class RulesHealthyLive implements Check {
                 .found(problems.isEmpty() ? msg("alerts.rules-loaded.all", loaded, groups.size()) : Listing.semicolons(problems))
                 .at(msg("alerts.rules-loaded.where"))
                 .hint(problems.isEmpty() ? Message.NONE : msg("alerts.rules-loaded.hint"))
+                .measured(msg("alerts.rules-loaded.all", loaded, groups.size()))
                 .attach("rules", prometheus.raw("/api/v1/rules"));
     }
 

@@ -85,10 +85,12 @@ public final class SliRecordingRules implements Check {
             }
             points += 0.5 * ((agrees ? 0.5 : 0) + (moves ? 0.5 : 0));
         }
+        Message readings = Listing.semicolons(found);
         found.addAll(problems);
         return Verdict.live(points)
                 .expected(msg("slo.recording-rules.expected", TOLERANCE))
                 .found(Listing.semicolons(found))
+                .measured(readings)
                 .at(msg("slo.recording-rules.where"))
                 .hint(problems.isEmpty() ? Message.NONE : msg("slo.recording-rules.hint"));
     }

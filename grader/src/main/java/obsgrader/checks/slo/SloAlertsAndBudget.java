@@ -85,6 +85,7 @@ public final class SloAlertsAndBudget implements Check {
         return Verdict.fromFiles(fraction)
                 .expected(msg("slo.alerts-budget.expected"))
                 .found(Listing.semicolons(found))
+                .measured(Listing.semicolons(found))
                 .at(msg("alerts.file", Stream.of(availability, latency).flatMap(Optional::stream).map(Rule::where).distinct().toList()))
                 .hint(msg("slo.alerts-budget.hint", missing.isEmpty() ? Message.NONE : msg("slo.alerts-budget.hint-add", Listing.semicolons(missing)),
                         multiWindow.isPresent() ? Message.NONE : msg("slo.alerts-budget.hint-multi-window")))

@@ -47,6 +47,7 @@ public final class SloAlertsFire implements Check {
                 .found(outcome.passed() ? msg("slo.alerts-fire.fires") : msg("slo.alerts-fire.silent"))
                 .at(msg("slo.alerts-fire.where"))
                 .hint(outcome.passed() ? Message.NONE : msg("slo.alerts-fire.hint"))
+                .measured(msg("slo.alerts-fire.measured", listed, burn.meaning()))
                 .attach("promtool: " + BURN, outcome.output());
     }
 }

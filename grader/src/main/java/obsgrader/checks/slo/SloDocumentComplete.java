@@ -94,6 +94,7 @@ public final class SloDocumentComplete implements Check {
                 .found(missing.isEmpty() ? msg("slo.document.all", elements)
                         : msg("slo.document.missing", elements - missing.size(), elements, Listing.semicolons(missing)))
                 .at(msg("alerts.file", where))
-                .hint(missing.isEmpty() ? Message.NONE : msg("slo.document.hint", Listing.semicolons(missing)));
+                .hint(missing.isEmpty() ? Message.NONE : msg("slo.document.hint", Listing.semicolons(missing)))
+                .measured(msg("slo.document.all", elements));
     }
 }
