@@ -62,6 +62,7 @@ public final class PostgresOverloadVisible implements Check {
         return Verdict.live(seen.isPresent() ? 1 : 0)
                 .expected(msg("alerts.postgres-overload.expected", ACTIVE, SESSIONS, visibleWithin, MARGIN))
                 .found(timeline.summary())
+                .measured(timeline.summary())
                 .at(msg("alerts.postgres-overload.where", ACTIVE))
                 .hint(seen.isPresent() ? Message.NONE : msg("alerts.postgres-overload.hint"))
                 .attach("timeline", timeline.saveAs(context, "alerts.postgres-overload"));

@@ -41,13 +41,13 @@ public final class SloAlertsFire implements Check {
         String names = sloAlerts.stream().map(Rule::alert).collect(Collectors.joining("|"));
         AlertScenarios.Scenario theirs = new AlertScenarios.Scenario(burn.id(), burn.labAlert(), names, null, null, burn.series());
         AlertScenarios.Outcome outcome = AlertScenarios.fires(context, theirs);
-        List<Message> listed = sloAlerts.stream().map(a -> msg("slo.alerts-fire.alert", a.alert(), a.where())).toList();
+        List<Message> listed = sloAlerts.stream().map(a -> msg("slo.alerts-fire.alert", a.alert(), a.where())).distinct().toList();
         return Verdict.fromFiles(outcome.passed() ? 1 : 0)
                 .expected(msg("slo.alerts-fire.expected", listed, burn.meaning()))
                 .found(outcome.passed() ? msg("slo.alerts-fire.fires") : msg("slo.alerts-fire.silent"))
                 .at(msg("slo.alerts-fire.where"))
                 .hint(outcome.passed() ? Message.NONE : msg("slo.alerts-fire.hint"))
-                .measured(msg("slo.alerts-fire.measured", listed, burn.meaning()))
+                .measured(msg("slo.alerts-fire.measured", listed))
                 .attach("promtool: " + BURN, outcome.output());
     }
 }
