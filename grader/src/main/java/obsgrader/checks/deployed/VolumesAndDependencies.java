@@ -4,6 +4,8 @@ import static obsgrader.i18n.Message.msg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +22,18 @@ import obsgrader.submission.LabRole;
 /** Data survives a restart (named volumes) and services start after what they need (depends_on). */
 @RubricCheck(id = "deployed.volumes-depends")
 public final class VolumesAndDependencies implements Check {
-    /** Where each stateful service keeps its data inside its container. */
-    private static final Map<LabRole, String> DATA = Map.of(
+    /** Where each stateful service keeps its data inside its container (in the lab's order: reasons read the same every run). */
+    private static final Map<LabRole, String> DATA = new EnumMap<>(Map.of(
             LabRole.POSTGRES, "/var/lib/postgresql/data",
             LabRole.PROMETHEUS, "/prometheus",
-            LabRole.GRAFANA, "/var/lib/grafana");
-    /** Who must start after whom. */
-    private static final Map<LabRole, Set<LabRole>> NEEDS = Map.of(
-            LabRole.NGINX, Set.of(LabRole.API),
-            LabRole.API, Set.of(LabRole.POSTGRES, LabRole.REDIS),
-            LabRole.NGINX_EXPORTER, Set.of(LabRole.NGINX),
-            LabRole.POSTGRES_EXPORTER, Set.of(LabRole.POSTGRES),
-            LabRole.REDIS_EXPORTER, Set.of(LabRole.REDIS));
+            LabRole.GRAFANA, "/var/lib/grafana"));
+    /** Who must start after whom, in the lab's order. */
+    private static final Map<LabRole, Set<LabRole>> NEEDS = new EnumMap<>(Map.of(
+            LabRole.NGINX, EnumSet.of(LabRole.API),
+            LabRole.API, EnumSet.of(LabRole.POSTGRES, LabRole.REDIS),
+            LabRole.NGINX_EXPORTER, EnumSet.of(LabRole.NGINX),
+            LabRole.POSTGRES_EXPORTER, EnumSet.of(LabRole.POSTGRES),
+            LabRole.REDIS_EXPORTER, EnumSet.of(LabRole.REDIS)));
 
     @Override
     public Verdict judge(GradingContext context) {
