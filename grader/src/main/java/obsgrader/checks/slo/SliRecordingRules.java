@@ -101,11 +101,15 @@ public final class SliRecordingRules implements Check {
      */
     private static Instant loadEnd(GradingContext context, PrometheusApi prometheus, LoadResults load, String sli) {
         Duration atMost = context.scrapeInterval().plus(context.evaluationInterval());
+        // the scrape is held once seen: a later one would move the goal past the evaluation that follows the first
+        AtomicReference<Instant> scraped = new AtomicReference<>();
         AtomicReference<Instant> evaluated = new AtomicReference<>();
         Patience.waitUpTo(atMost.plusSeconds(5), () -> {
-            Optional<Instant> scraped = prometheus.lastScraped(API_REQUESTS).filter(at -> at.isAfter(load.finished()));
+            if (scraped.get() == null) {
+                prometheus.lastScraped(API_REQUESTS).filter(at -> at.isAfter(load.finished())).ifPresent(scraped::set);
+            }
             Optional<Instant> evaluation = prometheus.lastEvaluation(sli);
-            scraped.flatMap(at -> evaluation.filter(when -> when.isAfter(at))).ifPresent(evaluated::set);
+            Optional.ofNullable(scraped.get()).flatMap(at -> evaluation.filter(when -> when.isAfter(at))).ifPresent(evaluated::set);
             return evaluated.get() != null || evaluation.isEmpty();
         });
         return evaluated.get() != null ? evaluated.get() : load.finished().plus(atMost);
