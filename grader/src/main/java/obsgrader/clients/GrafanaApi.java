@@ -13,8 +13,22 @@ import java.net.URI;
 public final class GrafanaApi {
     /** Grafana answered 401 to the admin login the compose file sets up. */
     public static final class LoginRefused extends RuntimeException {
-        LoginRefused(String message) {
-            super(message);
+        private final String user;
+        private final String answer;
+
+        LoginRefused(String user, String answer) {
+            super("Grafana refused the login of " + user + " (HTTP 401: " + answer + ")");
+            this.user = user;
+            this.answer = answer;
+        }
+
+        public String user() {
+            return user;
+        }
+
+        /** Grafana's own message with its 401. */
+        public String answer() {
+            return answer;
         }
     }
 
@@ -60,8 +74,7 @@ public final class GrafanaApi {
     private JsonNode json(Response response) {
         JsonNode body = Http.json(response);
         if (response.statusCode() == 401) {
-            throw new LoginRefused("Grafana refused the login of " + user + " (HTTP 401: "
-                    + body.path("message").asText("no message") + ")");
+            throw new LoginRefused(user, body.path("message").asText("no message"));
         }
         return body;
     }

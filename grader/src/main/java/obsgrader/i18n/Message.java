@@ -27,6 +27,22 @@ public record Message(String key, List<Object> args, String literal) {
 
     public static final Message NONE = literal("");
 
+    /**
+     * Text shown as it is written in every language, yet marked as meant so: a file and line, an endpoint, a
+     * query, a tool's own output. Unlike a {@link #literal}, no sentence is waiting for its bundle key here.
+     */
+    public static Message verbatim(Object text) {
+        return msg("grader.verbatim", text);
+    }
+
+    /**
+     * Clauses one after another, separated as the language separates them ("a; b" in English, "a ; b" in
+     * French): for a list whose items hold commas themselves. {@link #NONE} when there is none.
+     */
+    public static Message clauses(List<Message> parts) {
+        return parts.stream().reduce((one, other) -> msg("grader.clauses", one, other)).orElse(NONE);
+    }
+
     public boolean isEmpty() {
         return key == null && literal.isEmpty();
     }

@@ -1,16 +1,18 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Provisioning.Provider;
+import obsgrader.i18n.Message;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
@@ -29,37 +31,36 @@ public final class DashboardProvisioned implements Check {
                 .filter(p -> "file".equals(p.type()) && !p.path().isEmpty()).toList();
         Optional<Provider> provider = providers.stream().filter(p -> !served(submission, p, exported).isEmpty())
                 .findFirst().or(() -> providers.stream().findFirst());
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         provider.ifPresentOrElse(p -> {
             Optional<Path> host = hostPath(submission, p);
             if (served(submission, p, exported).isEmpty()) {
-                problems.add(host.map(h -> SubmissionFiles.where(submission, h, 0) + " holds no dashboard JSON")
-                        .orElse(p.path() + " is not mounted from the submission in the grafana service"));
+                problems.add(host.map(h -> msg("dashboard.provisioned.empty-folder", SubmissionFiles.where(submission, h, 0)))
+                        .orElse(msg("dashboard.provisioned.not-mounted", p.path())));
             }
-        }, () -> problems.add("no dashboards provider of type file with options.path"));
+        }, () -> problems.add(msg("dashboard.provisioned.no-provider")));
         if (exported.isEmpty()) {
             problems.add(Dashboards.noneFound(submission));
         }
         long passed = Stream.of(provider.isPresent(), provider.filter(p -> !served(submission, p, exported).isEmpty()).isPresent(),
                 !exported.isEmpty()).filter(b -> b).count();
+        Optional<Message> described = provider.map(p -> describe(submission, p, exported));
         return Verdict.fromFiles(Verdict.share(passed, 3))
-                .expected("a file provider whose options.path is mounted from the folder holding the exported dashboard JSON")
-                .found(Stream.concat(provider.map(p -> describe(submission, p, exported)).stream(), problems.stream())
-                        .collect(Collectors.joining("; ")))
-                .at(provider.map(p -> SubmissionFiles.where(submission, p.file(), p.line()))
+                .expected(msg("dashboard.provisioned.expected"))
+                .found(Message.clauses(Stream.concat(described.stream(), problems.stream()).toList()))
+                .at(Message.verbatim(provider.map(p -> SubmissionFiles.where(submission, p.file(), p.line()))
                         .or(() -> submission.grafanaProvisioning().map(p -> SubmissionFiles.where(submission, p, 0)))
-                        .orElse("grafana/provisioning/dashboards/"))
-                .hint(problems.isEmpty() ? "" : "Export the dashboard (Share > Export > Save to file) into grafana/dashboards/, "
-                        + "mount ./grafana/dashboards on /var/lib/grafana/dashboards in the grafana service, and declare "
-                        + "grafana/provisioning/dashboards/dashboards.yml: providers: [{name: techshop, type: file, "
-                        + "options: {path: /var/lib/grafana/dashboards}}].");
+                        .orElse("grafana/provisioning/dashboards/")))
+                .hint(problems.isEmpty() ? Message.NONE : msg("dashboard.provisioned.hint"))
+                .measured(described.orElse(Message.NONE));
     }
 
-    private static String describe(Submission submission, Provider provider, List<Path> exported) {
-        List<Path> served = served(submission, provider, exported);
-        return "provider \"" + provider.name() + "\" reads " + provider.path()
-                + hostPath(submission, provider).map(h -> " (" + SubmissionFiles.where(submission, h, 0) + " on the host)").orElse("")
-                + (served.isEmpty() ? "" : ", serving " + served.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
+    private static Message describe(Submission submission, Provider provider, List<Path> exported) {
+        List<String> served = served(submission, provider, exported).stream().map(p -> p.getFileName().toString()).toList();
+        return msg("dashboard.provisioned.provider", provider.name(), provider.path(),
+                hostPath(submission, provider).map(h -> msg("dashboard.provisioned.on-host", SubmissionFiles.where(submission, h, 0)))
+                        .orElse(Message.NONE),
+                served.isEmpty() ? Message.NONE : msg("dashboard.provisioned.serving", served));
     }
 
     /** Where the provider's container path comes from on the host, through the grafana service's bind mounts. */

@@ -1,16 +1,18 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.checks.dashboard.Dashboards.Panel;
+import obsgrader.i18n.Message;
 
 /**
  * Every panel of every exported dashboard can be read: a title, a unit, inside the 24-column grid, not
@@ -26,57 +28,57 @@ public final class DashboardReadable implements Check {
     @Override
     public Verdict judge(GradingContext context) {
         List<Dashboard> dashboards = Dashboards.of(context.submission());
-        List<String> unreadable = new ArrayList<>();
+        List<Message> unreadable = new ArrayList<>();
         int panels = 0;
         for (Dashboard dashboard : dashboards) {
             List<Panel> all = dashboard.panels();
-            List<List<String>> problems = all.stream().map(DashboardReadable::ownProblems).toList();
+            List<List<Message>> problems = all.stream().map(DashboardReadable::ownProblems).toList();
             addOverlaps(all, problems);
             for (int i = 0; i < all.size(); i++) {
                 if (!all.get(i).isRow()) {
                     panels++;
                     if (!problems.get(i).isEmpty()) {
-                        unreadable.add(all.get(i).where() + " " + String.join(", ", problems.get(i)));
+                        unreadable.add(msg("dashboard.readability.panel", all.get(i).place(), problems.get(i)));
                     }
                 }
             }
         }
         if (panels == 0) {
-            return Verdict.fromFiles(0).expected("an exported dashboard with panels").found(Dashboards.noneFound(context.submission()))
-                    .at(context.submission().root().toString())
-                    .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
+            return Verdict.fromFiles(0).expected(msg("dashboard.readability.expected-file")).found(Dashboards.noneFound(context.submission()))
+                    .at(Message.verbatim(context.submission().root()))
+                    .hint(msg("dashboard.hint-export"));
         }
         // one line of the rubric: any unreadable panel costs half of it, the rest goes by the share of readable panels
         double readable = Verdict.share(panels - unreadable.size(), panels);
         return Verdict.fromFiles(unreadable.isEmpty() ? 1 : 0.5 * readable)
-                .expected("every panel titled, with a unit (Standard options > Unit), x + w <= 24, no overlap")
-                .found(unreadable.isEmpty() ? "all " + panels + " panels readable"
-                        : unreadable.size() + " of " + panels + " panels with a problem: " + String.join("; ", unreadable))
-                .at(dashboards.stream().map(Dashboard::name).collect(Collectors.joining(", ")))
-                .hint(unreadable.isEmpty() ? "" : "Give each panel a title and a unit (percent, s, reqps, ops...), and lay "
-                        + "panels side by side within the 24 columns of the grid.");
+                .expected(msg("dashboard.readability.expected"))
+                .found(unreadable.isEmpty() ? msg("dashboard.readability.all", panels)
+                        : msg("dashboard.readability.unreadable", unreadable.size(), panels, Message.clauses(unreadable)))
+                .at(Message.verbatim(dashboards.stream().map(Dashboard::name).toList()))
+                .hint(unreadable.isEmpty() ? Message.NONE : msg("dashboard.readability.hint"))
+                .measured(msg("dashboard.readability.all", panels));
     }
 
     /** Rows are not judged themselves (a panel overlapping one still is). */
-    private static List<String> ownProblems(Panel panel) {
-        List<String> problems = new ArrayList<>();
+    private static List<Message> ownProblems(Panel panel) {
+        List<Message> problems = new ArrayList<>();
         if (panel.isRow()) {
             return problems;
         }
         if (panel.title().isEmpty()) {
-            problems.add("has no title");
+            problems.add(msg("dashboard.readability.no-title"));
         }
         if (!NO_UNIT.contains(panel.type()) && !hasUnit(panel.node())) {
-            problems.add("has no unit");
+            problems.add(msg("dashboard.readability.no-unit"));
         }
         JsonNode grid = panel.node().path("gridPos");
         if (panel.node().has("span") && !grid.has("w")) {
             return problems; // Grafana's older schema: a width in a row's 12 columns, laid out by the row itself
         }
         if (!grid.has("w")) {
-            problems.add("has no gridPos");
+            problems.add(msg("dashboard.readability.no-grid"));
         } else if (grid.path("x").asInt() + grid.path("w").asInt() > GRID_COLUMNS) {
-            problems.add("ends at column " + (grid.path("x").asInt() + grid.path("w").asInt()) + " (x + w > 24)");
+            problems.add(msg("dashboard.readability.too-wide", grid.path("x").asInt() + grid.path("w").asInt(), GRID_COLUMNS));
         }
         return problems;
     }
@@ -102,14 +104,14 @@ public final class DashboardReadable implements Check {
      * Panels of the same layout group whose rectangles share cells. Panels inside a collapsed row are placed
      * when the row opens, so they are only compared with each other.
      */
-    private static void addOverlaps(List<Panel> panels, List<List<String>> problems) {
+    private static void addOverlaps(List<Panel> panels, List<List<Message>> problems) {
         for (int i = 0; i < panels.size(); i++) {
             for (int j = i + 1; j < panels.size(); j++) {
                 Panel a = panels.get(i);
                 Panel b = panels.get(j);
                 if (a.group() == b.group() && overlap(a.node().path("gridPos"), b.node().path("gridPos"))) {
-                    problems.get(i).add("overlaps " + b.where());
-                    problems.get(j).add("overlaps " + a.where());
+                    problems.get(i).add(msg("dashboard.readability.overlaps", b.place()));
+                    problems.get(j).add(msg("dashboard.readability.overlaps", a.place()));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
@@ -150,20 +153,25 @@ public final class Dashboards {
             return !datasource.has("type") || "prometheus".equals(datasource.path("type").asText());
         }
 
-        /** Where the student finds it: {@code techshop.json panel "P95 Latency" (id 4)}. */
+        /** Where the student finds it, in the report's language: {@code techshop.json panel "P95 Latency" (id 4)}. */
+        public Message place() {
+            return node.has("id") ? msg("dashboard.panel-id", file, title(), node.path("id").asText()) : msg("dashboard.panel", file, title());
+        }
+
+        /** {@link #place()} in English, for evidence. */
         public String where() {
-            return file + " panel \"" + title() + "\"" + (node.has("id") ? " (id " + node.path("id").asText() + ")" : "");
+            return place().toString();
         }
     }
 
     /** Why no dashboard was found, naming the JSON files that do not parse: a broken export is not a missing one. */
-    public static String noneFound(Submission submission) {
+    public static Message noneFound(Submission submission) {
         submission.dashboards(); // parses every .json file: those that fail are listed in invalidFiles()
-        List<String> unreadable = submission.invalidFiles().stream().filter(f -> f.file().toString().endsWith(".json"))
-                .map(f -> SubmissionFiles.where(submission, f.file(), f.line()) + " is not valid JSON (" + f.problem() + ")")
-                .toList();
-        return "no dashboard JSON (a .json file with 'panels') in the submission"
-                + (unreadable.isEmpty() ? "" : "; " + String.join("; ", unreadable));
+        List<Message> found = new ArrayList<>(List.of(msg("dashboard.no-dashboard")));
+        submission.invalidFiles().stream().filter(f -> f.file().toString().endsWith(".json"))
+                .map(f -> msg("dashboard.not-json", SubmissionFiles.where(submission, f.file(), f.line()), f.problem()))
+                .forEach(found::add);
+        return Message.clauses(found);
     }
 
     /**

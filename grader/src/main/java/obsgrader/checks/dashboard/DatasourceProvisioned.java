@@ -1,15 +1,17 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Provisioning.Datasource;
+import obsgrader.i18n.Message;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
@@ -27,25 +29,26 @@ public final class DatasourceProvisioned implements Check {
         List<Datasource> prometheus = all.stream().filter(d -> "prometheus".equalsIgnoreCase(d.type())).toList();
         if (prometheus.isEmpty()) {
             return Verdict.fromFiles(0)
-                    .expected("a datasource of type prometheus with url " + expectedUrl + " in a provisioning file")
-                    .found(all.isEmpty() ? "no provisioning file declaring 'datasources:'"
-                            : "datasources of type " + all.stream().map(Datasource::type).distinct().collect(Collectors.joining(", ")))
-                    .at(submission.grafanaProvisioning().map(p -> SubmissionFiles.where(submission, p, 0)).orElse("grafana/provisioning/datasources/"))
-                    .hint("Write grafana/provisioning/datasources/datasources.yml (apiVersion: 1, datasources: [{name: Prometheus, "
-                            + "type: prometheus, access: proxy, url: " + expectedUrl + ", isDefault: true}]) and mount "
-                            + "./grafana/provisioning on /etc/grafana/provisioning.");
+                    .expected(msg("dashboard.datasource.expected-file", expectedUrl))
+                    .found(all.isEmpty() ? msg("dashboard.datasource.no-file")
+                            : msg("dashboard.datasource.other-types", all.stream().map(Datasource::type).distinct().toList()))
+                    .at(Message.verbatim(submission.grafanaProvisioning().map(p -> SubmissionFiles.where(submission, p, 0))
+                            .orElse("grafana/provisioning/datasources/")))
+                    .hint(msg("dashboard.datasource.hint-file", expectedUrl));
         }
         Set<Integer> ports = submission.compose().flatMap(c -> c.serviceFor(LabRole.PROMETHEUS).map(c::portsOf))
                 .orElse(Set.of(LabRole.PROMETHEUS.port()));
         List<Datasource> right = prometheus.stream().filter(d -> pointsAt(d.url(), hosts, ports)).toList();
         Datasource shown = right.isEmpty() ? prometheus.get(0) : right.get(0);
         // a datasource that reaches no Prometheus shows no panel: where it points is most of the line
+        Message found = shown.url().isEmpty() ? msg("dashboard.datasource.no-url", shown.name())
+                : msg("dashboard.datasource.found", shown.name(), shown.url());
         return Verdict.fromFiles(right.isEmpty() ? WRONG_URL_SHARE : 1)
-                .expected("a prometheus datasource with url " + expectedUrl)
-                .found("datasource \"" + shown.name() + "\" with url " + (shown.url().isEmpty() ? "(none)" : shown.url()))
-                .at(SubmissionFiles.where(submission, shown.file(), shown.line()))
-                .hint(right.isEmpty() ? "Grafana reaches Prometheus over the compose network: use the service name and the "
-                        + "container port (" + expectedUrl + "); localhost is Grafana's own container." : "");
+                .expected(msg("dashboard.datasource.expected", expectedUrl))
+                .found(found)
+                .at(Message.verbatim(SubmissionFiles.where(submission, shown.file(), shown.line())))
+                .hint(right.isEmpty() ? msg("dashboard.datasource.hint", expectedUrl) : Message.NONE)
+                .measured(found);
     }
 
     /** The names Prometheus answers to on the compose network; the lab's name when there is no such service. */

@@ -1,10 +1,13 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -16,6 +19,7 @@ import obsgrader.checks.NotAssessed;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.clients.GrafanaApi;
+import obsgrader.i18n.Message;
 import obsgrader.stack.LabStack;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
@@ -47,13 +51,13 @@ public final class GrafanaServesDashboard implements Check {
         Optional<ComposeFile> compose = context.submission().compose();
         Optional<String> service = compose.flatMap(c -> c.serviceFor(LabRole.GRAFANA));
         if (service.isEmpty()) {
-            return Verdict.fromFiles(0).expected("a grafana service (image grafana/grafana)").found("none")
-                    .at(compose.map(c -> c.file().getFileName().toString()).orElse("docker-compose.yml"))
-                    .hint("Add the grafana service of the lab (grafana/grafana, port 3000, provisioning mounted).");
+            return Verdict.fromFiles(0).expected(msg("dashboard.grafana-live.expected-service")).found(msg("dashboard.none"))
+                    .at(Message.verbatim(compose.map(c -> c.file().getFileName().toString()).orElse("docker-compose.yml")))
+                    .hint(msg("dashboard.grafana-live.hint-service"));
         }
         LabStack stack = context.stack();
         if (stack.leftOut().contains(service.get())) {
-            throw new NotAssessed("Grafana cannot run on this machine (no image offline): its provisioning was checked from the files");
+            throw new NotAssessed(msg("dashboard.grafana-live.offline"));
         }
         JsonNode environment = compose.get().services().get(service.get()).path("environment");
         GrafanaApi grafana = new GrafanaApi(stack.endpoint(service.get(), LabRole.GRAFANA.port()),
@@ -65,39 +69,38 @@ public final class GrafanaServesDashboard implements Check {
     /** What the running Grafana serves, against the dashboards the submission exports. */
     Verdict judge(GrafanaApi grafana, String service, Submission submission) {
         if (!Patience.waitUpTo(startup, grafana::healthy)) {
-            return Verdict.live(0).expected("GET /api/health answering 200")
-                    .found("no answer after " + startup.toSeconds() + " s").at(grafana.base() + "/api/health")
-                    .hint("Read the grafana service's log (reports/latest/logs/" + service + ".log): a provisioning "
-                            + "file that does not parse stops Grafana.");
+            return Verdict.live(0).expected(msg("dashboard.grafana-live.expected-health"))
+                    .found(msg("dashboard.grafana-live.no-answer", startup.toSeconds())).at(Message.verbatim(grafana.base() + "/api/health"))
+                    .hint(msg("dashboard.grafana-live.hint-health", service));
         }
         try {
             return judgeServing(grafana, submission);
         } catch (GrafanaApi.LoginRefused e) {
-            return Verdict.live(Verdict.share(1, PARTS)).expected("the admin login of the compose file accepted")
-                    .found("healthy; " + e.getMessage()).at(grafana.base() + "/api/datasources")
-                    .hint("Set GF_SECURITY_ADMIN_USER and GF_SECURITY_ADMIN_PASSWORD in the grafana service's "
-                            + "environment (the grader logs in with them; admin/admin when unset).");
+            return Verdict.live(Verdict.share(1, PARTS)).expected(msg("dashboard.grafana-live.expected-login"))
+                    .found(msg("dashboard.grafana-live.login-refused", e.user(), e.answer()))
+                    .at(Message.verbatim(grafana.base() + "/api/datasources"))
+                    .hint(msg("dashboard.grafana-live.hint-login"));
         }
     }
 
     private Verdict judgeServing(GrafanaApi grafana, Submission submission) {
-        List<String> seen = new ArrayList<>(List.of("healthy"));
-        List<String> problems = new ArrayList<>();
+        List<Message> seen = new ArrayList<>(List.of(msg("dashboard.grafana-live.healthy")));
+        List<Message> problems = new ArrayList<>();
         JsonNode datasources = grafana.datasources();
         Optional<JsonNode> prometheus = StreamSupport.stream(datasources.spliterator(), false)
                 .filter(d -> "prometheus".equals(d.path("type").asText())).findFirst();
         boolean datasourceAnswers = false;
         if (prometheus.isEmpty()) {
-            problems.add("no prometheus datasource"
-                    + (datasources.has("message") ? " (" + datasources.path("message").asText() + ")" : ""));
+            problems.add(datasources.has("message") ? msg("dashboard.grafana-live.no-datasource-because", datasources.path("message").asText())
+                    : msg("dashboard.grafana-live.no-datasource"));
         } else {
-            String name = "datasource \"" + prometheus.get().path("name").asText() + "\"";
+            String name = prometheus.get().path("name").asText();
             datasourceAnswers = Patience.waitUpTo(provisioning,
                     () -> "OK".equals(health(grafana, prometheus.get()).path("status").asText()));
             if (datasourceAnswers) {
-                seen.add(name + " answers");
+                seen.add(msg("dashboard.grafana-live.datasource-answers", name));
             } else {
-                problems.add(name + " fails its health check: " + health(grafana, prometheus.get()).path("message").asText());
+                problems.add(msg("dashboard.grafana-live.datasource-fails", name, health(grafana, prometheus.get()).path("message").asText()));
             }
         }
         Optional<JsonNode> dashboard = Optional.empty();
@@ -106,23 +109,23 @@ public final class GrafanaServesDashboard implements Check {
         }
         boolean provisioned = dashboard.map(d -> d.path("meta").path("provisioned").asBoolean()).orElse(false);
         if (dashboard.isEmpty()) {
-            problems.add("no exported dashboard is served (searched by uid and title)");
+            problems.add(msg("dashboard.grafana-live.not-served"));
         } else {
-            String title = "dashboard \"" + dashboard.get().path("dashboard").path("title").asText() + "\"";
-            seen.add(title + " served");
+            String title = dashboard.get().path("dashboard").path("title").asText();
+            seen.add(msg("dashboard.grafana-live.served", title));
             if (provisioned) {
-                seen.add("provisioned");
+                seen.add(msg("dashboard.grafana-live.provisioned"));
             } else {
-                problems.add(title + " is not provisioned (meta.provisioned is false: imported by hand)");
+                problems.add(msg("dashboard.grafana-live.not-provisioned", title));
             }
         }
         long passed = 1 + List.of(datasourceAnswers, dashboard.isPresent(), provisioned).stream().filter(b -> b).count();
         return Verdict.live(Verdict.share(passed, PARTS))
-                .expected("Grafana healthy, its Prometheus datasource answering, the dashboard served and provisioned")
-                .found(String.join(", ", seen) + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)))
-                .at(grafana.base() + " (/api/health, /api/datasources, /api/dashboards/uid/...)")
-                .hint(problems.isEmpty() ? "" : "Check the provisioning files (grafana/provisioning/datasources and "
-                        + "dashboards) and the grafana service's log.");
+                .expected(msg("dashboard.grafana-live.expected"))
+                .found(Message.clauses(Stream.concat(Stream.of(msg("dashboard.list", seen)), problems.stream()).toList()))
+                .at(Message.verbatim(grafana.base() + " (/api/health, /api/datasources, /api/dashboards/uid/...)"))
+                .hint(problems.isEmpty() ? Message.NONE : msg("dashboard.grafana-live.hint"))
+                .measured(msg("dashboard.list", seen));
     }
 
     private static JsonNode health(GrafanaApi grafana, JsonNode datasource) {

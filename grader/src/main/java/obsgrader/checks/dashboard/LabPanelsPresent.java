@@ -1,11 +1,12 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.checks.dashboard.Dashboards.Panel;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
 /**
@@ -33,8 +35,9 @@ public final class LabPanelsPresent implements Check {
     private static final int QUERY_SCORE = 4;
     private static final int TITLE_SCORE = 2;
 
-    private static final Set<String> STAT = Set.of("stat", "singlestat");
-    private static final Set<String> TIME_SERIES = Set.of("timeseries", "graph");
+    /** A panel's visualisations, the current one first (the one a hint names first). */
+    private static final List<String> STAT = List.of("stat", "singlestat");
+    private static final List<String> TIME_SERIES = List.of("timeseries", "graph");
 
     private static final Pattern REQUESTS_TITLE = words("requ|\\brps\\b|req/s|trafic|traffic|throughput|debit|hits");
     private static final Pattern ERRORS_TITLE = words("^(?!.*budget).*(err|5xx|echec|fail)");
@@ -46,7 +49,7 @@ public final class LabPanelsPresent implements Check {
     }
 
     /** One panel of the lab's layout, as data: where it belongs, how it is recognised, how it must be shown. */
-    private record LabPanel(String name, String row, Pattern title, Pattern query, Set<String> types, String shows) {
+    private record LabPanel(String name, String row, Pattern title, Pattern query, List<String> types, Message shows) {
         boolean accepts(Panel panel) {
             return types.contains(panel.visualisation());
         }
@@ -62,63 +65,73 @@ public final class LabPanelsPresent implements Check {
     private static final List<LabPanel> PANELS = List.of(
             new LabPanel("Uptime", "Overview", words("uptime|disponib|availab|\\bup\\b|en ligne|online|health|sante|status|etat"),
                     query("probe_success|\\bup\\b|process_start_time_seconds|node_boot_time_seconds|uptime"), STAT,
-                    "a stat of probe_success or up"),
+                    msg("dashboard.panels.shows.uptime")),
             new LabPanel("Requests/s", "Overview", REQUESTS_TITLE, query(REQUESTS), STAT,
-                    "a stat of sum(rate(http_requests_total[5m]))"),
+                    msg("dashboard.panels.shows.requests")),
             new LabPanel("Error Rate", "Overview", ERRORS_TITLE, query(ERRORS), STAT,
-                    "a stat of the share of 5xx in http_requests_total"),
+                    msg("dashboard.panels.shows.errors")),
             new LabPanel("P95 Latency", "Overview", words("p95|95|latenc|response time|temps de reponse|duration|duree"),
                     query("histogram_quantile\\s*\\(\\s*0?\\.95|quantile\\s*=~?\\s*\"0?\\.95|\\w+:\\w*(p95|latency)\\w*:\\w+"), STAT,
-                    "a stat of histogram_quantile(0.95, ...http_request_duration_seconds_bucket...)"),
+                    msg("dashboard.panels.shows.p95")),
             new LabPanel("Requests per Second by endpoint", "Traffic", REQUESTS_TITLE, query(allOf(REQUESTS, BY_ENDPOINT)), TIME_SERIES,
-                    "a time series of sum by (endpoint) (rate(http_requests_total[5m]))"),
+                    msg("dashboard.panels.shows.requests-by-endpoint")),
             new LabPanel("Latency Distribution", "Performance",
                     words("latenc|distribution|duration|duree|heatmap|response time|temps de reponse"),
-                    query("^(?!.*histogram_quantile).*(duration|latency)\\w*_bucket"), Set.of("heatmap"),
-                    "a heatmap of sum by (le) (rate(http_request_duration_seconds_bucket[5m]))"),
+                    query("^(?!.*histogram_quantile).*(duration|latency)\\w*_bucket"), List.of("heatmap"),
+                    msg("dashboard.panels.shows.latency-distribution")),
             new LabPanel("Error Rate by Endpoint", "Performance", ERRORS_TITLE, query(allOf(ERRORS, BY_ENDPOINT)), TIME_SERIES,
-                    "a time series of the 5xx share by endpoint"),
+                    msg("dashboard.panels.shows.errors-by-endpoint")),
             new LabPanel("Orders/min", "Business", words("order|commande|vente|sales"),
-                    query("orders_total|\\w+:\\w*orders?\\w*:\\w+"), TIME_SERIES, "a time series of sum(rate(orders_total[1m])) * 60"),
+                    query("orders_total|\\w+:\\w*orders?\\w*:\\w+"), TIME_SERIES, msg("dashboard.panels.shows.orders")),
             new LabPanel("Cart Value Histogram", "Business", words("cart|panier|basket"), query("cart_value"),
-                    Set.of("histogram"), "a histogram of cart_value_euros_bucket"),
-            new LabPanel("CPU %", "Infrastructure", words("cpu|processeur"), query("cpu"), Set.of("gauge"),
-                    "a gauge of 100 - idle CPU % (node_cpu_seconds_total)"),
-            new LabPanel("Memory %", "Infrastructure", words("mem|\\bram\\b"), query("(?s)mem.*/|/.*mem"), Set.of("gauge"),
-                    "a gauge of used memory % (node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes)"),
+                    List.of("histogram"), msg("dashboard.panels.shows.cart-value")),
+            new LabPanel("CPU %", "Infrastructure", words("cpu|processeur"), query("cpu"), List.of("gauge"),
+                    msg("dashboard.panels.shows.cpu")),
+            new LabPanel("Memory %", "Infrastructure", words("mem|\\bram\\b"), query("(?s)mem.*/|/.*mem"), List.of("gauge"),
+                    msg("dashboard.panels.shows.memory")),
             new LabPanel("Redis Ops", "Infrastructure", words("redis"), query("redis_\\w*(commands|ops)"), STAT,
-                    "a stat of rate(redis_commands_processed_total[5m])"),
+                    msg("dashboard.panels.shows.redis")),
             new LabPanel("PG Conn", "Infrastructure",
                     words("\\bpg\\b|postgres|connexion|connection|\\bconn\\b|database|base de donnees|\\bdb\\b"),
-                    query("pg_stat_activity|numbackends|pg_\\w*conn"), STAT, "a stat of pg_stat_activity_count{state=\"active\"}"));
+                    query("pg_stat_activity|numbackends|pg_\\w*conn"), STAT, msg("dashboard.panels.shows.pg")));
 
     @Override
     public Verdict judge(GradingContext context) {
         List<Dashboard> dashboards = Dashboards.of(context.submission());
         if (dashboards.isEmpty()) {
             return Verdict.fromFiles(0)
-                    .expected("an exported dashboard JSON with the lab's 5 rows and 13 panels")
+                    .expected(msg("dashboard.panels.expected-file"))
                     .found(Dashboards.noneFound(context.submission()))
-                    .at(context.submission().root().toString())
-                    .hint("Export the dashboard from Grafana (Share > Export > Save to file) into grafana/dashboards/.");
+                    .at(Message.verbatim(context.submission().root()))
+                    .hint(msg("dashboard.hint-export"));
         }
         Layout best = Layout.of(dashboards, recordings(context));
-        List<String> wrongTypes = best.wrongTypes().stream()
-                .map(e -> e.getKey().name() + " is " + e.getValue().where() + ", a " + e.getValue().type()
-                        + " (expected " + String.join(" or ", e.getKey().types()) + ")")
+        List<Message> wrongTypes = best.wrongTypes().stream()
+                .map(e -> msg("dashboard.panels.wrong-type", e.getKey().name(), e.getValue().place(), e.getValue().type(),
+                        e.getKey().types().stream().map(Message::verbatim).reduce((one, other) -> msg("dashboard.panels.or", one, other))
+                                .orElse(Message.NONE)))
                 .toList();
-        List<String> toFix = Stream.concat(best.missing().stream(), best.wrongTypes().stream().map(Map.Entry::getKey))
-                .map(p -> p.name() + ": " + p.shows()).toList();
-        String names = dashboards.stream().map(Dashboard::name).collect(Collectors.joining(", "));
+        List<Message> toFix = Stream.concat(best.missing().stream(), best.wrongTypes().stream().map(Map.Entry::getKey))
+                .map(p -> msg("dashboard.panels.to-fix", p.name(), p.shows())).toList();
+        List<String> names = dashboards.stream().map(Dashboard::name).toList();
+        Message found = best.describe(wrongTypes);
         return Verdict.fromFiles(best.fraction())
-                .expected("rows Overview, Traffic, Performance, Business, Infrastructure and the 13 panels of the lab's layout")
-                .found(best.describe(wrongTypes))
-                .at(Stream.concat(Stream.of(names), best.wrongTypes().stream().map(e -> e.getValue().where()))
-                        .distinct().collect(Collectors.joining(", ")))
-                .hint(toFix.isEmpty() && best.missingRows().isEmpty() ? ""
-                        : "Add or fix, in their rows: " + String.join("; ", toFix)
-                        + (best.missingRows().isEmpty() ? "" : "; rows (Add > Row): " + String.join(", ", best.missingRows())) + ".")
-                .attach("panels of " + names, best.table());
+                .expected(msg("dashboard.panels.expected", ROWS.stream().map(LabRow::name).toList(), PANELS.size()))
+                .found(found)
+                .at(Message.verbatim(Stream.concat(names.stream(), best.wrongTypes().stream().map(e -> e.getValue().place()))
+                        .distinct().toList()))
+                .hint(hint(toFix, best.missingRows()))
+                .measured(found)
+                .attach("panels of " + String.join(", ", names), best.table());
+    }
+
+    /** What to add or fix, panels then rows; none when the layout is complete. */
+    private static Message hint(List<Message> toFix, List<String> missingRows) {
+        if (missingRows.isEmpty()) {
+            return toFix.isEmpty() ? Message.NONE : msg("dashboard.panels.hint", Message.clauses(toFix));
+        }
+        return toFix.isEmpty() ? msg("dashboard.panels.hint-rows", missingRows)
+                : msg("dashboard.panels.hint-both", Message.clauses(toFix), missingRows);
     }
 
     /** The submission's recording rules, name to expression: a panel showing one measures what its rule computes. */
@@ -214,19 +227,20 @@ public final class LabPanelsPresent implements Check {
             return found.entrySet().stream().filter(e -> !e.getKey().accepts(e.getValue())).toList();
         }
 
-        String describe(List<String> wrongTypes) {
+        Message describe(List<Message> wrongTypes) {
             long right = found.size() - wrongTypes.size();
-            StringBuilder text = new StringBuilder()
-                    .append(ROWS.size() - missingRows.size()).append(" of ").append(ROWS.size()).append(" rows")
-                    .append(missingRows.isEmpty() ? "" : " (missing: " + String.join(", ", missingRows) + ")")
-                    .append("; ").append(right).append(" of ").append(PANELS.size()).append(" panels with the right type");
+            List<Message> parts = new ArrayList<>();
+            int rows = ROWS.size() - missingRows.size();
+            parts.add(missingRows.isEmpty() ? msg("dashboard.panels.rows", rows, ROWS.size())
+                    : msg("dashboard.panels.rows-missing", rows, ROWS.size(), missingRows));
+            parts.add(msg("dashboard.panels.right-type", right, PANELS.size()));
             if (!missing().isEmpty()) {
-                text.append("; missing: ").append(missing().stream().map(LabPanel::name).collect(Collectors.joining(", ")));
+                parts.add(msg("dashboard.panels.missing", missing().stream().map(LabPanel::name).toList()));
             }
             if (!wrongTypes.isEmpty()) {
-                text.append("; wrong type: ").append(String.join("; ", wrongTypes));
+                parts.add(msg("dashboard.panels.wrong-types", Message.clauses(wrongTypes)));
             }
-            return text.toString();
+            return Message.clauses(parts);
         }
 
         String table() {

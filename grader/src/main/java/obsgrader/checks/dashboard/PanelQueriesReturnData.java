@@ -1,5 +1,7 @@
 package obsgrader.checks.dashboard;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import obsgrader.checks.dashboard.Dashboards.Dashboard;
 import obsgrader.checks.dashboard.Dashboards.Panel;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
+import obsgrader.i18n.Message;
 
 /**
  * Every panel shows something on the running stack: at least one of its queries, variables resolved as
@@ -43,9 +46,9 @@ public final class PanelQueriesReturnData implements Check {
                     .forEach(p -> panels.add(new Queried(p, p.prometheusQueries().stream().map(variables::resolve).toList())));
         }
         if (panels.isEmpty()) {
-            return Verdict.live(0).expected("dashboard panels with Prometheus queries (targets[].expr)")
-                    .found("no panel query in the exported dashboards").at(context.submission().root().toString())
-                    .hint("Export the dashboard with its queries (Share > Export > Save to file) into grafana/dashboards/.");
+            return Verdict.live(0).expected(msg("dashboard.queries-return-data.expected-queries"))
+                    .found(msg("dashboard.queries-return-data.no-query")).at(Message.verbatim(context.submission().root()))
+                    .hint(msg("dashboard.queries-return-data.hint-export"));
         }
         List<Queried> empty = new ArrayList<>(panels);
         ShopClient shop = context.shop();
@@ -57,14 +60,13 @@ public final class PanelQueriesReturnData implements Check {
                         return empty.isEmpty();
                     });
         return Verdict.live(Verdict.share(panels.size() - empty.size(), panels.size()))
-                .expected("every panel's query returning at least one series")
-                .found(empty.isEmpty() ? "all " + panels.size() + " panels return data"
-                        : (panels.size() - empty.size()) + " of " + panels.size() + " panels return data; no data: "
-                        + empty.stream().map(q -> q.panel().where() + ": " + String.join(" | ", q.queries()))
-                        .collect(Collectors.joining("; ")))
-                .at("GET " + prometheus.base().resolve("/api/v1/query"))
-                .hint(empty.isEmpty() ? "" : "Run the query in Prometheus (Graph tab): check the metric name, its labels "
-                        + "(job=...) and that the service exposing it is scraped.")
+                .expected(msg("dashboard.queries-return-data.expected"))
+                .found(empty.isEmpty() ? msg("dashboard.queries-return-data.all", panels.size())
+                        : msg("dashboard.queries-return-data.empty", panels.size() - empty.size(), panels.size(), Message.clauses(empty.stream()
+                        .map(q -> msg("dashboard.queries-return-data.empty-panel", q.panel().place(), String.join(" | ", q.queries()))).toList())))
+                .at(Message.verbatim("GET " + prometheus.base().resolve("/api/v1/query")))
+                .hint(empty.isEmpty() ? Message.NONE : msg("dashboard.queries-return-data.hint"))
+                .measured(msg("dashboard.queries-return-data.all", panels.size()))
                 .attach("queries", panels.stream().map(q -> q.panel().where() + (empty.contains(q) ? " [no data]" : " [data]")
                         + "\n  " + String.join("\n  ", q.queries())).collect(Collectors.joining("\n")));
     }

@@ -13,6 +13,7 @@ import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.PrometheusApi.Target;
+import obsgrader.i18n.Message;
 
 /** Every scrape target is UP; partial credit per target, with Prometheus' own lastError quoted. */
 @RubricCheck(id = "metrics.targets-up", title = "Every Prometheus target is UP", live = true)
@@ -28,15 +29,13 @@ public final class EveryTargetUp implements Check {
         List<Target> targets = gradable(prometheus.activeTargets(), leftOut, context);
         List<Target> down = targets.stream().filter(t -> !t.up()).toList();
         return Verdict.live(targets.isEmpty() ? 0 : Verdict.share(targets.size() - down.size(), targets.size()))
-                .expected("every active target UP")
-                .found(targets.isEmpty() ? "no active target"
-                        : down.isEmpty() ? targets.size() + " targets UP in jobs " + jobs(targets)
-                        : down.size() + " of " + targets.size() + " DOWN: " + down.stream()
-                        .map(t -> t.job() + " " + t.instance() + " (" + t.lastError() + ")")
-                        .collect(Collectors.joining(", ")))
-                .at("GET /api/v1/targets")
-                .hint(down.isEmpty() ? "" : "A DOWN target names the host:port Prometheus cannot scrape: use the "
-                        + "compose service name and the container port, and check that service's log.")
+                .expected(msg("metrics.targets-up.expected"))
+                .found(targets.isEmpty() ? msg("metrics.targets-up.none")
+                        : down.isEmpty() ? msg("metrics.targets-up.all", targets.size(), jobs(targets))
+                        : msg("metrics.targets-up.down", down.size(), targets.size(), down.stream()
+                        .map(t -> msg("metrics.targets-up.down-target", t.job(), t.instance(), t.lastError())).toList()))
+                .at(Message.verbatim("GET /api/v1/targets"))
+                .hint(down.isEmpty() ? Message.NONE : msg("metrics.targets-up.hint"))
                 .measured(msg("metrics.targets-up.measured", targets.size(), jobs(targets)))
                 .attach("targets", prometheus.raw("/api/v1/targets"));
     }

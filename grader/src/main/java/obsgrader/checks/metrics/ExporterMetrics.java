@@ -1,5 +1,7 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.time.Duration;
 import java.util.List;
 import obsgrader.checks.Check;
@@ -8,6 +10,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
+import obsgrader.i18n.Message;
 
 /** Each exporter's key metric is there and healthy: node, nginx, postgres, redis, blackbox. */
 @RubricCheck(id = "metrics.exporter-metrics", title = "Exporters report their key metrics (node CPU, nginx connections, pg_up, redis_up, probe_success)", live = true)
@@ -26,11 +29,11 @@ public final class ExporterMetrics implements Check {
         Patience.waitUpTo(context.scrapeInterval().multipliedBy(3), () -> missing(prometheus).isEmpty());
         List<String> missing = missing(prometheus);
         return Verdict.live(Verdict.share(KEY_QUERIES.size() - missing.size(), KEY_QUERIES.size()))
-                .expected("a sample for each of " + KEY_QUERIES)
-                .found(missing.isEmpty() ? "all of them" : "nothing for " + missing)
-                .at("GET /api/v1/query")
-                .hint(missing.isEmpty() ? "" : "An empty query means the exporter is not scraped or cannot reach its "
-                        + "service (check DATA_SOURCE_NAME, REDIS_ADDR, the nginx scrape URI and the probe targets).");
+                .expected(msg("metrics.exporter-metrics.expected", KEY_QUERIES))
+                .found(missing.isEmpty() ? msg("metrics.all-of-them") : msg("metrics.exporter-metrics.missing", missing))
+                .at(Message.verbatim("GET /api/v1/query"))
+                .hint(missing.isEmpty() ? Message.NONE : msg("metrics.exporter-metrics.hint"))
+                .measured(msg("metrics.exporter-metrics.measured", KEY_QUERIES.size(), KEY_QUERIES));
     }
 
     private static List<String> missing(PrometheusApi prometheus) {

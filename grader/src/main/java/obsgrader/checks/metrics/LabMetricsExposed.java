@@ -1,5 +1,7 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
+import obsgrader.i18n.Message;
 
 /** The API's five lab metrics reach Prometheus with the right types, labels and histogram buckets. */
 @RubricCheck(id = "metrics.lab-metrics", title = "The API's lab metrics are scraped with the right types, labels and buckets", live = true)
@@ -35,33 +38,33 @@ public final class LabMetricsExposed implements Check {
         shop.post("/api/order", "{\"items\": [1]}");
         // the traffic above shows after the next scrape
         Patience.waitUpTo(context.scrapeInterval().multipliedBy(3), () -> problems(prometheus).isEmpty());
-        List<String> problems = problems(prometheus);
+        List<Message> problems = problems(prometheus);
         int items = TYPES.size() + LABELS.size() + 1;
         return Verdict.live(Verdict.share(items - problems.size(), items))
-                .expected("counters http_requests_total{method,endpoint,status} and orders_total{status}, histograms "
-                        + "http_request_duration_seconds (with a 0.3 bucket) and cart_value_euros, gauge http_requests_active")
-                .found(problems.isEmpty() ? "all of them" : String.join("; ", problems))
-                .at("GET /api/v1/metadata, /api/v1/query")
-                .hint(problems.isEmpty() ? "" : "Declare the metrics in app.py as the lab lists them (Counter, Histogram, "
-                        + "Gauge), and add 0.3 to the latency buckets.");
+                .expected(msg("metrics.lab-metrics.expected"))
+                .found(problems.isEmpty() ? msg("metrics.all-of-them") : Message.clauses(problems))
+                .at(Message.verbatim("GET /api/v1/metadata, /api/v1/query"))
+                .hint(problems.isEmpty() ? Message.NONE : msg("metrics.lab-metrics.hint"))
+                .measured(msg("metrics.lab-metrics.measured", TYPES.size()));
     }
 
-    private static List<String> problems(PrometheusApi prometheus) {
-        List<String> problems = new ArrayList<>();
+    private static List<Message> problems(PrometheusApi prometheus) {
+        List<Message> problems = new ArrayList<>();
         TYPES.forEach((metric, type) -> {
             String found = typeOf(prometheus, metric);
             if (!type.equals(found)) {
-                problems.add(metric + " is " + (found.isEmpty() ? "missing" : "a " + found) + ", not a " + type);
+                problems.add(found.isEmpty() ? msg("metrics.lab-metrics.missing", metric, type)
+                        : msg("metrics.lab-metrics.wrong-type", metric, found, type));
             }
         });
         LABELS.forEach((metric, labels) -> {
             JsonNode series = prometheus.query(metric);
             if (!series.isEmpty() && !labels.stream().allMatch(label -> series.get(0).path("metric").has(label))) {
-                problems.add(metric + " lacks the labels " + labels + " (found " + series.get(0).path("metric") + ")");
+                problems.add(msg("metrics.lab-metrics.labels", metric, labels, series.get(0).path("metric").toString()));
             }
         });
         if (prometheus.query("http_request_duration_seconds_bucket{le=~\"0.3|0.30*\"}").isEmpty()) {
-            problems.add("http_request_duration_seconds has no 0.3 bucket: the latency SLI (le=\"0.3\") has no data");
+            problems.add(msg("metrics.lab-metrics.no-bucket"));
         }
         return problems;
     }

@@ -1,11 +1,13 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.Comparator;
-import java.util.Locale;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.ShopRequest;
 import obsgrader.scenarios.RequestStats;
@@ -27,25 +29,24 @@ public final class LatencyHistogramMatchesLoad implements Check {
         double productsP95 = window.quantile(0.95, buckets(ShopRequest.BROWSE));
         boolean slowAbove = slowMedian > SLOW_MEDIAN_ABOVE;
         boolean productsBelow = productsP95 < PRODUCTS_P95_BELOW;
-        String found = "/api/slow median " + seconds(slowMedian) + " (Gatling, through nginx: p50 " + busiest(load, ShopRequest.SLOW_PAGE).p50()
-                + " ms); /api/products p95 " + seconds(productsP95) + " (Gatling: p95 " + busiest(load, ShopRequest.BROWSE).p95() + " ms)";
+        Message found = msg("metrics.latency-histogram.found", milliseconds(slowMedian), busiest(load, ShopRequest.SLOW_PAGE).p50(),
+                milliseconds(productsP95), busiest(load, ShopRequest.BROWSE).p95());
         return Verdict.live(Verdict.share((slowAbove ? 1 : 0) + (productsBelow ? 1 : 0), 2))
-                .expected("the median of /api/slow above " + SLOW_MEDIAN_ABOVE + " s and the p95 of /api/products below "
-                        + PRODUCTS_P95_BELOW + " s, from the histogram's buckets over the load")
+                .expected(msg("metrics.latency-histogram.expected", SLOW_MEDIAN_ABOVE, PRODUCTS_P95_BELOW))
                 .found(found)
-                .at("GET /api/v1/query?query=" + window.quantileQuery(0.95, buckets(ShopRequest.BROWSE)))
-                .hint(slowAbove && productsBelow ? "" : "Observe each request's duration in after_request into "
-                        + "http_request_duration_seconds{endpoint} with buckets around 0.3 s and 1 s (the lab's list, plus 0.3).")
+                .at(msg("metrics.query-at", window.quantileQuery(0.95, buckets(ShopRequest.BROWSE))))
+                .hint(slowAbove && productsBelow ? Message.NONE : msg("metrics.latency-histogram.hint"))
                 .measured(found)
-                .attach("Prometheus against Gatling", found.replace("; ", "\n"));
+                .attach("Prometheus against Gatling", found.toString().replace("; ", "\n"));
     }
 
     static String buckets(ShopRequest request) {
         return "http_request_duration_seconds_bucket{endpoint=\"" + request.path() + "\"}";
     }
 
-    private static String seconds(double value) {
-        return Double.isNaN(value) ? "no data" : String.format(Locale.ROOT, "%.3f s", value);
+    /** Prometheus' quantile (seconds) in milliseconds, as Gatling gives its own. */
+    private static Message milliseconds(double seconds) {
+        return Double.isNaN(seconds) ? msg("metrics.no-data") : msg("metrics.milliseconds", Math.round(seconds * 1000));
     }
 
     /** Gatling's numbers for the request in the simulation that sent most of it. */

@@ -1,6 +1,8 @@
 package obsgrader.checks.metrics;
 
-import java.util.Locale;
+import static obsgrader.i18n.Message.msg;
+
+import obsgrader.i18n.Message;
 
 /** Whether a counter's increase matches what the load sent: within a few percent, or two requests for small counts. */
 final class LoadCounts {
@@ -14,13 +16,17 @@ final class LoadCounts {
         return Math.abs(counted - sent) <= Math.max(SMALL, TOLERANCE * sent);
     }
 
-    /** "1500 sent, 1500 counted" or "1500 sent, 1320 counted (-12.0 %)". */
-    static String describe(double counted, long sent) {
-        String line = sent + " sent, " + Math.round(counted) + " counted";
-        return match(counted, sent) || sent == 0 ? line : line + String.format(Locale.ROOT, " (%+.1f %%)", 100 * (counted - sent) / sent);
+    /** "1500 sent, 1500 counted" or "1500 sent, 1320 counted (-12 %)". */
+    static Message describe(double counted, long sent) {
+        long rounded = Math.round(counted);
+        if (match(counted, sent) || sent == 0) {
+            return msg("metrics.load.counted", sent, rounded);
+        }
+        double gap = 100 * (counted - sent) / sent;
+        return msg(gap > 0 ? "metrics.load.counted-more" : "metrics.load.counted-fewer", sent, rounded, Math.abs(gap));
     }
 
-    static String tolerance() {
-        return "within " + Math.round(TOLERANCE * 100) + " % (or " + SMALL + " requests)";
+    static Message tolerance() {
+        return msg("metrics.load.tolerance", Math.round(TOLERANCE * 100), SMALL);
     }
 }

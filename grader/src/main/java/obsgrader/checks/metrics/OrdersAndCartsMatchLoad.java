@@ -1,12 +1,14 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.ShopRequest;
 
@@ -34,29 +36,26 @@ public final class OrdersAndCartsMatchLoad implements Check {
         double ordersCounted = window.increase(ORDERS);
         double failedCounted = window.increase(FAILED_ORDERS);
         double cartsCounted = window.increase(CARTS);
-        List<String> wrong = new ArrayList<>();
+        List<Message> wrong = new ArrayList<>();
         if (!LoadCounts.match(ordersCounted, orders)) {
-            wrong.add("orders");
+            wrong.add(msg("metrics.business-counters.orders"));
         }
         if (!LoadCounts.match(cartsCounted, carts)) {
-            wrong.add("carts");
+            wrong.add(msg("metrics.business-counters.carts"));
         }
         if (!LoadCounts.match(failedCounted, refused) || !aboutTheApisFailureRate(failedCounted, ordersCounted)) {
-            wrong.add("failed orders");
+            wrong.add(msg("metrics.business-counters.failed-orders"));
         }
-        String found = "orders " + LoadCounts.describe(ordersCounted, orders) + "; carts " + LoadCounts.describe(cartsCounted, carts)
-                + "; failed orders: " + refused + " refused to Gatling, " + Math.round(failedCounted) + " counted ("
-                + shareOfOrders(failedCounted, ordersCounted) + ")";
+        Message found = msg("metrics.business-counters.found", LoadCounts.describe(ordersCounted, orders),
+                LoadCounts.describe(cartsCounted, carts), refused, Math.round(failedCounted), shareOfOrders(failedCounted, ordersCounted));
         return Verdict.live(Verdict.share(3 - wrong.size(), 3))
-                .expected("orders_total and cart_value_euros_count growing by the orders and carts sent, "
-                        + LoadCounts.tolerance() + "; orders_total{status=\"failed\"} by the orders refused, about "
-                        + Math.round(PAYMENT_FAILURES * 100) + " % of them")
+                .expected(msg("metrics.business-counters.expected", LoadCounts.tolerance(), FAILED_ORDERS,
+                        Math.round(PAYMENT_FAILURES * 100)))
                 .found(found)
-                .at("GET /api/v1/query?query=" + window.increaseQuery(ORDERS))
-                .hint(wrong.isEmpty() ? "" : "Wrong: " + String.join(", ", wrong) + ". Increment orders_total{status} once per "
-                        + "order (success or failed) and observe cart_value_euros once per cart, as the lab's app.py does.")
+                .at(msg("metrics.query-at", window.increaseQuery(ORDERS)))
+                .hint(wrong.isEmpty() ? Message.NONE : msg("metrics.business-counters.hint", wrong))
                 .measured(found)
-                .attach("Prometheus against Gatling", found.replace("; ", "\n"));
+                .attach("Prometheus against Gatling", found.toString().replace("; ", "\n"));
     }
 
     /** Within {@link #SPREAD} standard deviations of the API's failure rate, for that many orders. */
@@ -68,7 +67,7 @@ public final class OrdersAndCartsMatchLoad implements Check {
         return Math.abs(failed / orders - PAYMENT_FAILURES) <= spread;
     }
 
-    private static String shareOfOrders(double failed, double orders) {
-        return orders < 1 ? "no order counted" : String.format(Locale.ROOT, "%.1f %% of the orders counted", 100 * failed / orders);
+    private static Message shareOfOrders(double failed, double orders) {
+        return orders < 1 ? msg("metrics.business-counters.no-order") : msg("metrics.business-counters.share", 100 * failed / orders);
     }
 }

@@ -4,10 +4,12 @@ import static obsgrader.i18n.Message.msg;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.ShopRequest;
 
@@ -18,7 +20,7 @@ public final class RequestsMatchLoad implements Check {
     public Verdict judge(GradingContext context) {
         LoadResults load = context.load();
         LoadWindow window = LoadWindow.of(context, load);
-        List<String> counts = new ArrayList<>();
+        List<Message> counts = new ArrayList<>();
         int matching = 0;
         double countedInAll = 0;
         long sentInAll = 0;
@@ -27,18 +29,17 @@ public final class RequestsMatchLoad implements Check {
             countedInAll += counted;
             sentInAll += load.sent(request);
             matching += LoadCounts.match(counted, load.sent(request)) ? 1 : 0;
-            counts.add(request.path() + ": " + LoadCounts.describe(counted, load.sent(request)));
+            counts.add(msg("metrics.requests-match-load.count", request.path(), LoadCounts.describe(counted, load.sent(request))));
         }
         int endpoints = ShopRequest.values().length;
         return Verdict.live(Verdict.share(matching, endpoints))
-                .expected("for each endpoint, the increase of http_requests_total equal to the requests sent, "
-                        + LoadCounts.tolerance() + (window.scrapedAfterLoad() ? "" : " (no scrape of the API came after the load)"))
-                .found(String.join("; ", counts))
-                .at("GET /api/v1/query?query=" + window.increaseQuery(selector(ShopRequest.BROWSE)))
-                .hint(matching == endpoints ? "" : "Count every request in after_request, with the endpoint label set "
-                        + "to the request path, and scrape each API instance once.")
+                .expected(msg(window.scrapedAfterLoad() ? "metrics.requests-match-load.expected"
+                        : "metrics.requests-match-load.expected-no-scrape", LoadCounts.tolerance()))
+                .found(Message.clauses(counts))
+                .at(msg("metrics.query-at", window.increaseQuery(selector(ShopRequest.BROWSE))))
+                .hint(matching == endpoints ? Message.NONE : msg("metrics.requests-match-load.hint"))
                 .measured(msg("metrics.requests-match-load.measured", Math.round(countedInAll), sentInAll, endpoints))
-                .attach("Prometheus against Gatling", String.join("\n", counts))
+                .attach("Prometheus against Gatling", counts.stream().map(Message::toString).collect(Collectors.joining("\n")))
                 .attach("load phase (Gatling)", load.summary())
                 .picture(msg("metrics.requests-match-load.chart"), "charts/load.png", LoadPicture.of(window, load));
     }

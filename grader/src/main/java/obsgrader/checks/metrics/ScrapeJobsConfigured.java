@@ -1,5 +1,7 @@
 package obsgrader.checks.metrics;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.SubmissionFiles;
 import obsgrader.engine.Shell;
+import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
@@ -31,35 +34,34 @@ public final class ScrapeJobsConfigured implements Check {
         Submission submission = context.submission();
         Optional<Path> config = submission.prometheusConfig();
         if (config.isEmpty() || !submission.parse(config.get()).ok()) {
-            return Verdict.fromFiles(0).expected("a prometheus.yml that Prometheus reads (mounted at its --config.file, /etc/prometheus/prometheus.yml by default)")
-                    .found(config.isEmpty() ? "none" : submission.parse(config.get()).invalid().toString())
-                    .at(submission.root().toString());
+            return Verdict.fromFiles(0).expected(msg("metrics.scrape-jobs.expected-file"))
+                    .found(config.isEmpty() ? msg("metrics.none") : Message.verbatim(submission.parse(config.get()).invalid()))
+                    .at(Message.verbatim(submission.root()));
         }
         JsonNode jobs = submission.parse(config.get()).tree().path("scrape_configs");
         ComposeFile compose = submission.compose().orElse(null);
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         for (LabRole role : SCRAPED) {
             Set<String> hosts = hostsOf(compose, role);
             Set<Integer> ports = portsOf(compose, role);
             if (!scraped(jobs, hosts, ports)) {
                 String host = hosts.iterator().next();
-                problems.add("no job scrapes " + host + ":" + ports.iterator().next()
-                        + (host.equals(role.labName()) ? "" : " (the lab's " + role.labName() + ")"));
+                problems.add(host.equals(role.labName()) ? msg("metrics.scrape-jobs.no-job", host, ports.iterator().next())
+                        : msg("metrics.scrape-jobs.no-job-lab", host, ports.iterator().next(), role.labName()));
             }
         }
         problems.addAll(blackboxProblems(jobs, compose));
         Shell.Result promtool = checkConfig(context, config.get());
         if (!promtool.ok()) {
-            problems.add("promtool check config failed: " + promtool.failure(3));
+            problems.add(msg("metrics.scrape-jobs.promtool", promtool.failure(3)));
         }
         int items = SCRAPED.size() + 2 + 1;
         return Verdict.fromFiles(Verdict.share(items - Math.min(items, problems.size()), items))
-                .expected("jobs for " + String.join(", ", SCRAPED.stream().map(LabRole::labName).toList())
-                        + " and blackbox, relabelled to probe nginx and api /health; promtool check config OK")
-                .found(problems.isEmpty() ? "all jobs, relabelling right, promtool OK" : String.join("; ", problems))
-                .at(SubmissionFiles.where(submission, config.get(), 0))
-                .hint(problems.isEmpty() ? "" : "Targets are compose service names with the container port "
-                        + "(e.g. node-exporter:9100); see the lab's blackbox-http job for the relabelling.")
+                .expected(msg("metrics.scrape-jobs.expected", SCRAPED.stream().map(LabRole::labName).toList()))
+                .found(problems.isEmpty() ? msg("metrics.scrape-jobs.all") : Message.clauses(problems))
+                .at(Message.verbatim(SubmissionFiles.where(submission, config.get(), 0)))
+                .hint(problems.isEmpty() ? Message.NONE : msg("metrics.scrape-jobs.hint"))
+                .measured(msg("metrics.scrape-jobs.measured", SCRAPED.size() + 1))
                 .attach("promtool check config", promtool.output());
     }
 
@@ -99,18 +101,17 @@ public final class ScrapeJobsConfigured implements Check {
         return false;
     }
 
-    private static List<String> blackboxProblems(JsonNode jobs, ComposeFile compose) {
+    private static List<Message> blackboxProblems(JsonNode jobs, ComposeFile compose) {
         Set<String> blackboxHosts = hostsOf(compose, LabRole.BLACKBOX_EXPORTER);
         for (JsonNode job : jobs) {
             if (!"/probe".equals(job.path("metrics_path").asText())) {
                 continue;
             }
-            List<String> problems = new ArrayList<>();
+            List<Message> problems = new ArrayList<>();
             List<String> targets = new ArrayList<>();
             job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
             if (!probesHealth(targets, hostsOf(compose, LabRole.NGINX)) || !probesHealth(targets, hostsOf(compose, LabRole.API))) {
-                problems.add("blackbox job '" + job.path("job_name").asText() + "' does not probe the /health of both nginx and api"
-                        + " (its targets: " + String.join(", ", targets) + ")");
+                problems.add(msg("metrics.scrape-jobs.no-probe", job.path("job_name").asText(), targets));
             }
             boolean target = relabels(job, "__address__", "__param_target");
             boolean instance = relabels(job, "__param_target", "instance");
@@ -120,12 +121,11 @@ public final class ScrapeJobsConfigured implements Check {
                         && blackboxHosts.stream().anyMatch(h -> relabel.path("replacement").asText().equals(h + ":9115"));
             }
             if (!(target && instance && address)) {
-                problems.add("blackbox relabelling must copy __address__ to __param_target, __param_target to instance, "
-                        + "and set __address__ to the blackbox exporter (" + blackboxHosts.iterator().next() + ":9115)");
+                problems.add(msg("metrics.scrape-jobs.relabelling", blackboxHosts.iterator().next() + ":9115"));
             }
             return problems;
         }
-        return List.of("no blackbox job (metrics_path: /probe)", "no blackbox relabelling");
+        return List.of(msg("metrics.scrape-jobs.no-blackbox"), msg("metrics.scrape-jobs.no-relabelling"));
     }
 
     /** Whether a probe target is a service's health URL: {@code http://web/health}, {@code backend:8000/health}. */

@@ -13,7 +13,7 @@ class LoadCrossCheckTest {
         assertThat(LoadCounts.match(1400, 1500)).isFalse();
         assertThat(LoadCounts.match(12, 10)).isTrue();
         assertThat(LoadCounts.match(13, 10)).isFalse();
-        assertThat(LoadCounts.describe(1400, 1500)).isEqualTo("1500 sent, 1400 counted (-6.7 %)");
+        assertThat(LoadCounts.describe(1400, 1500).toString()).isEqualTo("1500 sent, 1400 counted (-6.7 %)");
     }
 
     @Test
