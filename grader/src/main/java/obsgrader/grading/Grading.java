@@ -1,5 +1,7 @@
 package obsgrader.grading;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,9 +142,9 @@ public final class Grading implements AutoCloseable {
             return judged.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return otherwise.apply(Verdict.notAssessed("interrupted while " + step.check().id() + " ran"));
+            return otherwise.apply(Verdict.notAssessed(msg("grader.interrupted", step.check().id())));
         } catch (ExecutionException e) {
-            return otherwise.apply(Verdict.notAssessed("the grader failed on this check (" + e.getCause() + ")"));
+            return otherwise.apply(Verdict.notAssessed(msg("grader.fault.error", String.valueOf(e.getCause()))));
         }
     }
 

@@ -122,8 +122,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             LOG.warn("check {} failed", check.id(), e);
             return stackSilent(e).map(silence -> Verdict.live(0).expected(msg("grader.complete"))
                             .found(msg("grader.no-answer", String.valueOf(silence.getMessage()))))
-                    .orElseGet(() -> Verdict.notAssessed("the grader failed on this check (" + e.getMessage()
-                            + "), logged for its maintainers; the student loses nothing for it"));
+                    .orElseGet(() -> Verdict.notAssessed(msg("grader.fault.error", String.valueOf(e.getMessage()))));
         }
     }
 
@@ -170,7 +169,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             boot();
         }
         if (notBooted != null && notBootedOffline) {
-            throw new NotAssessed("not assessed (offline): " + notBooted);
+            throw new NotAssessed(msg("grader.offline", notBooted));
         }
         if (notBooted != null) {
             throw new NotAssessed(msg("grader.not-booted"));
@@ -209,9 +208,9 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     public String service(LabRole role) {
         LabStack running = stack();
         String service = submission.compose().flatMap(c -> c.serviceFor(role))
-                .orElseThrow(() -> new NotAssessed("the compose file has no " + role.labName() + " service"));
+                .orElseThrow(() -> new NotAssessed(msg("grader.no-service", role.labName())));
         if (running.leftOut().contains(service)) {
-            throw new NotAssessed(service + " cannot run on this machine (" + environmentNotes.get(service) + ")");
+            throw new NotAssessed(msg("grader.cannot-run", service, String.valueOf(environmentNotes.get(service))));
         }
         return service;
     }
@@ -266,7 +265,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             }
         }
         if (load == null) {
-            throw new NotAssessed("the load phase could not run (" + loadFailure + ")");
+            throw new NotAssessed(msg("grader.no-load", String.valueOf(loadFailure)));
         }
         return load;
     }

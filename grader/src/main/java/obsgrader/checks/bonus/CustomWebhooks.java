@@ -33,7 +33,7 @@ public final class CustomWebhooks implements Check {
         if (webhooks.isEmpty()) {
             return Verdict.fromFiles(0).expected(msg("bonus.webhooks.expected-receiver"))
                     .found(msg(submission.alertmanagerConfig().isEmpty() ? "bonus.webhooks.no-config" : "bonus.webhooks.no-webhook"))
-                    .at(submission.alertmanagerConfig().map(f -> SubmissionFiles.where(submission, f, 0)).orElse("alertmanager.yml"))
+                    .at(Message.verbatim(submission.alertmanagerConfig().map(f -> SubmissionFiles.where(submission, f, 0)).orElse("alertmanager.yml")))
                     .hint(msg("bonus.webhooks.hint-receiver"));
         }
         Webhook best = webhooks.stream().min(Comparator.comparingInt(w -> problems(submission, w).size())).orElseThrow();
@@ -44,7 +44,7 @@ public final class CustomWebhooks implements Check {
         return Verdict.fromFiles(reachable(submission, best) ? Verdict.share(PARTS - problems.size(), PARTS) : 0)
                 .expected(msg("bonus.webhooks.expected"))
                 .found(found)
-                .at(SubmissionFiles.where(submission, best.file(), best.line()))
+                .at(Message.verbatim(SubmissionFiles.where(submission, best.file(), best.line())))
                 .hint(problems.isEmpty() ? Message.NONE : msg("bonus.webhooks.hint"))
                 .measured(found);
     }

@@ -28,8 +28,8 @@ public final class LabServicesPresent implements Check {
             return Verdict.fromFiles(0)
                     .expected(msg("deployed.compose-services.expected-file", Submission.COMPOSE_NAMES))
                     .found(submission.composePath().isEmpty() ? msg("deployed.none")
-                            : Message.literal(submission.invalidFiles().get(0).problem()))
-                    .at(submission.composePath().map(Object::toString).orElse(submission.root().toString()))
+                            : Message.verbatim(submission.invalidFiles().get(0).problem()))
+                    .at(Message.verbatim(submission.composePath().map(Object::toString).orElse(submission.root().toString())))
                     .hint(msg("deployed.compose-services.hint-file"));
         }
         ComposeFile compose = submission.compose().get();
@@ -41,7 +41,7 @@ public final class LabServicesPresent implements Check {
         return Verdict.fromFiles(Verdict.share(total - missing.size(), total))
                 .expected(msg("deployed.compose-services.expected", total))
                 .found(missing.isEmpty() ? msg("deployed.compose-services.all", total) : msg("deployed.compose-services.missing", missing))
-                .at(compose.file().toString())
+                .at(Message.verbatim(compose.file()))
                 .hint(missing.isEmpty() ? Message.NONE : msg("deployed.compose-services.hint"))
                 .measured(msg("deployed.compose-services.measured", total));
     }

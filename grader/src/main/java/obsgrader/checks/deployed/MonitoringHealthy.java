@@ -36,7 +36,7 @@ public final class MonitoringHealthy implements Check {
         return Verdict.live(Verdict.share(3 - problems.size(), 3))
                 .expected(msg("deployed.monitoring-healthy.expected"))
                 .found(problems.isEmpty() ? msg("deployed.monitoring-healthy.all") : msg("deployed.list", problems))
-                .at("GET /-/ready, GET /api/v1/alertmanagers")
+                .at(Message.verbatim("GET /-/ready, GET /api/v1/alertmanagers"))
                 .hint(problems.isEmpty() ? Message.NONE : msg("deployed.monitoring-healthy.hint"))
                 .measured(msg("deployed.monitoring-healthy.all"))
                 .attach("alertmanagers", prometheus.raw("/api/v1/alertmanagers"));

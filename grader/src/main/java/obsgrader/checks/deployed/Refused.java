@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.stack.SubmissionPolicy;
 
 /**
@@ -29,7 +30,7 @@ final class Refused {
         return Optional.of(Verdict.fromFiles(0)
                 .expected(msg("deployed.refused.expected"))
                 .found(msg("deployed.refused.found", refusals.stream().map(Object::toString).collect(Collectors.joining("; "))))
-                .at(context.submission().composePath().map(Object::toString).orElse(""))
+                .at(Message.verbatim(context.submission().composePath().map(Object::toString).orElse("")))
                 .hint(msg("deployed.refused.hint")));
     }
 }

@@ -36,8 +36,8 @@ public final class ShopThroughNginx implements Check {
         List<Reply> failed = replies.stream().filter(r -> !r.ok()).toList();
         return Verdict.live(Verdict.share(replies.size() - failed.size(), replies.size()))
                 .expected(msg("deployed.shop-through-nginx.expected"))
-                .found(failed.isEmpty() ? msg("deployed.shop-through-nginx.all") : Message.literal(failed.toString()))
-                .at(shop.base().toString())
+                .found(failed.isEmpty() ? msg("deployed.shop-through-nginx.all") : Message.verbatim(failed))
+                .at(Message.verbatim(shop.base()))
                 .hint(failed.isEmpty() ? Message.NONE : msg("deployed.shop-through-nginx.hint"))
                 .measured(msg("deployed.shop-through-nginx.measured", replies.size()))
                 .attach("requests", replies.stream().map(Reply::toString).reduce("", (a, b) -> a + b + "\n"));

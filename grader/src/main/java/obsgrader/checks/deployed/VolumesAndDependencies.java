@@ -44,7 +44,7 @@ public final class VolumesAndDependencies implements Check {
         Optional<ComposeFile> parsed = context.submission().compose();
         if (parsed.isEmpty()) {
             return Verdict.fromFiles(0).expected(msg("deployed.volumes-depends.expected-file")).found(msg("deployed.none"))
-                    .at(context.submission().root().toString());
+                    .at(Message.verbatim(context.submission().root()));
         }
         ComposeFile compose = parsed.get();
         List<Message> unpersisted = new ArrayList<>();
@@ -70,7 +70,7 @@ public final class VolumesAndDependencies implements Check {
         return Verdict.fromFiles(fraction)
                 .expected(msg("deployed.volumes-depends.expected"))
                 .found(problems.isEmpty() ? msg("deployed.volumes-depends.all", DATA.size() + dependencies) : msg("deployed.list", problems))
-                .at(compose.file().getFileName().toString())
+                .at(Message.verbatim(compose.file().getFileName()))
                 .hint(problems.isEmpty() ? Message.NONE : msg("deployed.volumes-depends.hint"))
                 .measured(msg("deployed.volumes-depends.measured", DATA.size(), dependencies));
     }

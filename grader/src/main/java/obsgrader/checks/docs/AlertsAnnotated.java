@@ -22,7 +22,7 @@ public final class AlertsAnnotated implements Check {
         if (alerts.isEmpty()) {
             return Verdict.fromFiles(0).expected(msg("docs.alert-annotations.expected-rules"))
                     .found(msg("docs.alert-annotations.no-rule"))
-                    .at(context.submission().prometheusConfig().map(Object::toString).orElse("prometheus.yml"))
+                    .at(Message.verbatim(context.submission().prometheusConfig().map(Object::toString).orElse("prometheus.yml")))
                     .hint(msg("docs.alert-annotations.hint-rules"));
         }
         List<Rule> offenders = alerts.stream().filter(a -> !lacking(a).isEmpty()).toList();
@@ -32,7 +32,7 @@ public final class AlertsAnnotated implements Check {
                         : msg("docs.alert-annotations.lacking", offenders.size(), alerts.size(), offenders.stream()
                         .map(a -> msg("docs.alert-annotations.offender", a.where(), a.name(),
                                 lacking(a).stream().map(key -> msg("docs.alert-annotations.no", key)).toList())).toList()))
-                .at(offenders.stream().map(a -> a.file().getFileName().toString()).distinct().collect(Collectors.joining(", ")))
+                .at(Message.verbatim(offenders.stream().map(a -> a.file().getFileName().toString()).distinct().toList()))
                 .hint(offenders.isEmpty() ? Message.NONE : msg("docs.alert-annotations.hint"))
                 .measured(msg("docs.alert-annotations.all", alerts.size()));
     }

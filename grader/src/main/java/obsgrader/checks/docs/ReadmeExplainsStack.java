@@ -56,7 +56,7 @@ public final class ReadmeExplainsStack implements Check {
         Optional<Path> readme = context.submission().readme();
         if (readme.isEmpty()) {
             return Verdict.fromFiles(0).expected(msg("docs.readme.expected-file")).found(msg("docs.readme.none"))
-                    .at(context.submission().root().toString())
+                    .at(Message.verbatim(context.submission().root()))
                     .hint(msg("docs.readme.hint-file"));
         }
         String text = Wording.normalise(SubmissionFiles.read(readme.get()));
@@ -71,7 +71,7 @@ public final class ReadmeExplainsStack implements Check {
         return Verdict.fromFiles(fraction)
                 .expected(msg("docs.readme.expected", TOPICS_NEEDED, topics(List.copyOf(TOPICS.keySet()))))
                 .found(found)
-                .at(SubmissionFiles.where(context.submission(), readme.get(), 0))
+                .at(Message.verbatim(SubmissionFiles.where(context.submission(), readme.get(), 0)))
                 .hint(fraction >= 1 ? Message.NONE : msg("docs.readme.hint", msg(runs ? "docs.readme.empty" : "docs.readme.hint-run"),
                         topics >= TOPICS_NEEDED ? msg("docs.readme.empty") : msg("docs.readme.hint-topics", topics(missingTopics))))
                 .measured(found);

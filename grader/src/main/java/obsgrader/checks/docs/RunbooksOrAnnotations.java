@@ -49,7 +49,7 @@ public final class RunbooksOrAnnotations implements Check {
         return Verdict.fromFiles(sources >= 1 ? 1 : 0)
                 .expected(msg("docs.runbooks.expected"))
                 .found(found)
-                .at(where.isEmpty() ? msg("docs.runbooks.where") : Message.literal(where.stream().distinct().collect(Collectors.joining(", "))))
+                .at(where.isEmpty() ? msg("docs.runbooks.where") : Message.verbatim(where.stream().distinct().toList()))
                 .hint(sources >= 1 ? Message.NONE : msg("docs.runbooks.hint"))
                 .measured(found);
     }
