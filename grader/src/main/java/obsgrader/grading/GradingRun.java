@@ -67,7 +67,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
     private LabStack stack;
     private String notBooted;
-    private boolean notBootedOffline;
+    /** Why the stack did not boot when this machine, being offline, is at fault: what the live checks say. */
+    private Message offlineReason;
     /** Written by whichever thread meets the fault: the files thread judges beside the main one. */
     private volatile String environmentFault;
     private LoadResults load;
@@ -117,7 +118,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             environmentFault = e.getMessage();
             return Verdict.notAssessed(msg("grader.fault.machine", e.getMessage()));
         } catch (StackFailure e) {
-            return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.getMessage());
+            return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.reason());
         } catch (Exception e) {
             LOG.warn("check {} failed", check.id(), e);
             return stackSilent(e).map(silence -> Verdict.live(0).expected(msg("grader.complete"))
@@ -168,8 +169,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         if (stack == null && notBooted == null) {
             boot();
         }
-        if (notBooted != null && notBootedOffline) {
-            throw new NotAssessed(msg("grader.offline", notBooted));
+        if (offlineReason != null) {
+            throw new NotAssessed(offlineReason);
         }
         if (notBooted != null) {
             throw new NotAssessed(msg("grader.not-booted"));
@@ -189,7 +190,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             stack = candidate.start();
         } catch (StackFailure e) {
             notBooted = e.getMessage();
-            notBootedOffline = e.offline();
+            offlineReason = e.offline() ? e.reason() : null;
             if (e.offline()) {
                 environmentNotes.put("offline", "this machine could not build or pull what the stack needs: the live "
                         + "checks are not assessed, their points still open for a regrade where images can be had");

@@ -1,5 +1,7 @@
 package obsgrader.stack;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,8 +31,7 @@ public final class BuildFailure extends StackFailure {
     private final boolean offline;
 
     private BuildFailure(String service, String errorLine, boolean offline) {
-        super((offline ? "not assessed (offline): the " : "the ") + service + " image would not build"
-                + (offline ? " on this machine: " : ": ") + errorLine);
+        super(msg(offline ? "grader.stack.build-offline" : "grader.stack.build-failed", service, errorLine));
         this.service = service;
         this.errorLine = errorLine;
         this.offline = offline;

@@ -1,5 +1,7 @@
 package obsgrader.stack;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Container;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Shell;
+import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
@@ -140,8 +143,8 @@ public final class LabStack implements AutoCloseable {
         if (policy != null) {
             List<SubmissionPolicy.Refusal> refusals = policy.check(compose);
             if (!refusals.isEmpty()) {
-                throw new StackFailure("refused to run: " + refusals.stream().map(Object::toString)
-                        .collect(Collectors.joining("; ")));
+                throw new StackFailure(msg("grader.stack.refused", refusals.stream().map(Object::toString)
+                        .collect(Collectors.joining("; "))));
             }
             List<String> allowed = policy.allowedExceptions(compose);
             if (!allowed.isEmpty()) {
@@ -176,10 +179,10 @@ public final class LabStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         Shell.Result up = composeCli.run(upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
         if (up.timedOut()) {
-            throw new StackFailure("compose up did not finish within " + upTimeout.toMinutes() + " min" + upOutput());
+            throw new StackFailure(msg("grader.stack.up-timeout", upTimeout.toMinutes(), upOutput()));
         }
         if (!up.ok()) {
-            throw new StackFailure("compose up failed: " + up.tail(5) + upOutput());
+            throw new StackFailure(msg("grader.stack.up-failed", up.tail(5), upOutput()));
         }
         egress.confirm();
         egress.notCut().ifPresentOrElse(reason -> notes.put("egress not cut", reason),
@@ -227,7 +230,7 @@ public final class LabStack implements AutoCloseable {
     private void writeSanitised() {
         sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
-        compose(Duration.ofMinutes(1), "the compose file is not valid for " + composeCli.describe(), "config", "-q");
+        compose(Duration.ofMinutes(1), msg("grader.stack.invalid-compose", composeCli.describe()), "config", "-q");
     }
 
     /**
@@ -247,8 +250,7 @@ public final class LabStack implements AutoCloseable {
                     : new String[] {"build", name};
             Shell.Result build = composeCli.run(buildTimeout, project(), sanitisedFile, words);
             if (build.timedOut()) {
-                throw new StackFailure("compose build " + name + " did not finish within "
-                        + buildTimeout.toMinutes() + " min:\n" + build.tail(20));
+                throw new StackFailure(msg("grader.stack.build-timeout", name, buildTimeout.toMinutes(), build.tail(20)));
             }
             if (build.ok()) {
                 continue;
@@ -281,7 +283,7 @@ public final class LabStack implements AutoCloseable {
         return "obsgrader-" + runId;
     }
 
-    private void compose(Duration timeout, String meaning, String... words) {
+    private void compose(Duration timeout, Message meaning, String... words) {
         Shell.Result result = composeCli.run(timeout, project(), sanitisedFile, words);
         String command = "compose " + String.join(" ", words);
         if (!result.ok()) {
@@ -289,18 +291,17 @@ public final class LabStack implements AutoCloseable {
             BuildLeftovers.removeFrom(result.output());
         }
         if (result.timedOut()) {
-            throw new StackFailure(command + " did not finish within " + timeout.toMinutes() + " min (" + meaning
-                    + "):\n" + result.tail(20));
+            throw new StackFailure(msg("grader.stack.command-timeout", command, timeout.toMinutes(), meaning, result.tail(20)));
         }
         if (!result.ok()) {
-            throw new StackFailure(meaning + " (" + command + "):\n" + result.tail(20));
+            throw new StackFailure(msg("grader.stack.command-failed", meaning, command, result.tail(20)));
         }
     }
 
 
-    private String upOutput() {
+    private Message upOutput() {
         List<String> states = services().stream().filter(s -> !s.running()).map(ServiceState::describe).toList();
-        return states.isEmpty() ? "" : "\nservices not running: " + String.join(", ", states);
+        return states.isEmpty() ? Message.NONE : msg("grader.stack.not-running", states);
     }
 
     /** The containers of this run, found by the label the sanitiser put on every service (names differ by flavour). */
@@ -316,7 +317,7 @@ public final class LabStack implements AutoCloseable {
         return containers().stream()
                 .filter(c -> service.equals(serviceOf(c)))
                 .findFirst()
-                .orElseThrow(() -> new StackFailure("no container for service '" + service + "' in this run"));
+                .orElseThrow(() -> new StackFailure(msg("grader.stack.no-container", service)));
     }
 
     public List<ServiceState> services() {
@@ -338,10 +339,10 @@ public final class LabStack implements AutoCloseable {
         Container container = container(service);
         ServiceState state = state(container);
         if (!state.running() || state.restarting()) {
-            throw new StackFailure(state.describe() + ": it cannot answer (its log is in the run's logs/ folder)");
+            throw new StackFailure(msg("grader.stack.down", state.describe()));
         }
-        String hostPort = container.hostPort(containerPort).orElseThrow(() -> new StackFailure("service '" + service
-                + "' does not publish port " + containerPort + " (add it under 'ports:' in the compose file)"));
+        String hostPort = container.hostPort(containerPort).orElseThrow(() -> new StackFailure(
+                msg("grader.stack.no-port", service, String.valueOf(containerPort))));
         return URI.create("http://" + publishedHost + ":" + hostPort);
     }
 
@@ -368,7 +369,7 @@ public final class LabStack implements AutoCloseable {
     private static void engine(Duration timeout, String... args) {
         Shell.Result result = Docker.run(timeout, args);
         if (!result.ok()) {
-            throw new StackFailure("docker " + String.join(" ", args) + " failed: " + result.tail(3));
+            throw new StackFailure(msg("grader.stack.docker-failed", String.join(" ", args), result.tail(3)));
         }
     }
 

@@ -1,5 +1,7 @@
 package obsgrader.stack;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ final class RunNetworks {
             }
         }
         if (!refusals.isEmpty()) {
-            throw new StackFailure("refused to run: " + String.join("; ", refusals));
+            throw new StackFailure(msg("grader.stack.refused", String.join("; ", refusals)));
         }
         return bridges;
     }
