@@ -1,9 +1,12 @@
 package obsgrader.clients;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import obsgrader.i18n.Message;
 
 /**
  * The Grafana HTTP API of a booted stack, as the admin user (basic auth). A refused login (401) is thrown as
@@ -13,22 +16,20 @@ import java.net.URI;
 public final class GrafanaApi {
     /** Grafana answered 401 to the admin login the compose file sets up. */
     public static final class LoginRefused extends RuntimeException {
-        private final String user;
-        private final String answer;
+        private final transient Message reason;
 
         LoginRefused(String user, String answer) {
-            super("Grafana refused the login of " + user + " (HTTP 401: " + answer + ")");
-            this.user = user;
-            this.answer = answer;
+            reason = msg("grader.grafana.login-refused", user, answer);
         }
 
-        public String user() {
-            return user;
+        /** Why, in the report's language, quoting Grafana's answer. */
+        public Message reason() {
+            return reason;
         }
 
-        /** Grafana's own message with its 401. */
-        public String answer() {
-            return answer;
+        @Override
+        public String getMessage() {
+            return reason.toString();
         }
     }
 

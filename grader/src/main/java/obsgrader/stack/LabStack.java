@@ -300,7 +300,7 @@ public final class LabStack implements AutoCloseable {
 
 
     private Message upOutput() {
-        List<String> states = services().stream().filter(s -> !s.running()).map(ServiceState::describe).toList();
+        List<Message> states = services().stream().filter(s -> !s.running()).map(ServiceState::state).toList();
         return states.isEmpty() ? Message.NONE : msg("grader.stack.not-running", states);
     }
 
@@ -339,7 +339,7 @@ public final class LabStack implements AutoCloseable {
         Container container = container(service);
         ServiceState state = state(container);
         if (!state.running() || state.restarting()) {
-            throw new StackFailure(msg("grader.stack.down", state.describe()));
+            throw new StackFailure(msg("grader.stack.down", state.state()));
         }
         String hostPort = container.hostPort(containerPort).orElseThrow(() -> new StackFailure(
                 msg("grader.stack.no-port", service, String.valueOf(containerPort))));

@@ -77,7 +77,7 @@ public final class GrafanaServesDashboard implements Check {
             return judgeServing(grafana, submission);
         } catch (GrafanaApi.LoginRefused e) {
             return Verdict.live(Verdict.share(1, PARTS)).expected(msg("dashboard.grafana-live.expected-login"))
-                    .found(msg("dashboard.grafana-live.login-refused", e.user(), e.answer()))
+                    .found(msg("dashboard.grafana-live.login-refused", e.reason()))
                     .at(Message.verbatim(grafana.base() + "/api/datasources"))
                     .hint(msg("dashboard.grafana-live.hint-login"));
         }

@@ -35,17 +35,10 @@ public final class ServicesRunning implements Check {
         return Verdict.live(services.isEmpty() ? 0 : Verdict.share(services.size() - unhealthy.size(), services.size()))
                 .expected(msg("deployed.services-running.expected"))
                 .found(unhealthy.isEmpty() ? msg("deployed.services-running.all", services.size())
-                        : Message.clauses(unhealthy.stream().map(ServicesRunning::state).toList()))
+                        : Message.clauses(unhealthy.stream().map(ServiceState::state).toList()))
                 .at(msg("deployed.services-running.where"))
                 .hint(unhealthy.isEmpty() ? Message.NONE : msg("deployed.services-running.hint"))
                 .measured(msg("deployed.services-running.measured", services.size(), SETTLE))
                 .attach("services", services.stream().map(ServiceState::describe).collect(Collectors.joining("\n")));
-    }
-
-    /** An unhealthy service as the engine sees it: "api exited (exit code 1), restarted 3x" (the status is Docker's word). */
-    private static Message state(ServiceState service) {
-        return msg("deployed.services-running.state", service.service(), service.status(),
-                service.exitCode() != 0 ? msg("deployed.services-running.exit-code", service.exitCode()) : Message.NONE,
-                service.restartCount() > 0 ? msg("deployed.services-running.restarted", service.restartCount()) : Message.NONE);
     }
 }
