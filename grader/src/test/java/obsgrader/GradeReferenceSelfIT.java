@@ -8,6 +8,9 @@ import obsgrader.checks.Evidence;
 import obsgrader.engine.Compose;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
+import obsgrader.i18n.Messages;
+import obsgrader.i18n.Untranslated;
+import obsgrader.report.ConsoleCard;
 import obsgrader.report.ScoreCard;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.rubric.Rubric;
@@ -61,6 +64,19 @@ class GradeReferenceSelfIT {
         assertThat(first.environment().get("compose")).as("first grading's compose").startsWith("Compose 1.").contains("(v1, ");
         assertThat(second.environment().get("compose")).as("second grading's compose").startsWith("Compose 2.").contains("(v2, ");
         assertThat(second.environment().get("engine")).matches("Docker Engine \\d+\\.\\d+.* \\(API 1\\.\\d+\\)");
+    }
+
+    /**
+     * Every sentence of a live grading, the drills' and the load's included, is a bundle's: the card reads in
+     * French as it does in English (the static gradings of the corpus hold the same for the checks' other paths).
+     */
+    @Test
+    void theSecondGradingsCardReadsInFrench() {
+        String french = ConsoleCard.render(second, Messages.FRENCH);
+        System.out.println(french);
+
+        assertThat(second.checksById().values()).flatExtracting(score -> Untranslated.in(score.check(), score.verdict())).isEmpty();
+        assertThat(french).contains("Stack déployée et fonctionnelle").contains("mesuré :");
     }
 
     @Test

@@ -6,10 +6,6 @@ import obsgrader.i18n.Message;
 public class NotAssessed extends RuntimeException {
     private final transient Message cause;
 
-    public NotAssessed(String cause) {
-        this(Message.literal(cause));
-    }
-
     public NotAssessed(Message cause) {
         super(cause.toString());
         this.cause = cause;

@@ -10,8 +10,9 @@ import obsgrader.report.charts.Drawing;
  * What a check found: the share of its points earned and, when points are lost, what was expected, what
  * was found and where (file and line, or endpoint and query), with a hint to fix it; when it passes, what was
  * measured. Built fluently: {@code Verdict.live(0.5).expected(msg("key", args)).found(...).at(...).hint(...)}.
- * Each part is a {@link Message}, written in the run's language when the report is ({@link #in}); plain
- * strings are accepted as text no bundle knows yet. {@link #found()} and the other accessors give the English.
+ * Each part is a {@link Message}, written in the run's language when the report is ({@link #in}): a bundle's
+ * sentence, never English text in the code (what is not to be translated, a file:line or a tool's output, is an
+ * argument, or {@link Message#verbatim}). {@link #found()} and the other accessors give the English.
  */
 public record Verdict(double fraction, Evidence evidence, Texts texts, List<Attachment> attachments,
                       List<Picture> pictures) {
@@ -55,40 +56,20 @@ public record Verdict(double fraction, Evidence evidence, Texts texts, List<Atta
         return total == 0 ? 1 : (double) passed / total;
     }
 
-    public static Verdict notAssessed(String cause) {
-        return notAssessed(Message.literal(cause));
-    }
-
     public static Verdict notAssessed(Message cause) {
         return new Verdict(0, Evidence.NOT_ASSESSED, Texts.NONE, List.of(), List.of()).found(cause);
-    }
-
-    public Verdict expected(String expected) {
-        return expected(Message.literal(expected));
     }
 
     public Verdict expected(Message expected) {
         return with(new Texts(expected, texts.found(), texts.where(), texts.hint(), texts.measured()));
     }
 
-    public Verdict found(String found) {
-        return found(Message.literal(found));
-    }
-
     public Verdict found(Message found) {
         return with(new Texts(texts.expected(), found, texts.where(), texts.hint(), texts.measured()));
     }
 
-    public Verdict at(String where) {
-        return at(Message.literal(where));
-    }
-
     public Verdict at(Message where) {
         return with(new Texts(texts.expected(), texts.found(), where, texts.hint(), texts.measured()));
-    }
-
-    public Verdict hint(String hint) {
-        return hint(Message.literal(hint));
     }
 
     public Verdict hint(Message hint) {
@@ -96,10 +77,6 @@ public record Verdict(double fraction, Evidence evidence, Texts texts, List<Atta
     }
 
     /** What a passing check measured, in one line: "InstanceDown firing at +89 s, resolved 15 s after the restart". */
-    public Verdict measured(String measured) {
-        return measured(Message.literal(measured));
-    }
-
     public Verdict measured(Message measured) {
         return with(new Texts(texts.expected(), texts.found(), texts.where(), texts.hint(), measured));
     }

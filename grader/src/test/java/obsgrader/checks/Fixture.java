@@ -20,6 +20,7 @@ import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 import obsgrader.tools.PromTools;
+import obsgrader.i18n.Message;
 
 /**
  * A small submission written file by file into a temporary folder, graded statically: the context a check's
@@ -86,27 +87,27 @@ public final class Fixture implements GradingContext {
 
     @Override
     public LabStack stack() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
     public String service(LabRole role) {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
     public PrometheusApi prometheus() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
     public AlertmanagerApi alertmanager() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
     public ShopClient shop() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
@@ -136,12 +137,12 @@ public final class Fixture implements GradingContext {
 
     @Override
     public LoadResults load() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
     public LoadTarget loadTarget() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 
     @Override
@@ -151,6 +152,6 @@ public final class Fixture implements GradingContext {
 
     @Override
     public Path reportFolder() {
-        throw new NotAssessed("fixture: no stack");
+        throw new NotAssessed(Message.literal("fixture: no stack"));
     }
 }

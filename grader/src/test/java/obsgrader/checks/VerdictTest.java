@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import obsgrader.i18n.Messages;
 import org.junit.jupiter.api.Test;
+import obsgrader.i18n.Message;
 
 class VerdictTest {
     @Test
@@ -12,12 +13,12 @@ class VerdictTest {
         assertThat(Verdict.notAssessed(msg("grader.fault.machine", "docker info failed")).graderFault()).isTrue();
         assertThat(Verdict.live(0).found(msg("grader.fault.error", "NullPointerException")).graderFault()).isTrue();
         assertThat(Verdict.notAssessed(msg("grader.static-mode")).graderFault()).isFalse();
-        assertThat(Verdict.live(0).found("grader.fault.machine").graderFault()).as("a literal is never a fault").isFalse();
+        assertThat(Verdict.live(0).found(Message.literal("grader.fault.machine")).graderFault()).as("a literal is never a fault").isFalse();
     }
 
     @Test
     void whatAPassMeasuredIsKeptApartFromTheReasonAndWrittenInTheRunsLanguage() {
-        Verdict verdict = Verdict.live(1).expected("x").measured(msg("metrics.targets-up.measured", 12, "api, node"));
+        Verdict verdict = Verdict.live(1).expected(Message.literal("x")).measured(msg("metrics.targets-up.measured", 12, "api, node"));
 
         assertThat(verdict.measured()).isEqualTo("12 of 12 targets UP, in jobs api, node");
         assertThat(verdict.in(Messages.FRENCH).measured()).isEqualTo("12 cibles UP sur 12, dans les jobs api, node");

@@ -6,16 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import obsgrader.checks.CheckCatalog;
-import obsgrader.checks.Verdict;
 import obsgrader.grading.GradingRun;
 import obsgrader.grading.Mode;
 import obsgrader.i18n.Message;
-import obsgrader.i18n.Messages;
+import obsgrader.i18n.Untranslated;
 import obsgrader.submission.Submission;
 import obsgrader.tools.PromTools;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,29 +72,9 @@ class TranslatedVerdictsTest {
         List<String> untranslated = new ArrayList<>();
         try (GradingRun run = new GradingRun(Submission.load(submission), Mode.STATIC, runFolder, TOOLS)) {
             for (String id : CheckCatalog.ids().stream().filter(id -> areas.contains(id.substring(0, id.indexOf('.')))).toList()) {
-                Verdict verdict = run.judge(CheckCatalog.find(id).orElseThrow());
-                sentences(verdict).forEach((part, sentence) -> {
-                    if (sentence.key() == null && !sentence.isEmpty()) {
-                        untranslated.add(id + " " + part + ": " + sentence.literal());
-                    }
-                    String french = Messages.FRENCH.text(sentence);
-                    if (areas.stream().anyMatch(area -> french.contains("{" + area + ".")) || french.contains("{grader.")) {
-                        untranslated.add(id + " " + part + " names a key French lacks: " + french);
-                    }
-                });
+                untranslated.addAll(Untranslated.in(id, run.judge(CheckCatalog.find(id).orElseThrow())));
             }
         }
         return untranslated;
-    }
-
-    private static Map<String, Message> sentences(Verdict verdict) {
-        Map<String, Message> sentences = new LinkedHashMap<>();
-        sentences.put("expected", verdict.texts().expected());
-        sentences.put("found", verdict.texts().found());
-        sentences.put("where", verdict.texts().where());
-        sentences.put("hint", verdict.texts().hint());
-        sentences.put("measured", verdict.texts().measured());
-        verdict.pictures().forEach(picture -> sentences.put("picture " + picture.file(), picture.name()));
-        return sentences;
     }
 }

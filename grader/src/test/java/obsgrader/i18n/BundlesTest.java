@@ -93,7 +93,7 @@ class BundlesTest {
 
     @Test
     void aVerdictKeepsItsShapeInBothLanguages() {
-        Verdict verdict = Verdict.fromFiles(0).expected(Message.msg("grader.complete")).found("x").at("README.md:3");
+        Verdict verdict = Verdict.fromFiles(0).expected(Message.msg("grader.complete")).found(Message.literal("x")).at(Message.verbatim("README.md:3"));
 
         assertThat(verdict.in(Messages.ENGLISH).reason()).isEqualTo("expected the check to complete; found x; at README.md:3");
         assertThat(verdict.in(Messages.FRENCH).reason())

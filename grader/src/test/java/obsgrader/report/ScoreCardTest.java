@@ -11,6 +11,7 @@ import obsgrader.grading.Mode;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
 import org.junit.jupiter.api.Test;
+import obsgrader.i18n.Message;
 
 class ScoreCardTest {
     @Test
@@ -29,7 +30,7 @@ class ScoreCardTest {
     private static ScoreCard card(Mode mode, double points) {
         List<CheckScore> checks = List.of(
                 new CheckScore("c", "c.files", "files", points, 40, Verdict.fromFiles(points / 40)),
-                new CheckScore("c", "c.live", "live", 0, 60, Verdict.notAssessed("static mode")));
+                new CheckScore("c", "c.live", "live", 0, 60, Verdict.notAssessed(Message.literal("static mode"))));
         return new ScoreCard("student", "test", 70, mode, Instant.now(), Duration.ZERO, null, Map.of(),
                 List.of(new CriterionScore("c", "criterion", 100, checks)), List.of(), 0);
     }

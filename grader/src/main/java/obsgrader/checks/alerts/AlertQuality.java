@@ -62,7 +62,7 @@ public final class AlertQuality implements Check {
         }
         return Verdict.fromFiles(fraction)
                 .expected(msg("alerts.quality.expected", SHORTEST_FOR.toSeconds(), shortestWindow.toSeconds()))
-                .found(problems.isEmpty() ? msg("alerts.quality.all", alerts.size()) : Listing.semicolons(problems))
+                .found(problems.isEmpty() ? msg("alerts.quality.all", alerts.size()) : Message.clauses(problems))
                 .at(msg("alerts.rule-files"))
                 .hint(problems.isEmpty() ? Message.NONE : msg("alerts.quality.hint"))
                 .measured(msg("alerts.quality.all", alerts.size()));

@@ -38,7 +38,7 @@ public final class AlertmanagerConfigValid implements Check {
         Optional<Path> config = submission.alertmanagerConfig();
         if (config.isEmpty()) {
             return Verdict.fromFiles(0).expected(msg("alerts.alertmanager-config.expected-file"))
-                    .found(msg("alerts.none")).at(msg("alerts.file", submission.root().toString()));
+                    .found(msg("alerts.none")).at(Message.verbatim(submission.root().toString()));
         }
         List<Message> problems = new ArrayList<>();
         Shell.Result amtool = context.tools().amtool(List.of(config.get()), "check-config", config.get().toString());
@@ -71,8 +71,8 @@ public final class AlertmanagerConfigValid implements Check {
         // alerts that reach no one are the failure this line is about: a valid file that delivers nowhere earns nothing
         return Verdict.fromFiles(delivering.isEmpty() ? 0 : Verdict.share(2 - Math.min(2, problems.size()), 2))
                 .expected(msg("alerts.alertmanager-config.expected"))
-                .found(problems.isEmpty() ? msg("alerts.alertmanager-config.valid", delivering) : Listing.semicolons(problems))
-                .at(msg("alerts.file", config.get().getFileName().toString()))
+                .found(problems.isEmpty() ? msg("alerts.alertmanager-config.valid", delivering) : Message.clauses(problems))
+                .at(Message.verbatim(config.get().getFileName().toString()))
                 .hint(problems.isEmpty() ? Message.NONE : msg("alerts.alertmanager-config.hint"))
                 .measured(msg("alerts.alertmanager-config.valid", delivering))
                 .attach("amtool check-config", amtool.output());

@@ -60,7 +60,7 @@ public final class BurstAlertsPending implements Check {
         found.add(timeline.summary());
         return Verdict.live(Verdict.share(raised.size(), Symptom.values().length))
                 .expected(msg("alerts.burst-pending.expected", deadline(context, raisable), MARGIN))
-                .found(Listing.semicolons(found))
+                .found(Message.clauses(found))
                 .measured(timeline.summary())
                 .at(msg("alerts.burst-pending.where"))
                 .hint(missing.isEmpty() ? Message.NONE : msg("alerts.burst-pending.hint"))

@@ -102,7 +102,7 @@ final class FaultTimeline {
 
     /** The events on one line, for a verdict's "found": "api stopped (+0 s); InstanceDown pending (+14 s); ...". */
     Message summary() {
-        return Listing.semicolons(events.stream().map(e -> msg("alerts.timeline.event", e.what(), e.secondsSinceInjected())).toList());
+        return Message.clauses(events.stream().map(e -> msg("alerts.timeline.event", e.what(), e.secondsSinceInjected())).toList());
     }
 
     /** Keeps the timeline in the run's report folder ({@code faults/<check id>.txt}) and returns its text. */

@@ -70,7 +70,7 @@ public final class LabAlertsCovered implements Check {
         }
         Verdict verdict = Verdict.fromFiles(share)
                 .expected(msg("alerts.coverage.expected", outcomes.size()))
-                .found(found.isEmpty() ? msg("alerts.coverage.all", caughtBy(outcomes)) : Listing.semicolons(found))
+                .found(found.isEmpty() ? msg("alerts.coverage.all", caughtBy(outcomes)) : Message.clauses(found))
                 .measured(msg("alerts.coverage.measured", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()),
                         healthy.passed() ? msg("alerts.yes") : msg("alerts.no")))
                 .at(msg("alerts.coverage.where", context.submission().ruleFiles().stream()
@@ -84,7 +84,7 @@ public final class LabAlertsCovered implements Check {
 
     /** Which of the student's alerts fired in which incident, for the evidence of a pass. */
     private static Message caughtBy(List<AlertScenarios.Outcome> outcomes) {
-        return Listing.semicolons(outcomes.stream().map(o -> msg("alerts.coverage.caught-by", o.scenario().labAlert(),
+        return Message.clauses(outcomes.stream().map(o -> msg("alerts.coverage.caught-by", o.scenario().labAlert(),
                 o.fired().isEmpty() ? msg("alerts.coverage.another-alert") : o.fired().stream().map(Rule::alert).distinct().toList()))
                 .toList());
     }

@@ -83,7 +83,7 @@ public final class NotificationsDelivered implements Check {
         return Verdict.live(share)
                 .expected(msg("alerts.notifications.expected", deadline, MARGIN, SENT, FAILED,
                         webhooks.isEmpty() ? msg("alerts.notifications.no-webhook") : msg("alerts.notifications.at-webhook")))
-                .found(Listing.semicolons(found))
+                .found(Message.clauses(found))
                 .measured(timeline.summary())
                 .at(msg("alerts.notifications.where", webhooks.stream().map(w -> ", GET " + w.url()).collect(Collectors.joining())))
                 .hint(share == 1 ? Message.NONE : sent.isEmpty() ? msg("alerts.notifications.hint-route")

@@ -44,7 +44,7 @@ public final class RuleFilesValid implements Check {
         double share = (Math.min(files.size(), LAB_MINIMUM) / (double) LAB_MINIMUM) * (valid ? 1 : 0.5);
         Verdict verdict = Verdict.fromFiles(share)
                 .expected(msg("alerts.rule-files.expected", LAB_MINIMUM))
-                .found(problems.isEmpty() ? msg("alerts.rule-files.valid", files.size()) : Listing.semicolons(problems))
+                .found(problems.isEmpty() ? msg("alerts.rule-files.valid", files.size()) : Message.clauses(problems))
                 .at(msg("alerts.rule-files.where", files.stream().map(p -> p.getFileName().toString()).toList()))
                 .hint(hint(globs, files, promtool))
                 .measured(msg("alerts.rule-files.valid", files.size()));
@@ -63,7 +63,7 @@ public final class RuleFilesValid implements Check {
         if (promtool != null && !promtool.ok()) {
             steps.add(msg("alerts.rule-files.hint-fix"));
         }
-        return steps.isEmpty() ? Message.NONE : msg("alerts.rule-files.hint", Listing.semicolons(steps));
+        return steps.isEmpty() ? Message.NONE : msg("alerts.rule-files.hint", Message.clauses(steps));
     }
 
     static String[] withFiles(List<Path> files, String... args) {

@@ -31,7 +31,7 @@ public final class RulesHealthyLive implements Check {
         }
         return Verdict.live(inFiles == 0 ? 0 : Verdict.share(Math.max(0, inFiles - problems.size()), inFiles))
                 .expected(msg("alerts.rules-loaded.expected", inFiles))
-                .found(problems.isEmpty() ? msg("alerts.rules-loaded.all", loaded, groups.size()) : Listing.semicolons(problems))
+                .found(problems.isEmpty() ? msg("alerts.rules-loaded.all", loaded, groups.size()) : Message.clauses(problems))
                 .at(msg("alerts.rules-loaded.where"))
                 .hint(problems.isEmpty() ? Message.NONE : msg("alerts.rules-loaded.hint"))
                 .measured(msg("alerts.rules-loaded.all", loaded, groups.size()))

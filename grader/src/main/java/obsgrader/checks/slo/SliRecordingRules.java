@@ -17,7 +17,6 @@ import obsgrader.checks.Patience;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.AlertScenarios;
-import obsgrader.checks.alerts.Listing;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.i18n.Message;
 import obsgrader.scenarios.LoadResults;
@@ -85,11 +84,11 @@ public final class SliRecordingRules implements Check {
             }
             points += 0.5 * ((agrees ? 0.5 : 0) + (moves ? 0.5 : 0));
         }
-        Message readings = Listing.semicolons(found);
+        Message readings = Message.clauses(found);
         found.addAll(problems);
         return Verdict.live(points)
                 .expected(msg("slo.recording-rules.expected", TOLERANCE))
-                .found(Listing.semicolons(found))
+                .found(Message.clauses(found))
                 .measured(readings)
                 .at(msg("slo.recording-rules.where"))
                 .hint(problems.isEmpty() ? Message.NONE : msg("slo.recording-rules.hint"));

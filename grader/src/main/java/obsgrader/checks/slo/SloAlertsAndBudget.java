@@ -15,7 +15,6 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.Dashboards;
-import obsgrader.checks.alerts.Listing;
 import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
@@ -54,7 +53,7 @@ public final class SloAlertsAndBudget implements Check {
                         .map(r -> r.isAlert() ? msg("slo.alerts-budget.alert", r.name(), r.where())
                                 : msg("slo.alerts-budget.recording-rule", r.name(), r.where())),
                 Dashboards.of(context.submission()).stream().flatMap(d -> d.contentPanels().stream())
-                        .filter(p -> BUDGET.matcher(String.join("\n", p.queries())).find()).map(p -> msg("alerts.file", p.where())))
+                        .filter(p -> BUDGET.matcher(String.join("\n", p.queries())).find()).map(p -> Message.verbatim(p.where())))
                 .distinct().toList();
         Optional<Rule> multiWindow = alerts.stream().filter(a -> MULTI_WINDOW.matcher(a.expr()).find()).findFirst();
 
@@ -80,14 +79,14 @@ public final class SloAlertsAndBudget implements Check {
         found.add(multiWindow.map(a -> msg("slo.alerts-budget.multi-window", a.name(), a.where()))
                 .orElse(msg("slo.alerts-budget.no-multi-window")));
         if (!missing.isEmpty()) {
-            found.add(msg("slo.alerts-budget.missing", Listing.semicolons(missing)));
+            found.add(msg("slo.alerts-budget.missing", Message.clauses(missing)));
         }
         return Verdict.fromFiles(fraction)
                 .expected(msg("slo.alerts-budget.expected"))
-                .found(Listing.semicolons(found))
-                .measured(Listing.semicolons(found))
-                .at(msg("alerts.file", Stream.of(availability, latency).flatMap(Optional::stream).map(Rule::where).distinct().toList()))
-                .hint(msg("slo.alerts-budget.hint", missing.isEmpty() ? Message.NONE : msg("slo.alerts-budget.hint-add", Listing.semicolons(missing)),
+                .found(Message.clauses(found))
+                .measured(Message.clauses(found))
+                .at(Message.verbatim(Stream.of(availability, latency).flatMap(Optional::stream).map(Rule::where).distinct().toList()))
+                .hint(msg("slo.alerts-budget.hint", missing.isEmpty() ? Message.NONE : msg("slo.alerts-budget.hint-add", Message.clauses(missing)),
                         multiWindow.isPresent() ? Message.NONE : msg("slo.alerts-budget.hint-multi-window")))
                 .attach("budget and burn rate", budget.stream().map(Message::toString).collect(Collectors.joining("\n")));
     }

@@ -9,7 +9,6 @@ import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
-import obsgrader.checks.alerts.Listing;
 import obsgrader.checks.dashboard.Wording;
 import obsgrader.checks.docs.Documents;
 import obsgrader.checks.docs.Markdown;
@@ -67,7 +66,7 @@ public final class SloDocumentComplete implements Check {
             return Verdict.fromFiles(0)
                     .expected(msg("slo.document.expected-document"))
                     .found(msg("slo.document.no-document"))
-                    .at(msg("alerts.file", submission.root().toString()))
+                    .at(Message.verbatim(submission.root().toString()))
                     .hint(msg("slo.document.hint-document"));
         }
         String text = Wording.normalise(Documents.text(sources));
@@ -92,9 +91,9 @@ public final class SloDocumentComplete implements Check {
         return Verdict.fromFiles(Verdict.share(elements - missing.size(), elements))
                 .expected(msg("slo.document.expected"))
                 .found(missing.isEmpty() ? msg("slo.document.all", elements)
-                        : msg("slo.document.missing", elements - missing.size(), elements, Listing.semicolons(missing)))
-                .at(msg("alerts.file", where))
-                .hint(missing.isEmpty() ? Message.NONE : msg("slo.document.hint", Listing.semicolons(missing)))
+                        : msg("slo.document.missing", elements - missing.size(), elements, Message.clauses(missing)))
+                .at(Message.verbatim(where))
+                .hint(missing.isEmpty() ? Message.NONE : msg("slo.document.hint", Message.clauses(missing)))
                 .measured(msg("slo.document.all", elements));
     }
 }
