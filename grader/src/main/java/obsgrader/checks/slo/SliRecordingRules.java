@@ -56,6 +56,7 @@ public final class SliRecordingRules implements Check {
         List<Rule> rules = Rule.all(context.submission());
         PrometheusApi prometheus = context.prometheus();
         LoadResults load = context.load();
+        Instant scraped = scrapedAfter(context, prometheus, load);
         List<Message> found = new ArrayList<>();
         List<Message> problems = new ArrayList<>();
         double points = 0;
@@ -68,7 +69,7 @@ public final class SliRecordingRules implements Check {
             String name = record.get();
             boolean moves = AlertScenarios.evaluates(context, sli.incident(), String.format(Locale.ROOT, sli.moves(), name), 1);
             double[] expected = "availability".equals(sli.kind()) ? answered(load) : underThreshold(load);
-            Instant end = loadEnd(context, prometheus, load, name);
+            Instant end = loadEnd(context, prometheus, scraped, name);
             double value = prometheus.value(String.format(Locale.ROOT, "min(%s @ %.3f)", name, end.toEpochMilli() / 1000.0));
             boolean agrees = !Double.isNaN(value) && value >= expected[0] - TOLERANCE && value <= expected[1] + TOLERANCE;
             Message gatling = expected[0] == expected[1] ? msg("slo.recording-rules.gatling", expected[0])
@@ -95,23 +96,32 @@ public final class SliRecordingRules implements Check {
     }
 
     /**
-     * Where the load ended for an SLI: the rule's first evaluation after the API's first scrape after the load. Waits
-     * for it (a scrape and an evaluation at most); when Prometheus does not say, one of each after the load's end.
+     * The API's first scrape after the load, read once for every SLI (a later one would move each SLI's goal past
+     * the evaluation that follows the first); the load's end itself when Prometheus does not say.
      */
-    private static Instant loadEnd(GradingContext context, PrometheusApi prometheus, LoadResults load, String sli) {
-        Duration atMost = context.scrapeInterval().plus(context.evaluationInterval());
-        // the scrape is held once seen: a later one would move the goal past the evaluation that follows the first
+    private static Instant scrapedAfter(GradingContext context, PrometheusApi prometheus, LoadResults load) {
         AtomicReference<Instant> scraped = new AtomicReference<>();
+        Patience.waitUpTo(context.scrapeInterval().plusSeconds(5), () -> prometheus.lastScraped(API_REQUESTS)
+                .filter(at -> at.isAfter(load.finished())).map(at -> {
+                    scraped.set(at);
+                    return true;
+                }).orElse(false));
+        return scraped.get() != null ? scraped.get() : load.finished();
+    }
+
+    /**
+     * Where the load ended for an SLI: its rule's first evaluation after the API's first scrape after the load.
+     * Waits for it (an evaluation at most); when Prometheus does not say, a scrape and an evaluation after it.
+     */
+    private static Instant loadEnd(GradingContext context, PrometheusApi prometheus, Instant scraped, String sli) {
         AtomicReference<Instant> evaluated = new AtomicReference<>();
-        Patience.waitUpTo(atMost.plusSeconds(5), () -> {
-            if (scraped.get() == null) {
-                prometheus.lastScraped(API_REQUESTS).filter(at -> at.isAfter(load.finished())).ifPresent(scraped::set);
-            }
+        Patience.waitUpTo(context.evaluationInterval().plusSeconds(5), () -> {
             Optional<Instant> evaluation = prometheus.lastEvaluation(sli);
-            Optional.ofNullable(scraped.get()).flatMap(at -> evaluation.filter(when -> when.isAfter(at))).ifPresent(evaluated::set);
+            evaluation.filter(when -> when.isAfter(scraped)).ifPresent(evaluated::set);
             return evaluated.get() != null || evaluation.isEmpty();
         });
-        return evaluated.get() != null ? evaluated.get() : load.finished().plus(atMost);
+        return evaluated.get() != null ? evaluated.get()
+                : scraped.plus(context.scrapeInterval()).plus(context.evaluationInterval());
     }
 
     /** The lab's name when recorded, else a recording rule named for the SLI, the shortest window first. */
