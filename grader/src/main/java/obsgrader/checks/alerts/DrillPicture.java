@@ -87,17 +87,25 @@ final class DrillPicture {
      * A series every step from the samples recorded in the step before, reduced (the highest alert state, the
      * lowest up); {@code none} where nothing was recorded (inactive for an alert, a gap, NaN, for up).
      */
-    private static List<Sample> everyStep(List<Sample> recorded, double from, double to, long step,
+    static List<Sample> everyStep(List<Sample> recorded, double from, double to, long step,
                                           Function<DoubleStream, OptionalDouble> reduce, double none) {
         List<Sample> steps = new ArrayList<>();
         long width = Math.max(1, step);
-        for (double t = from; t <= to; t += width) {
-            double end = t;
-            double value = reduce.apply(recorded.stream().filter(s -> s.seconds() > end - width && s.seconds() <= end)
+        // the grid's last step is the drill's end itself, so that what came after the last whole step shows
+        List<Double> ends = new ArrayList<>();
+        for (double t = from; t < to; t += width) {
+            ends.add(t);
+        }
+        ends.add(to);
+        double start = from - width;
+        for (double end : ends) {
+            double after = start;
+            double value = reduce.apply(recorded.stream().filter(s -> s.seconds() > after && s.seconds() <= end)
                     .mapToDouble(Sample::value)).orElse(none);
             if (!Double.isNaN(value)) {
-                steps.add(new Sample(t, value));
+                steps.add(new Sample(end, value));
             }
+            start = end;
         }
         return steps;
     }
