@@ -55,7 +55,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final Submission submission;
     private final Mode mode;
     private final Path runFolder;
-    private final Map<String, String> environmentNotes = new LinkedHashMap<>();
+    private final Map<String, Message> environmentNotes = new LinkedHashMap<>();
     private final Instant deadline = Instant.now().plus(RUN_DEADLINE);
     private final PromTools tools;
     private final SubmissionPolicy policy;
@@ -148,7 +148,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     /** Facts of the grading environment for the report's header (stand-in images, services left out). */
-    public Map<String, String> environmentNotes() {
+    public Map<String, Message> environmentNotes() {
         return environmentNotes;
     }
 
@@ -192,15 +192,14 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             notBooted = e.getMessage();
             offlineReason = e.offline() ? e.reason() : null;
             if (e.offline()) {
-                environmentNotes.put("offline", "this machine could not build or pull what the stack needs: the live "
-                        + "checks are not assessed, their points still open for a regrade where images can be had");
+                environmentNotes.put("offline", msg("grader.note.offline"));
             }
-            environmentNotes.put("stack", "did not boot: " + e.getMessage());
+            environmentNotes.put("stack", msg("grader.note.did-not-boot", e.reason()));
             candidate.close();
         } finally {
             environmentNotes.putAll(candidate.notes());
             if (!candidate.changes().isEmpty()) {
-                environmentNotes.put("sanitised", String.join("; ", candidate.changes()));
+                environmentNotes.put("sanitised", Message.verbatim(String.join("; ", candidate.changes())));
             }
         }
     }
@@ -211,7 +210,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         String service = submission.compose().flatMap(c -> c.serviceFor(role))
                 .orElseThrow(() -> new NotAssessed(msg("grader.no-service", role.labName())));
         if (running.leftOut().contains(service)) {
-            throw new NotAssessed(msg("grader.cannot-run", service, String.valueOf(environmentNotes.get(service))));
+            throw new NotAssessed(msg("grader.cannot-run", service, environmentNotes.get(service)));
         }
         return service;
     }

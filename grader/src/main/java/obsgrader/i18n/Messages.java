@@ -105,6 +105,15 @@ public final class Messages {
         return has(key) && ENGLISH.get(key).equals(rubricTitle) ? get(key) : rubricTitle;
     }
 
+    /**
+     * The label of a fact of the grading environment, by its id ({@code offline}, {@code egress not cut}): the
+     * bundle's {@code report.note.<id>}, spaces as hyphens; an id no bundle has is a name (an image, a service).
+     */
+    public String note(String id) {
+        String key = "report.note." + id.replace(' ', '-');
+        return has(key) ? get(key) : id;
+    }
+
     /** Points or a measure, e.g. 12.5 in English and 12,5 in French, at most one decimal. */
     public String number(double value) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);

@@ -59,7 +59,7 @@ public final class AllureFiles {
         environment.put("duration", messages.duration(card.duration()));
         environment.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
-        card.environment().forEach(environment::put);
+        card.environment().forEach((what, note) -> environment.put(messages.note(what), messages.text(note)));
         return environment;
     }
 

@@ -21,7 +21,8 @@ public final class ConsoleCard {
         out.append(messages.get("report.card.header", card.submission())).append('\n');
         out.append(messages.get("report.card.run", card.rubricVersion(), messages.get("report.mode." + card.mode()),
                 messages.duration(card.duration()), messages.language())).append('\n');
-        card.environment().forEach((what, note) -> out.append("  * ").append(what).append(": ").append(note).append('\n'));
+        card.environment().forEach((what, note) -> out.append("  * ").append(messages.get("report.card.note",
+                messages.note(what), note)).append('\n'));
         if (!card.gradable()) {
             out.append(messages.get("report.card.not-gradable", card.notGradable())).append('\n');
         }

@@ -40,7 +40,9 @@ public final class ResultsJson {
         extra.put("not_assessed_points", card.notAssessedPoints());
         extra.put("started", card.started().toString());
         extra.put("duration_seconds", card.duration().toSeconds());
-        card.environment().forEach(extra.putObject("environment")::put);
+        // the keys stay the notes' ids (a batch reads "offline" and "stack"), the values are in the run's language
+        ObjectNode environment = extra.putObject("environment");
+        card.environment().forEach((what, note) -> environment.put(what, messages.text(note)));
         ArrayNode criteria = extra.putArray("criteria");
         card.criteria().forEach(c -> criteria.addObject().put("id", c.id()).put("title", messages.criterion(c.id(), c.title()))
                 .put("points", c.points()).put("max_points", c.max()));

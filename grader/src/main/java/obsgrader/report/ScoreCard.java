@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import obsgrader.checks.Evidence;
 import obsgrader.checks.Verdict;
+import obsgrader.i18n.Message;
 import obsgrader.i18n.Messages;
 import obsgrader.grading.Mode;
 
 /** A graded submission: every check's points against the rubric, and how the run went. */
 public record ScoreCard(String submission, String rubricVersion, double passMark, Mode mode, Instant started,
-                        Duration duration, String notGradable, Map<String, String> environment,
+                        Duration duration, String notGradable, Map<String, Message> environment,
                         List<CriterionScore> criteria, List<CheckScore> bonus, double bonusCap) {
 
     public record CheckScore(String criterion, String check, String title, double points, double max, Verdict verdict) {

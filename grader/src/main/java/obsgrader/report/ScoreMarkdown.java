@@ -23,7 +23,8 @@ public final class ScoreMarkdown {
         }
         if (!card.environment().isEmpty()) {
             md.append(messages.get("report.md.environment")).append("\n\n");
-            card.environment().forEach((what, note) -> md.append("- `").append(what).append("`: ").append(note).append('\n'));
+            card.environment().forEach((what, note) -> md.append("- ").append(messages.get("report.md.note", messages.note(what),
+                    note)).append('\n'));
             md.append('\n');
         }
         md.append(messages.get("report.md.criteria-header")).append("\n|---|---|\n");

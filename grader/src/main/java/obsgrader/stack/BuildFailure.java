@@ -5,6 +5,7 @@ import static obsgrader.i18n.Message.msg;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import obsgrader.i18n.Message;
 
 /**
  * A lab service whose image would not build, and whose fault that is: this machine's when it is offline (a
@@ -30,15 +31,16 @@ public final class BuildFailure extends StackFailure {
     private final String errorLine;
     private final boolean offline;
 
-    private BuildFailure(String service, String errorLine, boolean offline) {
-        super(msg(offline ? "grader.stack.build-offline" : "grader.stack.build-failed", service, errorLine));
+    /** @param reason the build's error line, or the grader's own sentence (a {@link Message}) */
+    private BuildFailure(String service, Object reason, boolean offline) {
+        super(msg(offline ? "grader.stack.build-offline" : "grader.stack.build-failed", service, reason));
         this.service = service;
-        this.errorLine = errorLine;
+        this.errorLine = String.valueOf(reason);
         this.offline = offline;
     }
 
     /** A build that could not start here: a reason given by the grader, not read from a build's output. */
-    static BuildFailure offline(String service, String reason) {
+    static BuildFailure offline(String service, Message reason) {
         return new BuildFailure(service, reason, true);
     }
 

@@ -1,5 +1,7 @@
 package obsgrader.stack;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Kind;
 import obsgrader.engine.Shell;
+import obsgrader.i18n.Message;
 
 /**
  * Cuts a run's networks off from everything but themselves, on the host's firewall. The sanitiser names every
@@ -42,7 +45,7 @@ public final class Egress {
     private final String runId;
     private final List<String> bridges;
     private final List<String> families = new ArrayList<>();
-    private String notCut;
+    private Message notCut;
 
     private Egress(String runId, List<String> bridges) {
         this.runId = runId;
@@ -67,13 +70,12 @@ public final class Egress {
 
     private void install() {
         if (!Shell.has("iptables")) {
-            notCut = "no iptables on this machine, the grader cannot change its firewall";
+            notCut = msg("grader.egress.no-iptables");
             return;
         }
         Shell.Result docker = iptables("iptables", "-S", DOCKER_USER);
         if (!docker.ok()) {
-            notCut = "the host's firewall has no " + DOCKER_USER + " chain (" + docker.tail(1).strip() + "): the engine's "
-                    + "firewall is not this machine's (Docker Desktop, rootless or remote engine) or the grader is not root";
+            notCut = msg("grader.egress.no-chain", DOCKER_USER, docker.tail(1).strip());
             return;
         }
         families.add("iptables");
@@ -85,7 +87,7 @@ public final class Egress {
         } catch (IllegalStateException e) {
             remove(runId);
             families.clear();
-            notCut = e.getMessage();
+            notCut = Message.verbatim(e.getMessage());
         }
     }
 
@@ -124,22 +126,20 @@ public final class Egress {
                         "(no bridge name on " + network.path("Name").asText() + ")"))
                 .filter(bridge -> !Files.exists(Path.of("/sys/class/net", bridge))).toList();
         if (!elsewhere.isEmpty()) {
-            notCut = "the run's networks " + elsewhere + " are not interfaces of this machine (Docker Desktop, rootless or "
-                    + "remote engine): the host's firewall does not see their traffic";
+            notCut = msg("grader.egress.elsewhere", elsewhere);
             remove(runId);
             families.clear();
         }
     }
 
     /** Why the run's traffic is not cut, if it is not. */
-    public Optional<String> notCut() {
+    public Optional<Message> notCut() {
         return Optional.ofNullable(notCut);
     }
 
     /** What the report's header says about it. */
-    String describe() {
-        return notCut != null ? notCut : "cut by " + String.join(" and ", families) + " rules on " + bridges.size()
-                + " bridge(s) of the run: its containers reach each other and answer on their loopback ports, nothing else";
+    Message describe() {
+        return notCut != null ? notCut : msg("grader.egress.cut", List.copyOf(families), bridges.size());
     }
 
     /** Removes a run's rules and chains, in every family; what is not there is skipped. */

@@ -49,7 +49,7 @@ public final class LabStack implements AutoCloseable {
     /** Services left out of the boot, with the reason: the others boot without them. */
     private final Map<String, String> leftOut = new LinkedHashMap<>();
     private StandInImages images;
-    private final Map<String, String> notes = new LinkedHashMap<>();
+    private final Map<String, Message> notes = new LinkedHashMap<>();
     private final Duration buildTimeout = Duration.ofMinutes(10);
     private Duration upTimeout = Duration.ofMinutes(5);
     private Limits limits = Limits.fromSystemProperties();
@@ -114,9 +114,9 @@ public final class LabStack implements AutoCloseable {
      * Leaves a service out of the boot, with the reason for the report; the others' dependencies on it are
      * dropped. Checks that need it say it was left out.
      */
-    public LabStack withLeftOut(String service, String reason) {
-        leftOut.put(service, reason);
-        notes.put(service, "left out: " + reason);
+    public LabStack withLeftOut(String service, Message reason) {
+        leftOut.put(service, reason.toString());  // the sanitiser lists its changes in English
+        notes.put(service, msg("grader.note.left-out", reason));
         return this;
     }
 
@@ -129,7 +129,7 @@ public final class LabStack implements AutoCloseable {
     }
 
     /** Facts for the report's header: stand-in images used, services left out. */
-    public Map<String, String> notes() {
+    public Map<String, Message> notes() {
         return notes;
     }
 
@@ -146,19 +146,19 @@ public final class LabStack implements AutoCloseable {
                 throw new StackFailure(msg("grader.stack.refused", refusals.stream().map(Object::toString)
                         .collect(Collectors.joining("; "))));
             }
-            List<String> allowed = policy.allowedExceptions(compose);
+            List<Message> allowed = policy.allowedExceptions(compose);
             if (!allowed.isEmpty()) {
-                notes.put("allowed", String.join("; ", allowed));
+                notes.put("allowed", Message.clauses(allowed));
             }
         }
         DockerEngine.ensureRunning();
         composeCli = Compose.resolve(composeChoice);
-        notes.put("engine", Docker.describeEngine());
-        notes.put("compose", composeCli.describe());
+        notes.put("engine", Message.verbatim(Docker.describeEngine()));
+        notes.put("compose", Message.verbatim(composeCli.describe()));
         Sweeper.sweepAbandoned();
         if (policy != null) {
             policy.leftOut(compose).forEach((service, why) ->
-                    withLeftOut(service, "the lab does not ask for this service and it needs " + why));
+                    withLeftOut(service, msg("grader.note.not-asked", why)));
         }
         if (images != null) {
             leaveOutUnavailable(images.ensure(compose.requiredImages(leftOut.keySet())));
@@ -195,7 +195,7 @@ public final class LabStack implements AutoCloseable {
      * build starts FROM such an image. A lab service's build that cannot start stops the boot: offline.
      */
     private void leaveOutUnavailable(StandInImages.Outcome outcome) {
-        outcome.standIns().forEach((image, provides) -> notes.put(image, "stand-in: " + provides));
+        outcome.standIns().forEach((image, provides) -> notes.put(image, msg("grader.note.stand-in", provides)));
         Set<String> labServices = labServices();
         compose.services().forEach((name, service) -> {
             if (leftOut.containsKey(name)) {
@@ -204,7 +204,7 @@ public final class LabStack implements AutoCloseable {
             if (!compose.isBuilt(name)) {
                 String image = service.path("image").asText("");
                 if (outcome.unavailable().contains(StandInImages.reference(image))) {
-                    withLeftOut(name, image + " can be neither pulled nor built on this machine");
+                    withLeftOut(name, msg("grader.note.not-available", image));
                 }
                 return;
             }
@@ -212,8 +212,7 @@ public final class LabStack implements AutoCloseable {
                     .filter(base -> outcome.unavailable().contains(StandInImages.reference(base)))
                     .findFirst()
                     .ifPresent(base -> {
-                        String reason = "its Dockerfile starts FROM " + base + ", which can be neither pulled nor built"
-                                + " on this machine";
+                        Message reason = msg("grader.note.base-not-available", base);
                         if (labServices.contains(name)) {
                             throw BuildFailure.offline(name, reason);
                         }
@@ -261,7 +260,7 @@ public final class LabStack implements AutoCloseable {
             if (labServices.contains(name)) {
                 throw failure;
             }
-            withLeftOut(name, "its image would not build: " + failure.errorLine());
+            withLeftOut(name, msg("grader.stack.build-failed", name, failure.errorLine()));
             leftOutAny = true;
         }
         return leftOutAny;

@@ -1,5 +1,7 @@
 package obsgrader.stack;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Mount;
@@ -40,11 +43,11 @@ public final class SubmissionPolicy {
     }
 
     /** Allowed exceptions worth telling the student about (node-exporter's host mounts). */
-    public List<String> allowedExceptions(ComposeFile compose) {
-        List<String> allowed = new ArrayList<>();
+    public List<Message> allowedExceptions(ComposeFile compose) {
+        List<Message> allowed = new ArrayList<>();
         compose.serviceFor(LabRole.NODE_EXPORTER).ifPresent(service -> compose.mounts(service).stream()
                 .filter(this::isNodeExporterException)
-                .forEach(m -> allowed.add(service + ": read-only host mount " + m.source() + " (node-exporter reads the host)")));
+                .forEach(m -> allowed.add(msg("grader.note.host-mount", service, m.source()))));
         return allowed;
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import obsgrader.checks.CheckCatalog;
 import obsgrader.checks.Check;
 import obsgrader.checks.Evidence;
+import obsgrader.i18n.Message;
 import obsgrader.report.ScoreCard;
 import obsgrader.report.ScoreCard.CheckScore;
 
@@ -52,12 +53,12 @@ final class ExpectedOutcome {
             differences.add(new Difference("(run)", "gradable", "NOT GRADABLE: " + card.notGradable()));
         }
         card.environment().forEach((what, note) -> {
-            if (STACK_TRACE.matcher(note).find()) {
-                differences.add(new Difference("(header) " + what, "no stack trace", note));
+            if (STACK_TRACE.matcher(note.toString()).find()) {
+                differences.add(new Difference("(header) " + what, "no stack trace", note.toString()));
             }
         });
         corpusCase.notes().forEach((what, text) -> {
-            String note = card.environment().getOrDefault(what, "");
+            String note = String.valueOf(card.environment().getOrDefault(what, Message.NONE));
             if (!note.contains(text)) {
                 differences.add(new Difference("(header) " + what, "\"" + text + "\"", note.isEmpty() ? "no such note" : note));
             }

@@ -1,19 +1,28 @@
 package obsgrader.report;
 
+import static obsgrader.i18n.Message.msg;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import obsgrader.checks.Verdict;
 import obsgrader.grading.Mode;
+import obsgrader.i18n.Message;
+import obsgrader.i18n.Messages;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
+import obsgrader.stack.SubmissionPolicy;
+import obsgrader.submission.Submission;
 import org.junit.jupiter.api.Test;
-import obsgrader.i18n.Message;
 
 class ScoreCardTest {
+    private static final Path REFERENCE = Path.of(System.getProperty("obsgrader.reference", "../stack"));
+
     @Test
     void aFullRunPassesOrFailsOnItsPoints() {
         assertThat(card(Mode.FULL, 70).outcome()).isEqualTo("PASSED");
@@ -26,12 +35,47 @@ class ScoreCardTest {
         assertThat(card(Mode.STATIC, 9).outcome()).isEqualTo("OUT OF REACH (static: at most 69)");
     }
 
-    /** A card of two checks: a static one worth 40 with {@code points}, and a live one worth 60 not assessed. */
+    @Test
+    void theEnvironmentNotesAreWrittenInTheRunsLanguageUnderTheirIds() {
+        Map<String, Message> notes = new LinkedHashMap<>();
+        notes.put("allowed", Message.clauses(new SubmissionPolicy(List.of(REFERENCE))
+                .allowedExceptions(Submission.load(REFERENCE).compose().orElseThrow())));
+        notes.put("engine", Message.verbatim("Docker Engine 20.10.24+dfsg1 (API 1.41)"));
+        notes.put("nginx:alpine", msg("grader.note.stand-in", "nginx 1.22 (Debian)"));
+        notes.put("cadvisor", msg("grader.note.left-out", msg("grader.note.not-available", "gcr.io/cadvisor/cadvisor")));
+        notes.put("offline", msg("grader.note.offline"));
+        notes.put("egress not cut", msg("grader.egress.no-iptables"));
+        ScoreCard card = card(Mode.FULL, 40, notes);
+
+        String french = ConsoleCard.render(card, Messages.FRENCH);
+        assertThat(french).contains("  * autorisé : node-exporter : montage en lecture seule de l'hôte /proc (node-exporter lit l'hôte) ;",
+                "  * moteur : Docker Engine 20.10.24+dfsg1 (API 1.41)\n",
+                "  * nginx:alpine : image de remplacement : nginx 1.22 (Debian)\n",
+                "  * cadvisor : laissé de côté : gcr.io/cadvisor/cadvisor ne peut être ni téléchargée ni construite sur cette machine\n",
+                "  * hors ligne : cette machine n'a pu ni construire ni télécharger",
+                "  * trafic sortant non coupé : pas d'iptables sur cette machine").doesNotContain("stand-in", "read-only");
+        assertThat(ScoreMarkdown.render(card, Messages.FRENCH)).contains("- `moteur` : Docker Engine 20.10.24+dfsg1 (API 1.41)\n",
+                "- `nginx:alpine` : image de remplacement : nginx 1.22 (Debian)\n");
+        assertThat(AllureFiles.environment(card, Messages.FRENCH)).containsEntry("nginx:alpine", "image de remplacement : nginx 1.22 (Debian)")
+                .containsKey("trafic sortant non coupé");
+        // a batch reads the notes by their ids: those stay, only what they say is French
+        JsonNode environment = ResultsJson.render(card, Messages.FRENCH).path("extra_data").path("environment");
+        assertThat(environment.path("offline").asText()).startsWith("cette machine n'a pu");
+        assertThat(environment.path("cadvisor").asText()).startsWith("laissé de côté : ");
+        assertThat(ConsoleCard.render(card, Messages.ENGLISH)).contains("  * allowed: node-exporter: read-only host mount /proc",
+                "  * nginx:alpine: stand-in: nginx 1.22 (Debian)\n", "  * egress not cut: no iptables on this machine");
+    }
+
     private static ScoreCard card(Mode mode, double points) {
+        return card(mode, points, Map.of());
+    }
+
+    /** A card of two checks: a static one worth 40 with {@code points}, and a live one worth 60 not assessed. */
+    private static ScoreCard card(Mode mode, double points, Map<String, Message> environment) {
         List<CheckScore> checks = List.of(
                 new CheckScore("c", "c.files", "files", points, 40, Verdict.fromFiles(points / 40)),
                 new CheckScore("c", "c.live", "live", 0, 60, Verdict.notAssessed(Message.literal("static mode"))));
-        return new ScoreCard("student", "test", 70, mode, Instant.now(), Duration.ZERO, null, Map.of(),
+        return new ScoreCard("student", "test", 70, mode, Instant.now(), Duration.ZERO, null, environment,
                 List.of(new CriterionScore("c", "criterion", 100, checks)), List.of(), 0);
     }
 }
