@@ -61,9 +61,9 @@ class GradeReferenceSelfIT {
 
     @Test
     void theHeaderSaysWhichComposeAndWhichEngineGraded() {
-        assertThat(String.valueOf(first.environment().get("compose"))).as("first grading's compose").startsWith("Compose 1.").contains("(v1, ");
-        assertThat(String.valueOf(second.environment().get("compose"))).as("second grading's compose").startsWith("Compose 2.").contains("(v2, ");
-        assertThat(String.valueOf(second.environment().get("engine"))).matches("Docker Engine \\d+\\.\\d+.* \\(API 1\\.\\d+\\)");
+        assertThat(first.environment().get("compose")).asString().as("first grading's compose").startsWith("Compose 1.").contains("(v1, ");
+        assertThat(second.environment().get("compose")).asString().as("second grading's compose").startsWith("Compose 2.").contains("(v2, ");
+        assertThat(second.environment().get("engine")).asString().matches("Docker Engine \\d+\\.\\d+.* \\(API 1\\.\\d+\\)");
     }
 
     /**
