@@ -199,7 +199,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         } finally {
             environmentNotes.putAll(candidate.notes());
             if (!candidate.changes().isEmpty()) {
-                environmentNotes.put("sanitised", Message.verbatim(String.join("; ", candidate.changes())));
+                environmentNotes.put("sanitised", Message.clauses(candidate.changes()));
             }
         }
     }

@@ -1,5 +1,7 @@
 package obsgrader.stack;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 
 /**
@@ -25,13 +28,13 @@ public final class ComposeSanitiser {
 
     private final String runId;
     /** Services left out of the boot, with the reason, in the order they were left out. */
-    private final Map<String, String> leftOut;
+    private final Map<String, Message> leftOut;
     private final Limits limits;
-    private final List<String> changes = new ArrayList<>();
+    private final List<Message> changes = new ArrayList<>();
     private String publishedOn = "127.0.0.1";
     private List<String> bridges = List.of();
 
-    public ComposeSanitiser(String runId, Map<String, String> leftOut, Limits limits) {
+    public ComposeSanitiser(String runId, Map<String, Message> leftOut, Limits limits) {
         this.runId = runId;
         this.leftOut = leftOut;
         this.limits = limits;
@@ -49,7 +52,7 @@ public final class ComposeSanitiser {
     }
 
     /** What was changed, one line a change, for the report. */
-    public List<String> changes() {
+    public List<Message> changes() {
         return List.copyOf(changes);
     }
 
@@ -58,7 +61,7 @@ public final class ComposeSanitiser {
         ObjectNode services = (ObjectNode) copy.get("services");
         leftOut.forEach((name, reason) -> {
             if (services.remove(name) != null) {
-                changes.add(name + ": left out of the boot (" + reason + ")");
+                changes.add(msg("grader.sanitised.left-out", name, reason));
             }
         });
         services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));
@@ -74,8 +77,7 @@ public final class ComposeSanitiser {
         bridges = RunNetworks.contain(copy, runId, changes);
         labelDefinitions(copy, "networks");
         escapeDollars(copy);
-        changes.add("every service: at most " + limits.memory() + " of memory, " + limits.cpus() + " CPU, "
-                + limits.pids() + " processes, " + limits.logSize() + " of log");
+        changes.add(msg("grader.sanitised.limits", limits.memory(), limits.cpus(), limits.pids(), limits.logSize()));
         return copy;
     }
 
@@ -83,7 +85,7 @@ public final class ComposeSanitiser {
         JsonNode containerName = service.remove("container_name");
         if (containerName != null) {
             keepReachableAs(service, containerName.asText());
-            changes.add(name + ": container_name dropped, kept as a network alias (runs are isolated by project name)");
+            changes.add(msg("grader.sanitised.container-name", name));
         }
         if (service.has("ports")) {
             ArrayNode ports = NODES.arrayNode();
@@ -146,7 +148,7 @@ public final class ComposeSanitiser {
         // grader's limits stand for the student's, as they do for the top-level keys.
         if (service.path("deploy").path("resources") instanceof ObjectNode resources
                 && (resources.remove("limits") != null) | (resources.remove("reservations") != null)) {
-            changes.add(name + ": deploy.resources dropped (the grader's limits apply)");
+            changes.add(msg("grader.sanitised.deploy-resources", name));
         }
         service.put("cpus", limits.cpus());
         service.put("pids_limit", limits.pids());

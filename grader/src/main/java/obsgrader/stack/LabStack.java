@@ -47,7 +47,7 @@ public final class LabStack implements AutoCloseable {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private Path runFolder;
     /** Services left out of the boot, with the reason: the others boot without them. */
-    private final Map<String, String> leftOut = new LinkedHashMap<>();
+    private final Map<String, Message> leftOut = new LinkedHashMap<>();
     private StandInImages images;
     private final Map<String, Message> notes = new LinkedHashMap<>();
     private final Duration buildTimeout = Duration.ofMinutes(10);
@@ -115,7 +115,7 @@ public final class LabStack implements AutoCloseable {
      * dropped. Checks that need it say it was left out.
      */
     public LabStack withLeftOut(String service, Message reason) {
-        leftOut.put(service, reason.toString());  // the sanitiser lists its changes in English
+        leftOut.put(service, reason);
         notes.put(service, msg("grader.note.left-out", reason));
         return this;
     }
@@ -134,7 +134,7 @@ public final class LabStack implements AutoCloseable {
     }
 
     /** What the sanitiser changed in the copy that runs. */
-    public List<String> changes() {
+    public List<Message> changes() {
         return sanitiser == null ? List.of() : sanitiser.changes();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import obsgrader.i18n.Message;
 
 /**
  * The networks of a sanitised compose file made the run's own: bridges, created by this run under names
@@ -18,7 +19,7 @@ final class RunNetworks {
     }
 
     /** Rewrites the file's network definitions in place; returns the bridge names, in the definitions' order. */
-    static List<String> contain(ObjectNode compose, String runId, List<String> changes) {
+    static List<String> contain(ObjectNode compose, String runId, List<Message> changes) {
         List<String> refusals = new ArrayList<>();
         compose.path("services").fields().forEachRemaining(service -> {
             String mode = service.getValue().path("network_mode").asText("none");
@@ -40,10 +41,10 @@ final class RunNetworks {
                 continue;
             }
             if (network.remove("name") != null) {
-                changes.add("network " + name + ": its fixed name dropped (the run creates its own)");
+                changes.add(msg("grader.sanitised.network-name", name));
             }
             if (!"bridge".equals(network.path("driver").asText("bridge"))) {
-                changes.add("network " + name + ": driver " + network.get("driver").asText() + " replaced by bridge");
+                changes.add(msg("grader.sanitised.network-driver", name, network.get("driver").asText()));
                 network.remove("driver_opts");
             }
             network.put("driver", "bridge");

@@ -16,6 +16,8 @@ import obsgrader.i18n.Message;
 import obsgrader.i18n.Messages;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
+import obsgrader.stack.ComposeSanitiser;
+import obsgrader.stack.Limits;
 import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.Submission;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class ScoreCardTest {
         assertThat(card(Mode.STATIC, 9).outcome()).isEqualTo("OUT OF REACH (static: at most 69)");
     }
 
+    /** The header's notes as a live run makes them (the policy's and the sanitiser's on the reference). */
     @Test
     void theEnvironmentNotesAreWrittenInTheRunsLanguageUnderTheirIds() {
         Map<String, Message> notes = new LinkedHashMap<>();
@@ -45,6 +48,9 @@ class ScoreCardTest {
         notes.put("cadvisor", msg("grader.note.left-out", msg("grader.note.not-available", "gcr.io/cadvisor/cadvisor")));
         notes.put("offline", msg("grader.note.offline"));
         notes.put("egress not cut", msg("grader.egress.no-iptables"));
+        ComposeSanitiser sanitiser = new ComposeSanitiser("run1", Map.of(), new Limits("768m", 1.0, 512, "10m"));
+        sanitiser.sanitise(Submission.load(REFERENCE).compose().orElseThrow());
+        notes.put("sanitised", Message.clauses(sanitiser.changes()));
         ScoreCard card = card(Mode.FULL, 40, notes);
 
         String french = ConsoleCard.render(card, Messages.FRENCH);
@@ -53,7 +59,9 @@ class ScoreCardTest {
                 "  * nginx:alpine : image de remplacement : nginx 1.22 (Debian)\n",
                 "  * cadvisor : laissé de côté : gcr.io/cadvisor/cadvisor ne peut être ni téléchargée ni construite sur cette machine\n",
                 "  * hors ligne : cette machine n'a pu ni construire ni télécharger",
-                "  * trafic sortant non coupé : pas d'iptables sur cette machine").doesNotContain("stand-in", "read-only");
+                "  * trafic sortant non coupé : pas d'iptables sur cette machine",
+                "  * copie assainie : ", "chaque service : au plus 768m de mémoire, 1 CPU, 512 processus, 10m de journal\n")
+                .doesNotContain("stand-in", "read-only", "left out");
         assertThat(ScoreMarkdown.render(card, Messages.FRENCH)).contains("- `moteur` : Docker Engine 20.10.24+dfsg1 (API 1.41)\n",
                 "- `nginx:alpine` : image de remplacement : nginx 1.22 (Debian)\n");
         assertThat(AllureFiles.environment(card, Messages.FRENCH)).containsEntry("nginx:alpine", "image de remplacement : nginx 1.22 (Debian)")

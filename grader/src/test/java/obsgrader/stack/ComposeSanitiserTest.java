@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class ComposeSanitiserTest {
     @TempDir
     Path folder;
 
-    private JsonNode sanitise(String compose, Map<String, String> leftOut) throws IOException {
+    private JsonNode sanitise(String compose, Map<String, Message> leftOut) throws IOException {
         Files.writeString(folder.resolve("docker-compose.yml"), compose);
         return new ComposeSanitiser("run1", leftOut, LIMITS).sanitise(Submission.load(folder).compose().orElseThrow())
                 .path("services");
@@ -206,7 +207,7 @@ class ComposeSanitiserTest {
                 .containsExactly(Egress.BRIDGE_NAME);
         assertThat(networks.path("back").has("name")).isFalse();
         assertThat(networks.path("default").path("driver_opts").path(Egress.BRIDGE_NAME).asText()).isEqualTo("obsgrun11");
-        assertThat(sanitiser.changes()).contains("network back: driver macvlan replaced by bridge",
+        assertThat(sanitiser.changes()).extracting(Message::toString).contains("network back: driver macvlan replaced by bridge",
                 "network back: its fixed name dropped (the run creates its own)");
     }
 
@@ -281,7 +282,7 @@ class ComposeSanitiserTest {
                     depends_on:
                       grafana:
                         condition: service_started
-                """, Map.of("grafana", "no image"));
+                """, Map.of("grafana", Message.verbatim("no image")));
 
         assertThat(services.has("grafana")).isFalse();
         assertThat(services.path("nginx").path("depends_on")).extracting(JsonNode::asText).containsExactly("api");
