@@ -143,8 +143,7 @@ public final class LabStack implements AutoCloseable {
         if (policy != null) {
             List<SubmissionPolicy.Refusal> refusals = policy.check(compose);
             if (!refusals.isEmpty()) {
-                throw new StackFailure(msg("grader.stack.refused", refusals.stream().map(Object::toString)
-                        .collect(Collectors.joining("; "))));
+                throw new StackFailure(msg("grader.stack.refused", SubmissionPolicy.Refusal.listed(refusals)));
             }
             List<Message> allowed = policy.allowedExceptions(compose);
             if (!allowed.isEmpty()) {

@@ -35,10 +35,20 @@ public final class SubmissionPolicy {
     }
 
     /** One option the grader will not run, and why. */
-    public record Refusal(String service, String option, String reason) {
+    public record Refusal(String service, String option, Message reason) {
+        /** The refusal as the report says it, e.g. "cadvisor: privileged: true (full access to the host)". */
+        public Message sentence() {
+            return msg("grader.refusal", service, option, reason);
+        }
+
+        /** Refusals one after another, for a report's sentence. */
+        public static Message listed(List<Refusal> refusals) {
+            return Message.clauses(refusals.stream().map(Refusal::sentence).toList());
+        }
+
         @Override
         public String toString() {
-            return service + ": " + option + " (" + reason + ")";
+            return sentence().toString();
         }
     }
 
@@ -60,10 +70,11 @@ public final class SubmissionPolicy {
     }
 
     /** The services the lab does not ask for that need what is refused, each with its reasons: they do not boot. */
-    public Map<String, String> leftOut(ComposeFile compose) {
-        Map<String, String> leftOut = new java.util.LinkedHashMap<>();
+    public Map<String, Message> leftOut(ComposeFile compose) {
+        Map<String, Message> leftOut = new java.util.LinkedHashMap<>();
         everyRefusal(compose).stream().filter(r -> compose.roleOf(r.service()).isEmpty())
-                .forEach(r -> leftOut.merge(r.service(), r.option() + " (" + r.reason() + ")", (a, b) -> a + "; " + b));
+                .forEach(r -> leftOut.merge(r.service(), msg("grader.refusal.option", r.option(), r.reason()),
+                        (one, other) -> msg("grader.clauses", one, other)));
         return leftOut;
     }
 
@@ -74,29 +85,29 @@ public final class SubmissionPolicy {
             String name = entry.getKey();
             JsonNode service = entry.getValue();
             if (service.path("privileged").asBoolean(false)) {
-                refusals.add(new Refusal(name, "privileged: true", "full access to the host"));
+                refusals.add(new Refusal(name, "privileged: true", msg("grader.refusal.privileged")));
             }
             HOST_NAMESPACES.forEach(key -> {
                 if ("host".equals(service.path(key).asText())) {
-                    refusals.add(new Refusal(name, key + ": host", "shares the host's namespace"));
+                    refusals.add(new Refusal(name, key + ": host", msg("grader.refusal.host-namespace")));
                 }
             });
             if (!service.path("cap_add").isEmpty()) {
-                refusals.add(new Refusal(name, "cap_add: " + service.path("cap_add"), "extra kernel capabilities"));
+                refusals.add(new Refusal(name, "cap_add: " + service.path("cap_add"), msg("grader.refusal.capabilities")));
             }
             if (!service.path("devices").isEmpty()) {
-                refusals.add(new Refusal(name, "devices: " + service.path("devices"), "host devices"));
+                refusals.add(new Refusal(name, "devices: " + service.path("devices"), msg("grader.refusal.devices")));
             }
             service.path("security_opt").forEach(option -> {
                 if (option.asText().contains("unconfined")) {
-                    refusals.add(new Refusal(name, "security_opt: " + option.asText(), "lifts the container's confinement"));
+                    refusals.add(new Refusal(name, "security_opt: " + option.asText(), msg("grader.refusal.unconfined")));
                 }
             });
             for (Mount mount : compose.mounts(name)) {
                 refusals.addAll(mountRefusals(name, mount, name.equals(nodeExporter)));
             }
             compose.buildContext(name).filter(context -> !trusted(context)).ifPresent(context -> refusals.add(
-                    new Refusal(name, "build: " + context, "a build context outside the submission folder")));
+                    new Refusal(name, "build: " + context, msg("grader.refusal.build-context"))));
         }
         return refusals;
     }
@@ -106,14 +117,14 @@ public final class SubmissionPolicy {
             return List.of();
         }
         if (mount.source().endsWith("docker.sock") || real(mount.hostPath()).toString().endsWith("docker.sock")) {
-            return List.of(new Refusal(service, "volume " + mount.source(), "the Docker socket gives root on the host"));
+            return List.of(new Refusal(service, "volume " + mount.source(), msg("grader.refusal.docker-socket")));
         }
         if (isNodeExporter && isNodeExporterException(mount)) {
             return List.of();
         }
         if (!trusted(mount.hostPath())) {
             return List.of(new Refusal(service, "volume " + mount.source() + ":" + mount.target(),
-                    "a host path outside the submission folder"));
+                    msg("grader.refusal.host-path")));
         }
         return List.of();
     }

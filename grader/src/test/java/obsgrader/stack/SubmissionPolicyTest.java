@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import obsgrader.i18n.Messages;
 import obsgrader.submission.Submission;
 import obsgrader.submission.Yaml;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,10 @@ class SubmissionPolicyTest {
         Files.createSymbolicLink(folder.resolve("app"), Path.of("/etc"));
         Files.writeString(folder.resolve("docker-compose.yml"), "services:\n  api:\n    build: ./app\n");
 
-        assertThat(check(folder)).singleElement().satisfies(r -> assertThat(r.option()).contains("build"));
+        assertThat(check(folder)).singleElement().satisfies(r -> {
+            assertThat(r.option()).contains("build");
+            assertThat(Messages.FRENCH.text(r.sentence())).startsWith("api : build: ")
+                    .endsWith(" (un contexte de build hors du dossier du rendu)");
+        });
     }
 }

@@ -4,7 +4,6 @@ import static obsgrader.i18n.Message.msg;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.i18n.Message;
@@ -29,7 +28,7 @@ final class Refused {
         }
         return Optional.of(Verdict.fromFiles(0)
                 .expected(msg("deployed.refused.expected"))
-                .found(msg("deployed.refused.found", refusals.stream().map(Object::toString).collect(Collectors.joining("; "))))
+                .found(msg("deployed.refused.found", SubmissionPolicy.Refusal.listed(refusals)))
                 .at(Message.verbatim(context.submission().composePath().map(Object::toString).orElse("")))
                 .hint(msg("deployed.refused.hint")));
     }
