@@ -48,17 +48,18 @@ public final class AllureFiles {
     /** The Environment panel: the run first, then each fact of the grading environment (stand-ins, services left out). */
     static Map<String, String> environment(ScoreCard card, Messages messages) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(messages.get("report.allure.total"), messages.get("report.card.points", messages.number(card.points()),
-                messages.number(card.max())) + " + bonus " + messages.number(card.bonusPoints()));
+        environment.put(messages.get("report.allure.total"), messages.get("report.allure.total-with-bonus",
+                messages.get("report.card.points", messages.number(card.points()), messages.number(card.max())),
+                messages.number(card.bonusPoints())));
         environment.put(messages.get("report.allure.outcome"), card.outcome(messages));
         environment.put(messages.get("report.allure.pass-mark"), messages.number(card.passMark()));
-        environment.put("submission", card.submission());
-        environment.put("rubric", card.rubricVersion());
-        environment.put("mode", messages.get("report.mode." + card.mode()));
-        environment.put("language", messages.language());
-        environment.put("duration", messages.duration(card.duration()));
-        environment.put("machine", System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+        environment.put(messages.get("report.allure.submission"), card.submission());
+        environment.put(messages.get("report.allure.rubric"), card.rubricVersion());
+        environment.put(messages.get("report.allure.mode"), messages.get("report.mode." + card.mode()));
+        environment.put(messages.get("report.allure.language"), messages.language());
+        environment.put(messages.get("report.allure.duration"), messages.duration(card.duration()));
+        environment.put(messages.get("report.allure.machine"), messages.get("report.allure.machine-is", System.getProperty("os.name")
+                + " " + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         card.environment().forEach((what, note) -> environment.put(messages.note(what), messages.text(note)));
         return environment;
     }
