@@ -20,24 +20,24 @@ final class RunNetworks {
 
     /** Rewrites the file's network definitions in place; returns the bridge names, in the definitions' order. */
     static List<String> contain(ObjectNode compose, String runId, List<Message> changes) {
-        List<String> refusals = new ArrayList<>();
+        List<Message> refusals = new ArrayList<>();
         compose.path("services").fields().forEachRemaining(service -> {
             String mode = service.getValue().path("network_mode").asText("none");
             if (!"none".equals(mode) && !mode.startsWith("service:")) {
-                refusals.add(service.getKey() + ": network_mode: " + mode + " (a network outside the run's own)");
+                refusals.add(msg("grader.refused.network-mode", service.getKey(), mode));
             }
         });
         ObjectNode networks = (ObjectNode) compose.get("networks");
         List<String> names = new ArrayList<>();
         networks.fieldNames().forEachRemaining(names::add);
         if (names.size() > Egress.MAX_NETWORKS) {
-            refusals.add("networks: " + names.size() + " (at most " + Egress.MAX_NETWORKS + ")");
+            refusals.add(msg("grader.refused.networks", names.size(), Egress.MAX_NETWORKS));
         }
         List<String> bridges = new ArrayList<>();
         for (String name : names) {
             ObjectNode network = networks.get(name) instanceof ObjectNode o ? o : networks.putObject(name);
             if (network.path("external").asBoolean(false) || network.path("external").isObject()) {
-                refusals.add("networks." + name + ": external (a network outside the run's own)");
+                refusals.add(msg("grader.refused.external-network", name));
                 continue;
             }
             if (network.remove("name") != null) {
@@ -56,7 +56,7 @@ final class RunNetworks {
             }
         }
         if (!refusals.isEmpty()) {
-            throw new StackFailure(msg("grader.stack.refused", String.join("; ", refusals)));
+            throw new StackFailure(msg("grader.stack.refused", Message.clauses(refusals)));
         }
         return bridges;
     }
