@@ -12,7 +12,6 @@ import obsgrader.batch.Row;
 import obsgrader.batch.Shard;
 import obsgrader.grading.Settings;
 import obsgrader.report.ScoreCard;
-import obsgrader.rubric.RubricLoader;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -46,7 +45,7 @@ class GradeBatchIT {
         Shard shard = Shard.parse(System.getProperty("grader.shard"));
         BatchGrader batch = BatchGrader.of(submissions)
                 .withReportsTo(reports)
-                .withRubric(RubricLoader.load(settings.rubric()))
+                .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
                 .withShard(shard)
                 .withRegrade(Boolean.getBoolean("grader.regrade"));
@@ -68,7 +67,7 @@ class GradeBatchIT {
         List<Path> inputs = Arrays.stream(folders.split(",")).map(String::trim).filter(f -> !f.isEmpty())
                 .map(f -> root.resolve(f).normalize()).toList();
         Path into = settings.reports().resolve(System.getProperty("grader.batch", "merged"));
-        List<Row> rows = ClassMerge.merge(inputs, RubricLoader.load(settings.rubric()), into);
+        List<Row> rows = ClassMerge.merge(inputs, settings.loadRubric(), into);
         System.out.println("[batch] merged " + inputs + ": gradebook " + into.resolve("gradebook.csv") + ", summary "
                 + into.resolve("index.html"));
         return rows;
