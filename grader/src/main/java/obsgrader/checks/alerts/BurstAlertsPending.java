@@ -43,6 +43,8 @@ public final class BurstAlertsPending implements Check {
 
     @Override
     public Verdict judge(GradingContext context) {
+        // asked first: without a stack the line is not assessed, whatever the rule files hold
+        PrometheusApi prometheus = context.prometheus();
         Map<Symptom, List<Watcher>> watching = Symptom.alertsOf(context.submission());
         Map<Symptom, List<Watcher>> raisable = new EnumMap<>(Symptom.class);
         List<Message> missing = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class BurstAlertsPending implements Check {
             sortOut(watching, name -> false, raisable, missing);
             timeline = FaultTimeline.inject(msg("alerts.burst-pending.no-burst"));
         } else {
-            timeline = burst(context, watching, raisable, missing, raised);
+            timeline = burst(context, prometheus, watching, raisable, missing, raised);
         }
         raisable.keySet().stream().filter(symptom -> !raised.contains(symptom)).forEach(symptom -> missing.add(msg(
                 "alerts.burst-pending.not-pending", symptom.meaning(), raisable.get(symptom).stream().map(Watcher::alert).distinct().toList())));
@@ -89,9 +91,8 @@ public final class BurstAlertsPending implements Check {
      * labelled series at its first request, and the outage drill has just restarted the api, so before that
      * an alert on {@code orders_total} or {@code http_requests_total} would seem to read nothing.
      */
-    private static FaultTimeline burst(GradingContext context, Map<Symptom, List<Watcher>> watching,
+    private static FaultTimeline burst(GradingContext context, PrometheusApi prometheus, Map<Symptom, List<Watcher>> watching,
                                        Map<Symptom, List<Watcher>> raisable, List<Message> missing, Set<Symptom> raised) {
-        PrometheusApi prometheus = context.prometheus();
         Duration atMost = deadline(context, watching);
         List<String> activeBefore = active(prometheus).stream().map(BurstAlertsPending::describe).toList();
         FaultTimeline timeline = FaultTimeline.inject(activeBefore.isEmpty() ? msg("alerts.burst-pending.burst", atMost)
