@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
-    private static final Path DAEMON_LOG = Path.of("/var/log/obsgrader-dockerd.log");
+    private static final Path DAEMON_LOGS = Path.of("/var/log");
     private static final Duration DAEMON_START = Duration.ofSeconds(90);
 
     private DockerEngine() {
@@ -30,7 +30,8 @@ public final class DockerEngine {
             throw new EnvironmentFault("No Docker engine answers (docker info failed). Install Docker Engine "
                     + "(Debian: apt-get install docker.io), start it, and run again.");
         }
-        if (!Shell.has("docker")) {
+        // The client alone (a docker CLI on PATH) is no engine: decide on the daemon's program.
+        if (!Shell.has("dockerd")) {
             installDebianPackages("docker.io");
         }
         if (!answers()) {
@@ -69,14 +70,21 @@ public final class DockerEngine {
     }
 
     private static void startDaemon() {
-        LOG.info("Starting dockerd (log: {})", DAEMON_LOG);
-        // setsid detaches the daemon from this JVM, so it outlives the run like a system service would.
-        Shell.run(Duration.ofSeconds(20), "sh", "-c", "setsid nohup dockerd > " + DAEMON_LOG + " 2>&1 < /dev/null &");
+        // A daemon already starting (another JVM of the same build) is waited for, not started a second time.
+        boolean starting = Shell.run(Duration.ofSeconds(5), "pgrep", "-x", "dockerd").ok();
+        // Each attempt keeps its own log, so that a failed start is still readable after the next one.
+        Path log = DAEMON_LOGS.resolve("obsgrader-dockerd-" + System.currentTimeMillis() + ".log");
+        if (!starting) {
+            LOG.info("Starting dockerd (log: {})", log);
+            // setsid detaches the daemon from this JVM, so it outlives the run like a system service would.
+            Shell.run(Duration.ofSeconds(20), "sh", "-c", "setsid nohup dockerd > " + log + " 2>&1 < /dev/null &");
+        }
         try {
             Awaitility.await("dockerd answering").atMost(DAEMON_START).pollInterval(Duration.ofSeconds(1))
                     .until(DockerEngine::answers);
         } catch (ConditionTimeoutException e) {
-            throw new EnvironmentFault("dockerd did not answer within " + DAEMON_START.toSeconds() + " s; see " + DAEMON_LOG);
+            throw new EnvironmentFault("dockerd did not answer within " + DAEMON_START.toSeconds() + " s"
+                    + (starting ? " (it was already starting)" : "; see " + log));
         }
     }
 }
