@@ -2,24 +2,42 @@ package obsgrader.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import obsgrader.checks.Evidence;
 import obsgrader.checks.Verdict;
 import obsgrader.i18n.Messages;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.submission.Yaml;
 
 /**
- * {@code results.json} in Gradescope's autograder schema ({@code score}, {@code tests[]} with {@code name},
- * {@code score}, {@code max_score}, {@code output}); criteria, evidence levels and the rubric version go
- * under {@code extra_data}.
+ * {@code results.json} in Gradescope's autograder schema (https://gradescope-autograders.readthedocs.io/en/latest/specs/):
+ * {@code score}, {@code execution_time}, {@code output} (the card as Markdown, {@code output_format: md}),
+ * {@code visibility}, and {@code tests[]} with {@code name}, {@code score}, {@code max_score}, {@code status},
+ * {@code output} (Markdown) and {@code tags}. A line not assessed here, or a bonus line, weighs nothing in
+ * Gradescope ({@code max_score} 0) and is never "failed": only the student's lost points show red. Criteria,
+ * evidence levels, the rubric's own maxima and the rubric version go under {@code extra_data}.
  */
 public final class ResultsJson {
+    private static final String BONUS = "bonus";
     private ResultsJson() {
     }
 
+    /** Gradescope's values of {@code visibility}: when the student sees the results. */
+    public static final java.util.List<String> VISIBILITIES = java.util.List.of("visible", "hidden", "after_due_date", "after_published");
+
     public static ObjectNode render(ScoreCard card, Messages messages) {
+        return render(card, messages, "visible");
+    }
+
+    public static ObjectNode render(ScoreCard card, Messages messages, String visibility) {
+        if (!VISIBILITIES.contains(visibility)) {
+            throw new IllegalArgumentException("visibility '" + visibility + "' is not one of Gradescope's " + VISIBILITIES);
+        }
         ObjectNode root = Yaml.JSON.createObjectNode();
         root.put("score", card.points() + card.bonusPoints());
-        root.put("output", ConsoleCard.render(card, messages));
+        root.put("execution_time", card.duration().toSeconds());
+        root.put("output", ScoreMarkdown.render(card, messages, false));
+        root.put("output_format", "md");
+        root.put("visibility", visibility);
         ArrayNode tests = root.putArray("tests");
         card.criteria().forEach(criterion -> criterion.checks().forEach(check -> tests.add(test(check, messages))));
         card.bonus().forEach(check -> tests.add(test(check, messages)));
@@ -52,15 +70,28 @@ public final class ResultsJson {
     private static ObjectNode test(CheckScore check, Messages messages) {
         ObjectNode test = Yaml.JSON.createObjectNode();
         Verdict.Rendered text = check.verdict().in(messages);
-        test.put("name", messages.title(check.check(), check.title()));
+        boolean notAssessed = check.verdict().evidence() == Evidence.NOT_ASSESSED;
+        boolean bonus = BONUS.equals(check.criterion());
+        String title = messages.title(check.check(), check.title());
+        test.put("name", notAssessed ? messages.get("report.json.name-not-assessed", title) : title);
         test.put("score", check.points());
-        test.put("max_score", check.max());
+        // Gradescope's extra credit is a test worth 0; a line not assessed here is nobody's loss
+        test.put("max_score", notAssessed || bonus ? 0 : check.max());
+        test.put("status", notAssessed || bonus || check.verdict().full() ? "passed" : "failed");
         test.put("output", output(check, text, messages));
-        test.putArray("tags").add(check.criterion());
+        test.put("output_format", "md");
+        ArrayNode tags = test.putArray("tags").add(check.criterion());
+        if (notAssessed) {
+            tags.add("not-assessed");
+        }
         ObjectNode extra = test.putObject("extra_data");
         extra.put("check", check.check());
         extra.put("criterion", check.criterion());
         extra.put("evidence", check.verdict().evidence().label());
+        extra.put("max_points", check.max());
+        if (!check.verdict().full()) {
+            extra.put("reason", text.reason());
+        }
         if (!text.measured().isEmpty()) {
             extra.put("measured", text.measured());
         }

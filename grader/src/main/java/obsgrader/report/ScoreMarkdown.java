@@ -13,6 +13,11 @@ public final class ScoreMarkdown {
     }
 
     public static String render(ScoreCard card, Messages messages) {
+        return render(card, messages, true);
+    }
+
+    /** Without the charts' links where they cannot be followed (Gradescope shows the text alone). */
+    public static String render(ScoreCard card, Messages messages, boolean withPictures) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(messages.get("report.md.title", messages.number(card.points()), messages.number(card.max()),
                 card.outcome(messages).toLowerCase(messages.locale()))).append("\n\n");
@@ -34,7 +39,9 @@ public final class ScoreMarkdown {
             md.append("| ").append(messages.get("report.md.bonus-row", messages.number(card.bonusCap()))).append(" | ")
                     .append(messages.number(card.bonusPoints())).append(" |\n");
         }
-        pictures(md, card, messages);
+        if (withPictures) {
+            pictures(md, card, messages);
+        }
         md.append("\n## ").append(messages.get("report.md.checks")).append("\n\n")
                 .append(messages.get("report.md.checks-header")).append("\n|---|---|---|---|---|---|\n");
         for (CriterionScore criterion : card.criteria()) {
