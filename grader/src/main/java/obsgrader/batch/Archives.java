@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.List;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -37,13 +39,13 @@ public final class Archives {
     static void unzip(Path archive, Path into, int maxEntries, long maxBytes) {
         Path root = into.toAbsolutePath().normalize();
         long written = 0;
-        int entries = 0;
         try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
-            for (var iterator = zip.getEntries(); iterator.hasMoreElements(); ) {
-                ZipArchiveEntry entry = iterator.nextElement();
-                if (++entries > maxEntries) {
-                    throw new Refused(archive.getFileName() + ": more than " + maxEntries + " entries; unpack it, keep the lab's files only and zip it again");
-                }
+            // counted in the central directory, before anything is written
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            if (entries.size() > maxEntries) {
+                throw new Refused(archive.getFileName() + ": more than " + maxEntries + " entries; unpack it, keep the lab's files only and zip it again");
+            }
+            for (ZipArchiveEntry entry : entries) {
                 Path target = root.resolve(entry.getName()).normalize();
                 if (!target.startsWith(root) || entry.isUnixSymlink()) {
                     continue;

@@ -39,6 +39,8 @@ public record GradebookLine(Row row, Identity identity, List<String> feedback) {
         List<String> sentences = new ArrayList<>();
         JsonNode root = read(results);
         Messages messages = Messages.of(root.path("extra_data").path("language").asText("en"));
+        // the student reads their own files' names, not where the grader unpacked them
+        String submission = root.path("extra_data").path("submission").asText("/nowhere");
         if (!row.gradable()) {
             sentences.add(messages.get("report.feedback.not-gradable", row.reason()));
             return sentences;
@@ -49,7 +51,7 @@ public record GradebookLine(Row row, Identity identity, List<String> feedback) {
             double lost = max - test.path("score").asDouble();
             if (lost > 0 && !"bonus".equals(extra.path("criterion").asText())
                     && !Evidence.NOT_ASSESSED.label().equals(extra.path("evidence").asText())) {
-                String reason = extra.path("reason").asText(test.path("output").asText()).strip();
+                String reason = extra.path("reason").asText(test.path("output").asText()).replace(submission + "/", "").replace(submission, "./").strip();
                 sentences.add(messages.get("report.feedback.lost", test.path("name").asText(), messages.number(lost),
                         messages.number(max), reason.replaceAll("\\s*\n\\s*", " ").replaceAll("[.\\s]+$", "")));
             }

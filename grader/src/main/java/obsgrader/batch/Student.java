@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import obsgrader.submission.Folders;
 
 /**
  * One submission of a class: a sub-folder of the batch folder, or a .zip in it, named after the student as the
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * the whole download still zipped, or wrapped in one folder. Inside a student's entry, a single zip or a single
  * folder without a compose file is opened until the submission is found.
  */
-public record Student(String name, Path submission, Identity identity) {
+public record Student(String name, Path entry, Identity identity, Path workDir) {
     /** How deep wrapping folders and nested zips are opened: deeper is not a submission. */
     private static final int MAX_DEPTH = 4;
     private static final List<String> COMPOSE_FILES = List.of("docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml");
@@ -45,12 +46,20 @@ public record Student(String name, Path submission, Identity identity) {
             // two students the LMS names alike (two Ada Martin) keep apart by their LMS id
             String name = names.add(identity.fullName()) ? identity.fullName() : identity.fullName() + " (" + identity.id() + ")";
             if (wanted.test(name)) {
-                Path submission = archive ? unpacked(entry, workDir.resolve(name)) : entry;
-                students.add(new Student(name, open(submission, workDir.resolve(name), 0), identity));
+                students.add(new Student(name, entry, identity, workDir.resolve(name)));
             }
         }
         students.sort(java.util.Comparator.comparing(Student::name));
         return students;
+    }
+
+    /**
+     * The submission's folder, its archives unpacked afresh: called where the student is graded, so that an archive
+     * refused ({@link Archives.Refused}) makes that student not gradable, with the reason, and the class goes on.
+     */
+    public Path submission() {
+        boolean archive = entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        return open(archive ? unpacked(entry, workDir) : entry, workDir, 0);
     }
 
     /** The class's folder: a download still zipped, or a single wrapping folder, is opened. */
@@ -90,6 +99,9 @@ public record Student(String name, Path submission, Identity identity) {
     }
 
     private static Path unpacked(Path archive, Path into) {
+        if (Files.exists(into)) {
+            Folders.delete(into);
+        }
         Archives.unzip(archive, into);
         return into;
     }
@@ -118,8 +130,4 @@ public record Student(String name, Path submission, Identity identity) {
         }
     }
 
-    /** Unpacks an archive; a single top folder inside it is the submission. */
-    static Path unzip(Path archive, Path into) {
-        return open(unpacked(archive, into), into, 0);
-    }
 }
