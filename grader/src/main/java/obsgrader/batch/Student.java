@@ -62,6 +62,14 @@ public record Student(String name, Path entry, Identity identity, Path workDir) 
         return open(archive ? unpacked(entry, workDir) : entry, workDir, 0);
     }
 
+    /**
+     * The submission in a folder a platform delivered (Gradescope's {@code /autograder/submission}, PrairieLearn's
+     * {@code /grade/student}): the folder itself, or the single zip or folder it holds, opened.
+     */
+    public static Path find(Path folder, Path workDir) {
+        return open(folder, workDir, 0);
+    }
+
     /** The class's folder: a download still zipped, or a single wrapping folder, is opened. */
     private static Path classRoot(Path folder, Path workDir, int depth) {
         List<Path> entries = entries(folder);

@@ -14,6 +14,7 @@ import obsgrader.batch.BatchGrader;
 import obsgrader.batch.CsvDialect;
 import obsgrader.batch.Gradebook;
 import obsgrader.batch.Row;
+import obsgrader.batch.Student;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
 import obsgrader.grading.Settings;
@@ -79,7 +80,9 @@ public final class ObsGrader {
     private static int grade(Settings settings, Options options) {
         Path latest = settings.freshLatest();
         Rubric rubric = settings.loadRubric();
-        try (Grading grading = new Grading(Submission.load(settings.stack()), rubric, settings.mode(), latest)) {
+        // a student's upload may be their stack/ folder zipped, or in a folder of its own
+        Path submission = Student.find(settings.stack(), settings.reports().resolve(".unpacked"));
+        try (Grading grading = new Grading(Submission.load(submission), rubric, settings.mode(), latest)) {
             ReportWriter.write(grading.card(), latest, rubric.messages(), options.value("--visibility", "visible"));
         }
         Optional<String> failure = FinishGrading.finish(latest, !options.flag("--no-gate"));
