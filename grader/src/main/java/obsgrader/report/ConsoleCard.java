@@ -1,5 +1,9 @@
 package obsgrader.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import obsgrader.checks.Evidence;
 import obsgrader.i18n.Messages;
 import obsgrader.report.ScoreCard.CheckScore;
@@ -96,8 +100,13 @@ public final class ConsoleCard {
         var notAssessed = card.criteria().stream().flatMap(c -> c.checks().stream())
                 .filter(check -> check.verdict().evidence() == Evidence.NOT_ASSESSED).toList();
         if (!notAssessed.isEmpty()) {
+            // said once per cause, the lines by their ids: every line is shown in full below
             out.append(messages.get("report.card.not-assessed", messages.number(card.notAssessedPoints()))).append('\n');
-            notAssessed.forEach(check -> appendCheck(out, check, messages, false, true));
+            Map<String, List<String>> byCause = new LinkedHashMap<>();
+            notAssessed.forEach(check -> byCause.computeIfAbsent(oneLine(check.verdict().in(messages).reason()),
+                    cause -> new ArrayList<>()).add(check.check()));
+            byCause.forEach((cause, ids) -> out.append("  ").append(cause).append('\n')
+                    .append("        ").append(String.join(", ", ids)).append('\n'));
         }
     }
 
