@@ -51,7 +51,7 @@ class ScoreCardTest {
         assertThat(ResultsJson.render(card, Messages.FRENCH).path("score").asDouble()).isEqualTo(97.5);
         assertThat(ResultsJson.render(card, Messages.FRENCH).path("extra_data").path("total").asDouble()).isEqualTo(97.5);
         assertThat(ScoreMarkdown.render(card, Messages.FRENCH)).startsWith("# obsgrader : 97,5/100, réussi\n");
-        assertThat(AllureFiles.environment(card, Messages.FRENCH).get("Total")).startsWith("Note 97,5/100 : RÉUSSI");
+        assertThat(AllureFiles.environment(card, Messages.FRENCH).get("Total")).isEqualTo("Points 97.5/100 — RÉUSSI (95 sur les critères + 2,5 de bonus, au plus 100)");
         // the pass mark is held against the total: a bonus can lift a run over it
         assertThat(withBonus(67.5, 2.5).passed()).isTrue();
     }
