@@ -49,12 +49,12 @@ public final class ConsoleCard {
             out.append(card.gradable() ? String.format("%-62s %6s/%s%n", messages.criterion(criterion.id(), criterion.title()),
                     messages.number(criterion.points()), messages.number(criterion.max()))
                     : messages.criterion(criterion.id(), criterion.title()) + "\n");
-            criterion.checks().forEach(check -> appendCheck(out, check, messages, false, card.gradable()));
+            criterion.checks().forEach(check -> appendCheck(out, check, messages, false, card.gradable(), card.notGradable()));
         }
         if (!card.bonus().isEmpty() && card.gradable()) {
             out.append(String.format("%-62s %6s%n", messages.get("report.card.bonus"), messages.get("report.card.bonus-cap",
                     messages.number(card.bonusPoints()), messages.number(card.bonusCap()))));
-            card.bonus().forEach(check -> appendCheck(out, check, messages, true, true));
+            card.bonus().forEach(check -> appendCheck(out, check, messages, true, true, null));
         }
         out.append(RULE).append('\n');
         out.append(messages.get("report.card.run", card.rubricVersion(), messages.get("report.mode." + card.mode()),
@@ -93,7 +93,7 @@ public final class ConsoleCard {
             out.append(messages.get("report.card.lost-header", messages.number(ScoreCard.round(
                     lost.stream().mapToDouble(CheckScore::lost).sum())))).append('\n');
             lost.forEach(check -> {
-                appendCheck(out, check, messages, false, true);
+                appendCheck(out, check, messages, false, true, null);
                 out.append("        ").append(messages.get("report.card.guide", Guide.section(check.check(), messages))).append('\n');
             });
         }
@@ -117,15 +117,23 @@ public final class ConsoleCard {
     }
 
     /** A line of the rubric; a bonus not attempted is not a loss: it is said so, without a minus. */
-    private static void appendCheck(StringBuilder out, CheckScore check, Messages messages, boolean bonus, boolean points) {
+    private static void appendCheck(StringBuilder out, CheckScore check, Messages messages, boolean bonus, boolean points,
+                                    String saidAbove) {
         var text = check.verdict().in(messages);
+        // a line the machine's failure left unassessed: its cause is the card's first line, not said again on each
+        boolean causeSaidAbove = saidAbove != null && check.verdict().evidence() == Evidence.NOT_ASSESSED
+                && text.reason().contains(saidAbove);
         boolean notAttempted = bonus && check.points() == 0;
         String mark = check.verdict().evidence() == Evidence.NOT_ASSESSED ? messages.get("report.mark.not-assessed")
                 : notAttempted ? messages.get("report.mark.not-attempted")
                 : check.lost() <= 0 ? messages.get("report.mark.ok") : "-" + messages.number(ScoreCard.round(check.lost()));
         out.append(points ? String.format("  %-5s %-55s %5s/%s%n", mark, messages.title(check.check(), check.title()),
                 messages.number(check.points()), messages.number(check.max()))
-                : String.format("  %-5s %s%n", check.verdict().full() ? mark : "x", messages.title(check.check(), check.title())));
+                : String.format("  %-5s %s%n", check.verdict().full() || causeSaidAbove ? mark : "x",
+                        messages.title(check.check(), check.title())));
+        if (causeSaidAbove) {
+            return;
+        }
         if (notAttempted) {
             if (!text.hint().isEmpty()) {
                 out.append("        ").append(messages.get("report.card.bonus-idea", text.hint())).append('\n');

@@ -74,11 +74,15 @@ class ScoreCardTest {
     /** A run the machine could not complete is no grade: no points line, no score anywhere a parser could read. */
     @Test
     void aRunThatIsNotGradableHasNoPointsAnywhere() {
+        List<CheckScore> checks = List.of(new CheckScore("c", "c.kept", "kept", 5, 5, Verdict.live(1)),
+                new CheckScore("c", "c.live", "live", 0, 95, Verdict.notAssessed(Message.literal("machine: no Docker engine answers"))));
         ScoreCard card = new ScoreCard("student", "test", 70, Mode.FULL, Instant.now(), Duration.ZERO, "no Docker engine answers",
-                Map.of(), withBonus(7, 0).criteria(), List.of(), 0);
+                Map.of(), List.of(new CriterionScore("c", "criterion", 100, checks)), List.of(), 0);
         String french = ConsoleCard.render(card, Messages.FRENCH);
         assertThat(french).doesNotContain("Points ", "Note ").contains("NON NOTABLE : no Docker engine answers\nCe n'est pas une note")
-                .endsWith("NON NOTABLE : no Docker engine answers");
+                .endsWith("NON NOTABLE : no Docker engine answers").contains("  n.é.  live\n");
+        // the machine's failure is said at the top and at the end, not again on every line it left unassessed
+        assertThat(french.split("no Docker engine answers", -1)).hasSize(3);
         JsonNode json = ResultsJson.render(card, Messages.FRENCH);
         assertThat(json.has("score")).isFalse();
         assertThat(json.path("gradable").asBoolean(true)).isFalse();
