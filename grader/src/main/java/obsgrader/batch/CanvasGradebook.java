@@ -37,7 +37,7 @@ public final class CanvasGradebook implements Gradebook.Format {
         table.add(header);
         table.add(List.of("Points Possible", "", "", "", "", dialect.number(rubric.total()), ""));
         for (GradebookLine line : lines) {
-            var grade = line.grade(rubric.total());
+            var grade = line.grade();
             table.add(List.of(line.identity().fullName(), line.identity().id(), "", "", "",
                     grade.isPresent() ? dialect.number(grade.getAsDouble()) : "", line.feedbackText()));
         }

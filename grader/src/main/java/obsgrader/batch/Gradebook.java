@@ -70,9 +70,11 @@ public final class Gradebook {
     static List<Column> columns(Rubric rubric) {
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("student", (l, d) -> l.row().student()));
-        rubric.criteria().forEach(c -> columns.add(new Column(c.id(), (l, d) -> d.number(l.row().criteria().getOrDefault(c.id(), 0.0)))));
-        columns.add(new Column("bonus", (l, d) -> d.number(l.row().bonus())));
-        columns.add(new Column("total", (l, d) -> d.number(l.row().total())));
+        // a run that is not gradable has no points: empty cells, never a 0 a spreadsheet would average in
+        rubric.criteria().forEach(c -> columns.add(new Column(c.id(), (l, d) -> l.row().gradable()
+                ? d.number(l.row().criteria().getOrDefault(c.id(), 0.0)) : "")));
+        columns.add(new Column("bonus", (l, d) -> l.row().gradable() ? d.number(l.row().bonus()) : ""));
+        columns.add(new Column("total", (l, d) -> l.row().gradable() ? d.number(l.row().total()) : ""));
         columns.add(new Column("pass", (l, d) -> l.row().passed() ? "yes" : "no"));
         columns.add(new Column("gradable", (l, d) -> l.row().partlyGradable() ? "partly" : l.row().gradable() ? "yes" : "no"));
         columns.add(new Column("run_time_s", (l, d) -> String.valueOf(l.row().seconds())));

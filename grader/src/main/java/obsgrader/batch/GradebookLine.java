@@ -30,9 +30,9 @@ public record GradebookLine(Row row, Identity identity, List<String> feedback) {
         return String.join(" ", feedback);
     }
 
-    /** The grade a gradebook imports: the points and the bonus, at most the rubric's maximum; none when not gradable. */
-    public java.util.OptionalDouble grade(double max) {
-        return row.gradable() ? java.util.OptionalDouble.of(Math.min(max, row.total() + row.bonus())) : java.util.OptionalDouble.empty();
+    /** The grade a gradebook imports: the run's one total (ScoreCard.total, the bonus in it); none when not gradable. */
+    public java.util.OptionalDouble grade() {
+        return row.gradable() ? java.util.OptionalDouble.of(row.total()) : java.util.OptionalDouble.empty();
     }
 
     static List<String> feedback(Row row, Path results) {

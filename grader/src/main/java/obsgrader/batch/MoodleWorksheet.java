@@ -32,7 +32,7 @@ public final class MoodleWorksheet implements Gradebook.Format {
         table.add(HEADER);
         for (GradebookLine line : lines) {
             Identity who = line.identity();
-            var grade = line.grade(rubric.total());
+            var grade = line.grade();
             table.add(List.of(who.id().isEmpty() ? line.row().student() : "Participant " + who.id(), who.fullName(), "",
                     "", grade.isPresent() ? dialect.number(grade.getAsDouble()) : "", dialect.number(rubric.total()), "Yes",
                     "", "", line.feedbackText()));

@@ -35,7 +35,7 @@ import obsgrader.submission.Submission;
  *
  * {@code grade} writes the same reports as {@code mvn verify -Dstack=FOLDER} (card.txt, score.md, results.json,
  * prairielearn.json, classroom.json, annotations.txt, the charts) into {@code REPORTS/latest} and exits 1 below the
- * pass mark or not gradable (not with {@code --no-gate}); {@code --github} prints the lost lines as workflow
+ * pass mark, 75 when not gradable (as {@code examples/grade.sh}; not with {@code --no-gate}); {@code --github} prints the lost lines as workflow
  * annotations. {@code class} grades a class folder as {@code mvn verify -Dsubmissions=DIR} does.
  */
 public final class ObsGrader {
@@ -59,7 +59,7 @@ public final class ObsGrader {
         System.exit(status);
     }
 
-    /** The exit status: 0 done, 1 below the pass mark or not gradable, 2 a usage error. */
+    /** The exit status: 0 done, 1 below the pass mark, 75 not gradable, 2 a usage error. */
     static int run(String[] args) throws InterruptedException {
         if (args.length < 2) {
             throw new IllegalArgumentException(USAGE);
@@ -94,7 +94,17 @@ public final class ObsGrader {
             }
         }
         failure.ifPresent(System.err::println);
-        return failure.isPresent() ? 1 : 0;
+        // as examples/grade.sh: 1 below the pass mark, 75 (EX_TEMPFAIL) when the machine could not grade
+        return failure.isEmpty() ? 0 : Files.exists(latest.resolve(ReportWriter.RESULTS)) && !gradable(latest) ? 75 : 1;
+    }
+
+    private static boolean gradable(Path latest) {
+        try {
+            return obsgrader.submission.Yaml.JSON.readTree(latest.resolve(ReportWriter.RESULTS).toFile())
+                    .path("extra_data").path("gradable").asBoolean();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int gradeClass(Settings settings, Options options) throws InterruptedException {

@@ -29,9 +29,8 @@ public final class PrairieLearnResults {
             root.put("message", messages.get("report.card.not-gradable", card.notGradable()));
             return root;
         }
-        root.put("score", Math.min(1, Math.max(0, (card.points() + card.bonusPoints()) / card.max())));
-        root.put("message", messages.get("report.card.points", messages.number(card.points()), messages.number(card.max()))
-                + ", " + card.outcome(messages));
+        root.put("score", Math.min(1, Math.max(0, card.total() / card.max())));
+        root.put("message", card.pointsLine() + ", " + card.outcome(messages));
         root.put("output", ConsoleCard.render(card, messages));
         images(root.putArray("images"), card.pictures(), messages);
         ArrayNode tests = root.putArray("tests");

@@ -58,13 +58,14 @@ class PlatformFormatsTest {
     void gradescopeResultsHoldOnlyTheSpecificationsFieldsWithTheirValues() throws Exception {
         JsonNode results = written(card(null), ReportWriter.RESULTS);
 
+        // the specification's top-level fields, and obsgrader's "gradable" (false: no grade, no score anywhere)
         assertThat(fieldNames(results)).isSubsetOf("score", "execution_time", "output", "output_format", "test_output_format",
-                "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard");
+                "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard", "gradable");
         assertThat(results.path("score").isNumber()).isTrue();
         assertThat(results.path("score").asDouble()).isEqualTo(15);
         assertThat(results.path("execution_time").asInt()).isEqualTo(42);
         assertThat(results.path("output_format").asText()).isEqualTo("md");
-        assertThat(results.path("output").asText()).startsWith("# obsgrader: 13/20").contains("| criterion | points |")
+        assertThat(results.path("output").asText()).startsWith("# obsgrader: 15/20").contains("| criterion | points |")
                 .doesNotContain("![");
         assertThat(results.path("visibility").asText()).isEqualTo("after_published");
         for (JsonNode test : results.path("tests")) {
@@ -88,6 +89,14 @@ class PlatformFormatsTest {
         // a bonus is Gradescope's extra credit: worth 0, its points on top
         assertThat(tests.get(3).path("max_score").asDouble()).isZero();
         assertThat(tests.get(3).path("score").asDouble()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunNotGradableIsNoGradeForGradescopeNeitherScoreNorStatus() throws Exception {
+        JsonNode results = written(card("no engine"), ReportWriter.RESULTS);
+
+        assertThat(results.has("score")).isFalse();
+        assertThat(results.path("tests")).allSatisfy(test -> assertThat(test.has("score") || test.has("status")).isFalse());
     }
 
     @Test
