@@ -51,7 +51,15 @@ class CalibrationIT {
             Map<String, double[]> graded = new LinkedHashMap<>();
             try (Grading grading = new Grading(Submission.load(stack), rubric, Mode.STATIC, out.resolve(name))) {
                 ScoreCard card = grading.card();
-                card.checksById().forEach((id, score) -> graded.put(id, new double[] {score.points(), score.max()}));
+                StringBuilder reasons = new StringBuilder();
+                card.checksById().forEach((id, score) -> {
+                    graded.put(id, new double[] {score.points(), score.max()});
+                    reasons.append(id).append(' ').append(ScoreCard.format(score.points())).append('/')
+                            .append(ScoreCard.format(score.max())).append(": ").append(score.verdict().in(rubric.messages()).reason()).append('\n');
+                });
+                // The grader's reasons beside the table, to read a disagreement against the hand's.
+                Files.createDirectories(out.resolve(name));
+                Files.writeString(out.resolve(name).resolve("lines.txt"), reasons);
             }
             comparison.add(name, graded, HandScore.parse(name, Files.readString(hand)));
         }
