@@ -18,9 +18,11 @@ import obsgrader.submission.Rule;
 
 /**
  * The eight lab alerts, by meaning: fed the failing series, the student's rules fire something; fed
- * healthy series, they fire nothing (a false positive costs a quarter of the points).
+ * healthy series, they fire nothing, and on a booted stack nothing goes pending or firing under the load phase's
+ * healthy traffic either (a false positive, in either, costs an incident's worth). Judged in rubric order, after
+ * the load phase and before any drill, so that it sees the stack's own healthy traffic.
  */
-@RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy")
+@RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy", live = true)
 public final class LabAlertsCovered implements Check {
     /** On top of covering nothing, an alert that fires when all is well pages for nothing: one incident's worth more. */
     private static final double FALSE_POSITIVE_PENALTY = 1.0 / 8;
@@ -38,6 +40,8 @@ public final class LabAlertsCovered implements Check {
             return unloadable.get();
         }
         AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
+        Optional<List<String>> underLoad = HealthyTrafficAlerts.seen(context);
+        boolean quiet = healthy.passed() && underLoad.map(List::isEmpty).orElse(true);
         Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
         List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
         for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {
@@ -49,8 +53,8 @@ public final class LabAlertsCovered implements Check {
         List<AlertScenarios.Outcome> withSilentRules = outcomes.stream().filter(o -> o.passed() && !o.silent().isEmpty()).toList();
         // an incident caught, but by another rule than the student's own version of its alert, which never fires: half
         double caught = outcomes.size() - missed.size() - SILENT_RULE_SHARE * withSilentRules.size();
-        double share = caught / outcomes.size() - (healthy.passed() ? 0 : FALSE_POSITIVE_PENALTY);
-        SubmissionTerms terms = SubmissionTerms.of(context.submission());
+        double share = caught / outcomes.size() - (quiet ? 0 : FALSE_POSITIVE_PENALTY);
+        SubmissionTerms terms = SubmissionTerms.of(context);
         List<Message> found = new ArrayList<>();
         if (!missed.isEmpty()) {
             found.add(msg("alerts.coverage.nothing-fires", missed.stream()
@@ -65,14 +69,15 @@ public final class LabAlertsCovered implements Check {
         if (!healthy.passed()) {
             found.add(msg("alerts.coverage.fire-when-healthy", List.copyOf(firingWhenHealthy)));
         }
+        underLoad.filter(names -> !names.isEmpty()).ifPresent(names -> found.add(msg("alerts.coverage.fire-under-load", names)));
         if (!found.isEmpty() && missed.size() < outcomes.size()) {
             found.add(msg("alerts.coverage.caught", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList())));
         }
-        Verdict verdict = Verdict.fromFiles(share)
+        Verdict verdict = (underLoad.isPresent() ? Verdict.live(share) : Verdict.fromFiles(share))
                 .expected(msg("alerts.coverage.expected", outcomes.size()))
                 .found(found.isEmpty() ? msg("alerts.coverage.all", caughtBy(outcomes)) : Message.clauses(found))
                 .measured(msg("alerts.coverage.measured", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()),
-                        healthy.passed() ? msg("alerts.yes") : msg("alerts.no")))
+                        quiet ? msg("alerts.yes") : msg("alerts.no")))
                 .at(msg("alerts.coverage.where", context.submission().ruleFiles().stream()
                         .map(p -> p.getFileName().toString()).toList()))
                 .hint(found.isEmpty() ? Message.NONE : msg("alerts.coverage.hint"));
