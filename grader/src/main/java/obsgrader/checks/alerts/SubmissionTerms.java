@@ -89,7 +89,12 @@ final class SubmissionTerms {
         ComposeFile compose = submission.compose().orElse(null);
         List<Map<String, String>> apiTargets = new ArrayList<>();
         if (compose != null) {
-            targets(jobs, compose.hostsOf(LabRole.API)).forEach(t -> apiTargets.add(Map.of("job", t[0], "instance", t[1])));
+            targets(jobs, compose.hostsOf(LabRole.API)).forEach(t -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                labels.put("job", t[0]);
+                labels.put("instance", t[1]);
+                apiTargets.add(labels);
+            });
             targets(jobs, compose.hostsOf(LabRole.NODE_EXPORTER)).stream().findFirst().ifPresent(t -> {
                 replacements.put("job=\"node\"", "job=\"" + t[0] + "\"");
                 replacements.put("instance=\"node-exporter:9100\"", "instance=\"" + t[1] + "\"");
@@ -123,7 +128,7 @@ final class SubmissionTerms {
         labels.forEach((name, value) -> {
             boolean ownLabel = !name.equals("job") && !name.equals("instance") && series.matches("(?s).*[{,]\\s*" + name + "\\s*=.*");
             if (!ownLabel) {
-                written.append(written.length() == 0 ? "" : ",").append(name).append("=\"").append(value.replace("\"", "\\\"")).append('"');
+                written.append(written.length() == 0 ? "" : ", ").append(name).append("=\"").append(value.replace("\"", "\\\"")).append('"');
             }
         });
         return written.toString();
