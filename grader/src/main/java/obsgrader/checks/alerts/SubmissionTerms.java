@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import obsgrader.checks.GradingContext;
-import obsgrader.checks.NotAssessed;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
@@ -43,6 +42,11 @@ final class SubmissionTerms {
         this.apiTargets = apiTargets;
     }
 
+    /** Terms from their parts: renamings of the scenario file's names, and the API's targets. */
+    static SubmissionTerms of(Map<String, String> replacements, List<Map<String, String>> apiTargets) {
+        return new SubmissionTerms(replacements, apiTargets);
+    }
+
     /**
      * The submission's terms; on a booted stack, the API's targets as its Prometheus scrapes them (job, instance and
      * labels after relabelling, whatever the names), otherwise as its scrape config writes them.
@@ -58,7 +62,8 @@ final class SubmissionTerms {
                     context.submission().compose().map(c -> c.hostsOf(LabRole.API)).orElse(Set.of()),
                     () -> prometheus.query("group by (job, instance) (" + API_COUNTER + ")"));
             return live.isEmpty() ? fromFiles : new SubmissionTerms(fromFiles.replacements, live);
-        } catch (NotAssessed e) {
+        } catch (Exception e) {
+            // no stack, or a Prometheus that does not answer: the scrape config's names
             return fromFiles;
         }
     }
