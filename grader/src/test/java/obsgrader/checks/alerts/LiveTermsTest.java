@@ -70,11 +70,16 @@ class LiveTermsTest {
     }
 
     @Test
-    void alertsUnderTheLoadPhaseAreNamedWithTheirWorstState() throws IOException {
-        List<String> seen = HealthyTrafficAlerts.names(captured("alerts-under-load.json").path("data").path("result"));
+    void alertsPendingAsTheHealthyWavesEndAreFalsePositivesButThoseOnTheHostAndTheSlosAreLeftOut() throws IOException {
+        // the reference as it was, OrderFailureRate at the lab's 2 % and HighErrorRate at 5 %, as the crowd ended
+        JsonNode result = captured("alerts-under-load.json").path("data").path("result");
 
-        assertThat(seen).contains("OrderFailureRate (pending)");
-        assertThat(HealthyTrafficAlerts.query(75)).contains("[75s:]").contains("alertstate=\"pending\"").contains("alertstate=\"firing\"");
+        assertThat(HealthyTrafficAlerts.names(result, Set.of("HighCPU", "SLOLatencyBreach", "SLOErrorBudgetExhausted",
+                "SLOAvailabilityBreach", "SLOErrorRateBreach")))
+                .containsExactly("HighErrorRate (pending)", "OrderFailureRate (pending)");
+        assertThat(HealthyTrafficAlerts.names(result, Set.of())).contains("HighCPU (pending)").doesNotHaveDuplicates();
+        assertThat(HealthyTrafficAlerts.query(java.time.Instant.ofEpochSecond(1796640875)))
+                .isEqualTo("ALERTS{alertstate=~\"pending|firing\"} @ 1796640875");
     }
 
     private static JsonNode captured(String file) throws IOException {

@@ -67,4 +67,24 @@ class StaticDeployedChecksTest {
         assertThat(verdict.found()).contains("postgres has no volume on /var/lib/postgresql/data")
                 .contains("nginx does not depend_on api").doesNotContain("prometheus has no volume");
     }
+
+    @Test
+    void exportersNeedNoDependsOnSinceTheyRetryAtEveryScrape() throws Exception {
+        // the lab's own listing: exporters without depends_on, the application ordered
+        Verdict verdict = new Fixture(folder).with("docker-compose.yml", """
+                services:
+                  nginx: {image: "nginx:alpine", depends_on: [api]}
+                  api: {build: ./app, depends_on: [postgres, redis]}
+                  postgres: {image: "postgres:15-alpine", volumes: ["pg:/var/lib/postgresql/data"]}
+                  redis: {image: "redis:7-alpine"}
+                  nginx-exporter: {image: "nginx/nginx-prometheus-exporter:latest"}
+                  postgres-exporter: {image: "prometheuscommunity/postgres-exporter:latest"}
+                  redis-exporter: {image: "oliver006/redis_exporter:latest"}
+                  prometheus: {image: "prom/prometheus:latest", volumes: ["prom:/prometheus"]}
+                  grafana: {image: "grafana/grafana:latest", volumes: ["graf:/var/lib/grafana"]}
+                volumes: {pg: {}, prom: {}, graf: {}}
+                """).judge(new VolumesAndDependencies());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(1.0);
+    }
 }
