@@ -128,6 +128,15 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         }
     }
 
+    /** Lets a live check work out what the files alone tell; never throws (its judge() then does the work itself). */
+    public void prepare(Check check) {
+        try {
+            check.prepare(this);
+        } catch (Exception e) {
+            LOG.debug("preparing {} from the files failed; it is judged in full in its turn", check.id(), e);
+        }
+    }
+
     /**
      * The stack's silence behind a failure (an I/O error talking to it, not one on the grader's own files), which
      * is the submission's doing; any

@@ -29,32 +29,60 @@ public final class LabAlertsCovered implements Check {
     private static final double SILENT_RULE_SHARE = 0.5;
     private static final Pattern ALERTNAME = Pattern.compile("alertname=\"([^\"]+)\"");
 
+    /** What promtool says of the files: the rules' load, the healthy series, each incident; the terms played. */
+    private record FromFiles(Optional<Verdict> unloadable, AlertScenarios.Outcome healthy,
+                             List<AlertScenarios.Outcome> outcomes, SubmissionTerms terms) {
+    }
+
+    /** promtool's part runs on the files thread while the stack boots, so that this line costs the live run little. */
+    @Override
+    public void prepare(GradingContext context) {
+        if (!context.submission().ruleFiles().isEmpty()) {
+            context.once(FromFiles.class, () -> fromFiles(context));
+        }
+    }
+
+    private static FromFiles fromFiles(GradingContext context) {
+        try {
+            Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
+            if (unloadable.isPresent()) {
+                return new FromFiles(unloadable, null, List.of(), null);
+            }
+            AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
+            Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
+            List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
+            for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {
+                if (scenario.alerts() == null) {
+                    outcomes.add(AlertScenarios.fires(context, scenario, firingWhenHealthy));
+                }
+            }
+            return new FromFiles(Optional.empty(), healthy, outcomes, SubmissionTerms.of(context));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Verdict judge(GradingContext context) throws Exception {
         if (context.submission().ruleFiles().isEmpty()) {
             return Verdict.fromFiles(0).expected(msg("alerts.coverage.expected-files"))
                     .found(msg("alerts.none")).at(msg("alerts.rule-files-entry"));
         }
-        Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
-        if (unloadable.isPresent()) {
-            return unloadable.get();
+        FromFiles files = context.once(FromFiles.class, () -> fromFiles(context));
+        if (files.unloadable().isPresent()) {
+            return files.unloadable().get();
         }
-        AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
+        AlertScenarios.Outcome healthy = files.healthy();
         Optional<List<String>> underLoad = HealthyTrafficAlerts.seen(context);
         boolean quiet = healthy.passed() && underLoad.map(List::isEmpty).orElse(true);
         Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
-        List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
-        for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {
-            if (scenario.alerts() == null) {
-                outcomes.add(AlertScenarios.fires(context, scenario, firingWhenHealthy));
-            }
-        }
+        List<AlertScenarios.Outcome> outcomes = files.outcomes();
         List<AlertScenarios.Outcome> missed = outcomes.stream().filter(o -> !o.passed()).toList();
         List<AlertScenarios.Outcome> withSilentRules = outcomes.stream().filter(o -> o.passed() && !o.silent().isEmpty()).toList();
         // an incident caught, but by another rule than the student's own version of its alert, which never fires: half
         double caught = outcomes.size() - missed.size() - SILENT_RULE_SHARE * withSilentRules.size();
         double share = caught / outcomes.size() - (quiet ? 0 : FALSE_POSITIVE_PENALTY);
-        SubmissionTerms terms = SubmissionTerms.of(context);
+        SubmissionTerms terms = files.terms();
         List<Message> found = new ArrayList<>();
         if (!missed.isEmpty()) {
             found.add(msg("alerts.coverage.nothing-fires", missed.stream()
