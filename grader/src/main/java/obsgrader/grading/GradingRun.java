@@ -3,6 +3,7 @@ package obsgrader.grading;
 import static obsgrader.i18n.Message.msg;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +128,15 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         }
     }
 
+    /** Lets a live check work out what the files alone tell; never throws (its judge() then does the work itself). */
+    public void prepare(Check check) {
+        try {
+            check.prepare(this);
+        } catch (Exception e) {
+            LOG.debug("preparing {} from the files failed; it is judged in full in its turn", check.id(), e);
+        }
+    }
+
     /**
      * The stack's silence behind a failure (an I/O error talking to it, not one on the grader's own files), which
      * is the submission's doing; any
@@ -227,7 +237,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public ShopClient shop() {
-        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), lastShopRequest::set);
+        return new ShopClient(shopEntrance(), lastShopRequest::set);
     }
 
     @Override
@@ -272,7 +282,23 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public LoadTarget loadTarget() {
-        return new LoadTarget(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), knobs);
+        return new LoadTarget(shopEntrance(), knobs);
+    }
+
+    /**
+     * Where customers and the load reach the shop: its nginx, or, in a stack that has none, the API itself on
+     * a port it publishes. The missing nginx is charged once, on the line that names it (the lab's services);
+     * every line that needs traffic is judged on what the stack has.
+     */
+    private URI shopEntrance() {
+        ComposeFile compose = submission.compose().orElse(null);
+        if (compose == null || compose.serviceFor(LabRole.NGINX).isPresent()) {
+            return stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port());
+        }
+        String api = service(LabRole.API);
+        return compose.portsOf(api).stream().map(port -> stack().endpointIfPublished(api, port))
+                .flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new NotAssessed(msg("grader.no-entrance", api, compose.portsOf(api))));
     }
 
     /**
