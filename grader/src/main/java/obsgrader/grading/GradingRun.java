@@ -64,6 +64,10 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     /** The load's knobs as they were when the run began: a later run's settings never reach this one. */
     private final Knobs knobs = Knobs.fromSystemProperties();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    // Two locks, not the run's monitor: the files' thread asks for the booted stack while the load phase (a minute)
+    // runs on the main thread, and must not wait for it.
+    private final Object bootLock = new Object();
+    private final Object loadLock = new Object();
     /** When the checks' own shop traffic was last answered: the load waits for it to be scraped, no longer. */
     private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
     private LabStack stack;
@@ -172,20 +176,22 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     @Override
-    public synchronized LabStack stack() {
-        if (mode == Mode.STATIC) {
-            throw new NotAssessed(msg("grader.static-mode"));
+    public LabStack stack() {
+        synchronized (bootLock) {
+            if (mode == Mode.STATIC) {
+                throw new NotAssessed(msg("grader.static-mode"));
+            }
+            if (stack == null && notBooted == null) {
+                boot();
+            }
+            if (offlineReason != null) {
+                throw new NotAssessed(offlineReason);
+            }
+            if (notBooted != null) {
+                throw new NotAssessed(msg("grader.not-booted"));
+            }
+            return stack;
         }
-        if (stack == null && notBooted == null) {
-            boot();
-        }
-        if (offlineReason != null) {
-            throw new NotAssessed(offlineReason);
-        }
-        if (notBooted != null) {
-            throw new NotAssessed(msg("grader.not-booted"));
-        }
-        return stack;
     }
 
     private void boot() {
@@ -262,22 +268,24 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     @Override
-    public synchronized LoadResults load() {
-        if (load == null && loadFailure == null) {
-            LoadTarget target = loadTarget();
-            waitForQuietCounters();
-            try {
-                load = ShopLoad.run(target, gatlingReports());
-                LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
-            } catch (RuntimeException e) {
-                LOG.warn("the load phase failed", e);
-                loadFailure = e.getMessage();
+    public LoadResults load() {
+        synchronized (loadLock) {
+            if (load == null && loadFailure == null) {
+                LoadTarget target = loadTarget();
+                waitForQuietCounters();
+                try {
+                    load = ShopLoad.run(target, gatlingReports());
+                    LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
+                } catch (RuntimeException e) {
+                    LOG.warn("the load phase failed", e);
+                    loadFailure = e.getMessage();
+                }
             }
+            if (load == null) {
+                throw new NotAssessed(msg("grader.no-load", String.valueOf(loadFailure)));
+            }
+            return load;
         }
-        if (load == null) {
-            throw new NotAssessed(msg("grader.no-load", String.valueOf(loadFailure)));
-        }
-        return load;
     }
 
     @Override
