@@ -19,7 +19,8 @@ public final class Runbooks {
     private static final Pattern NAME = Pattern.compile("(?i)runbooks?|playbooks?");
     private static final Pattern HEADING = Pattern.compile(
             "runbook|playbook|procedure|que faire|en cas d.(alerte|incident)|remediation|reponse aux (alertes|incidents)"
-                    + "|incident|astreinte|on-?call|failure.?modes?|modes? de (defaillance|panne)|pannes?\\b");
+                    + "|gestion d.(un )?incidents?|incident (response|management|handling)|post-?mortem|astreinte|on-?call"
+                    + "|failure.?modes?|modes? de (defaillance|panne)|pannes?\\b");
     /**
      * Help with the stack itself ("no data in Grafana? restart it"): a runbook only where it names the alerts it
      * answers, since an on-call reads a runbook from an alert.
