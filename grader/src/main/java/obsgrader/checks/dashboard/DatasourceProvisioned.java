@@ -26,7 +26,18 @@ public final class DatasourceProvisioned implements Check {
         Set<String> hosts = prometheusHosts(submission);
         String expectedUrl = "http://" + hosts.iterator().next() + ":" + LabRole.PROMETHEUS.port();
         List<Datasource> all = Provisioning.datasources(submission);
-        List<Datasource> prometheus = all.stream().filter(d -> "prometheus".equalsIgnoreCase(d.type())).toList();
+        List<Datasource> declared = all.stream().filter(d -> "prometheus".equalsIgnoreCase(d.type())).toList();
+        List<Datasource> prometheus = declared.stream().filter(Datasource::read).toList();
+        if (prometheus.isEmpty() && !declared.isEmpty()) {
+            // written, but where Grafana never looks: Grafana starts without it, as without any
+            Datasource unread = declared.get(0);
+            return Verdict.fromFiles(0)
+                    .expected(msg("dashboard.datasource.expected-file", expectedUrl))
+                    .found(msg("dashboard.datasource.not-read", SubmissionFiles.where(submission, unread.file(), unread.line()),
+                            Provisioning.folderOf(submission, "datasources")))
+                    .at(Message.verbatim(SubmissionFiles.where(submission, unread.file(), unread.line())))
+                    .hint(msg("dashboard.hint-not-read", Provisioning.folderOf(submission, "datasources")));
+        }
         if (prometheus.isEmpty()) {
             return Verdict.fromFiles(0)
                     .expected(msg("dashboard.datasource.expected-file", expectedUrl))

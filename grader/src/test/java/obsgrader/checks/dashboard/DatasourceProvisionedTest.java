@@ -42,7 +42,7 @@ class DatasourceProvisionedTest {
     }
 
     @Test
-    void findsADatasourcesFileOutsideTheProvisioningMountAndKnowsTheServiceName() throws Exception {
+    void givesNothingForADatasourcesFileGrafanaNeverReads() throws Exception {
         Verdict verdict = new Fixture(folder)
                 .with("docker-compose.yml", """
                         services:
@@ -50,6 +50,33 @@ class DatasourceProvisionedTest {
                             image: prom/prometheus:v2.47.0
                           grafana:
                             image: grafana/grafana:10.2.0
+                            volumes:
+                              - ./grafana/provisioning:/etc/grafana/provisioning
+                        """)
+                .with("grafana/provisionnement/datasources/prometheus.yml", """
+                        datasources:
+                          - name: Prom
+                            type: prometheus
+                            url: http://metrics:9090/
+                        """)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.fraction()).isZero();
+        assertThat(verdict.found()).contains("grafana/provisionnement/datasources/prometheus.yml",
+                "Grafana never reads it", "/etc/grafana/provisioning/datasources/");
+    }
+
+    @Test
+    void findsADatasourcesFileMountedOnItsOwnAndKnowsTheServiceName() throws Exception {
+        Verdict verdict = new Fixture(folder)
+                .with("docker-compose.yml", """
+                        services:
+                          metrics:
+                            image: prom/prometheus:v2.47.0
+                          grafana:
+                            image: grafana/grafana:10.2.0
+                            volumes:
+                              - ./monitoring/grafana-datasources.yaml:/etc/grafana/provisioning/datasources/ds.yaml:ro
                         """)
                 .with("monitoring/grafana-datasources.yaml", """
                         datasources:
