@@ -155,4 +155,21 @@ class LabAlertsCoveredTest {
 
         assertThat(verdict.found()).contains("HighCPU by HighCPU").doesNotContain("fire on healthy");
     }
+
+    @Test
+    void anAbsentAlertFiringOnTheSyntheticSeriesIsNotChargedAsAFalsePositive() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/processes.yml", """
+                groups:
+                  - name: processes
+                    rules:
+                      - alert: MainApplicationProcessMissing
+                        expr: absent(namedprocess_namegroup_num_procs{groupname="gunicorn"})
+                        for: 2m
+                        labels: {severity: critical}
+                        annotations: {summary: "gunicorn is gone", description: "no gunicorn process on {{ $labels.instance }}"}
+                """).judge(new LabAlertsCovered());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(1.0);
+        assertThat(verdict.found()).contains("absent() alerts fire on the synthetic healthy series", "MainApplicationProcessMissing");
+    }
 }
