@@ -27,10 +27,11 @@ public final class DashboardReadable implements Check {
             "news", "annolist", "nodeGraph", "traces");
     /**
      * What a query measures when its number has a dimension (a rate, a duration, bytes, a ratio): it needs a unit.
-     * A count or a state (up, ALERTS, count(...), a gauge of items) reads as it is.
+     * A count or a state (up, ALERTS, count(...), a gauge of items) reads as it is. Recording rules say it in their
+     * names ({@code job:http_requests:rate5m}, {@code api:requetes:debit_5m}): a recorded series is a rate or a ratio.
      */
     private static final Pattern DIMENSIONED = Pattern.compile(
-            "(?i)\\b(i?rate|deriv)\\s*\\(|_seconds|_bytes|duration|latency|histogram_quantile|_ratio|percent|\\)\\s*/|/\\s*\\(?\\s*\\w+\\s*\\(|\\*\\s*100");
+            "(?i)\\b(i?rate|deriv)\\s*\\(|_seconds|_bytes|duration|latency|histogram_quantile|_ratio|percent|\\)\\s*/|/\\s*\\(?\\s*\\w+\\s*\\(|\\*\\s*100|\\w+:\\w+:\\w+");
     /** A title that states its unit ("CPU %", "Latence (ms)", "Débit req/s") needs no unit setting beside it. */
     private static final Pattern UNIT_IN_TITLE = Pattern.compile("(?i)%|\\(\\s*(ms|s|sec|bytes|octets|[kmg]i?b)\\s*\\)|/\\s*(s|sec|min)\\b|\\bbytes\\b|\\boctets\\b");
 

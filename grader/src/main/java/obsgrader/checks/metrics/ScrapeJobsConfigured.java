@@ -30,7 +30,6 @@ public final class ScrapeJobsConfigured implements Check {
     private static final List<LabRole> SCRAPED = List.of(LabRole.PROMETHEUS, LabRole.NODE_EXPORTER, LabRole.API,
             LabRole.NGINX_EXPORTER, LabRole.POSTGRES_EXPORTER, LabRole.REDIS_EXPORTER);
     private static final double CADVISOR_FOR_NODE = 0.5;
-    private static final double REFUSED_CONFIG_SHARE = 0.5;
 
     /** The blackbox job judged in thirds: a /probe job, its relabelling to the exporter, probing nginx's and the API's /health. */
     private record Blackbox(double share, List<Message> problems) {
@@ -52,9 +51,11 @@ public final class ScrapeJobsConfigured implements Check {
         for (LabRole role : SCRAPED) {
             Set<String> hosts = hostsOf(compose, role);
             Set<Integer> ports = portsOf(compose, role);
-            if (scraped(jobs(scrapeConfigs), hosts, ports)) {
+            if (scraped(jobs(scrapeConfigs), hosts, ports)
+                    || role == LabRole.API && scrapesImage(scrapeConfigs, compose, "opentelemetry-collector", "opentelemetry-collector-contrib")) {
+                // an API exporting through an OpenTelemetry collector reaches Prometheus through the collector's job
                 jobs++;
-            } else if (role == LabRole.NODE_EXPORTER && scrapesCadvisor(scrapeConfigs, compose)) {
+            } else if (role == LabRole.NODE_EXPORTER && scrapesImage(scrapeConfigs, compose, "cadvisor")) {
                 // cAdvisor measures the containers, not the host: half of the node job
                 jobs += CADVISOR_FOR_NODE;
                 problems.add(msg("metrics.scrape-jobs.cadvisor-for-node"));
@@ -70,9 +71,10 @@ public final class ScrapeJobsConfigured implements Check {
         if (!promtool.ok()) {
             problems.add(msg("metrics.scrape-jobs.promtool", promtool.failure(3)));
         }
-        // the lab's seven jobs (the blackbox one judged in thirds); a config promtool refuses keeps half of its jobs,
-        // Prometheus refusing to start with it
-        double fraction = (jobs + blackbox.share()) / (SCRAPED.size() + 1) * (promtool.ok() ? 1 : REFUSED_CONFIG_SHARE);
+        // the lab's seven jobs (the blackbox one judged in thirds); a config promtool refuses costs one job more
+        // (what it breaks at run time is charged on the live lines)
+        int labJobs = SCRAPED.size() + 1;
+        double fraction = Math.max(0, jobs + blackbox.share() - (promtool.ok() ? 0 : 1)) / labJobs;
         return Verdict.fromFiles(fraction)
                 .expected(msg("metrics.scrape-jobs.expected", SCRAPED.stream().map(LabRole::labName).toList()))
                 .found(problems.isEmpty() ? msg("metrics.scrape-jobs.all") : Message.clauses(problems))
@@ -124,9 +126,10 @@ public final class ScrapeJobsConfigured implements Check {
         return targets.stream().anyMatch(target -> hosts.stream().anyMatch(host -> ports.stream().anyMatch(port -> target.equals(host + ":" + port))));
     }
 
-    private static boolean scrapesCadvisor(JsonNode scrapeConfigs, ComposeFile compose) {
+    /** Whether a job scrapes a service running one of these images. */
+    private static boolean scrapesImage(JsonNode scrapeConfigs, ComposeFile compose, String... images) {
         return compose != null && jobs(scrapeConfigs).stream().map(t -> t.replaceFirst(":\\d+$", ""))
-                .map(compose::serviceAt).flatMap(Optional::stream).anyMatch(service -> StandIns.runs(compose, service, "cadvisor"));
+                .map(compose::serviceAt).flatMap(Optional::stream).anyMatch(service -> StandIns.runs(compose, service, images));
     }
 
     private static Blackbox blackbox(JsonNode jobs, ComposeFile compose) {

@@ -90,6 +90,38 @@ class DatasourceProvisionedTest {
     }
 
     @Test
+    void givesTwoThirdsToADatasourceCreatedThroughTheApiByAStartScript() throws Exception {
+        Verdict verdict = new Fixture(folder)
+                .with("docker-compose.yml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus:v2.53.0
+                          grafana:
+                            image: grafana/grafana:11.1.0
+                            entrypoint: /init-grafana.sh
+                            volumes:
+                              - ./grafana/init-grafana.sh:/init-grafana.sh
+                              - ./grafana/sources:/etc/grafana/sources
+                        """)
+                .with("grafana/init-grafana.sh", """
+                        #!/bin/bash
+                        /run.sh &
+                        until curl -s http://admin:admin@localhost:3000/api/health; do sleep 2; done
+                        for f in /etc/grafana/sources/*.json; do
+                          curl -s -X POST -H "Content-Type: application/json" --data @"$f" http://admin:admin@localhost:3000/api/datasources
+                        done
+                        wait
+                        """)
+                .with("grafana/sources/prom.json", """
+                        {"name": "Prom", "type": "prometheus", "url": "http://prometheus:9090", "access": "proxy"}
+                        """)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(2.0 / 3);
+        assertThat(verdict.found()).contains("grafana/init-grafana.sh", "HTTP API", "grafana/sources/prom.json");
+    }
+
+    @Test
     void givesNothingWithoutAPrometheusDatasource() throws Exception {
         Verdict verdict = new Fixture(folder).withReference("docker-compose.yml")
                 .with(DATASOURCES, "datasources:\n  - name: Logs\n    type: loki\n    url: http://loki:3100\n")
