@@ -38,6 +38,8 @@ public final class AlertScenarios {
     private static final Duration STEP = Duration.ofSeconds(15);
     /** Longer {@code for}s are not waited out: the series last 30 minutes. */
     private static final Duration LONGEST_FOR = Duration.ofMinutes(15);
+    private static final String UP = "1x120";
+    private static final String DOWN = "0x120";
 
     public record Series(String series, String values) {
     }
@@ -234,7 +236,12 @@ public final class AlertScenarios {
         group.put("interval", STEP.toSeconds() + "s");
         ArrayNode input = group.putArray("input_series");
         SubmissionTerms terms = SubmissionTerms.of(context);
-        series.forEach(s -> terms.apply(s.series()).forEach(name -> input.addObject().put("series", name).put("values", s.values())));
+        Map<String, String> named = new LinkedHashMap<>();
+        // the submission's own targets first: the scenario's series, renamed, win where they meet
+        boolean outage = "instance-down".equals(scenario.id()) && terms.noApiTarget();
+        terms.everyTarget(outage ? DOWN : UP).forEach(s -> named.put(s.series(), s.values()));
+        series.forEach(s -> terms.apply(s.series()).forEach(name -> named.put(name, s.values())));
+        named.forEach((name, values) -> input.addObject().put("series", name).put("values", values));
         ArrayNode tests = group.putArray("promql_expr_test");
         checks.forEach(tests::add);
         return context.tools().promtoolOn(scenario.id() + "-test.yml", test, ruleFiles, "test", "rules");

@@ -12,11 +12,18 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
+import obsgrader.submission.Rule;
 
-/** At least three rule files are loaded (every rule_files glob matching on the host), and promtool accepts them. */
+/**
+ * At least three rule files are loaded (every rule_files glob matching on the host), and promtool accepts them. The
+ * lab's three files separate infrastructure, application and SLO rules: a file short of three whose rules are
+ * separated into groups instead earns half a file's share for each group beyond one per file (the marking guide,
+ * alerts.rule-files).
+ */
 @RubricCheck(id = "alerts.rule-files", title = "At least 3 rule files, loaded by prometheus.yml, valid for promtool check rules")
 public final class RuleFilesValid implements Check {
     private static final int LAB_MINIMUM = 3;
+    private static final double GROUP_FOR_A_FILE = 0.5;
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -31,8 +38,11 @@ public final class RuleFilesValid implements Check {
                 problems.add(msg("alerts.rule-files.no-match", pattern));
             }
         });
+        long groups = Rule.all(context.submission()).stream().map(r -> r.file() + "\n" + r.group()).distinct().count();
+        double standIns = Math.min(Math.max(0, groups - files.size()), Math.max(0, LAB_MINIMUM - files.size()));
         if (files.size() < LAB_MINIMUM) {
-            problems.add(msg("alerts.rule-files.too-few", files.size(), LAB_MINIMUM));
+            problems.add(standIns > 0 ? msg("alerts.rule-files.too-few-groups", files.size(), LAB_MINIMUM, groups, (long) standIns)
+                    : msg("alerts.rule-files.too-few", files.size(), LAB_MINIMUM));
         }
         Shell.Result promtool = files.isEmpty() ? null
                 : context.tools().promtool(files, withFiles(files, "check", "rules"));
@@ -41,7 +51,7 @@ public final class RuleFilesValid implements Check {
         }
         boolean valid = promtool != null && promtool.ok() && globs.values().stream().noneMatch(List::isEmpty);
         // each rule file the lab asks for is a third; a file set promtool refuses (Prometheus would not start) halves it
-        double share = (Math.min(files.size(), LAB_MINIMUM) / (double) LAB_MINIMUM) * (valid ? 1 : 0.5);
+        double share = ((Math.min(files.size(), LAB_MINIMUM) + GROUP_FOR_A_FILE * standIns) / LAB_MINIMUM) * (valid ? 1 : 0.5);
         Verdict verdict = Verdict.fromFiles(share)
                 .expected(msg("alerts.rule-files.expected", LAB_MINIMUM))
                 .found(problems.isEmpty() ? msg("alerts.rule-files.valid", files.size()) : Message.clauses(problems))

@@ -36,15 +36,33 @@ final class SubmissionTerms {
     private final Map<String, String> replacements;
     /** Every scrape target of the API, its labels (job, instance, the student's own): replicas each get the API's series. */
     private final List<Map<String, String>> apiTargets;
+    /** Every target of the scrape config, {job, instance, metric}: {@code up}, or {@code probe_success} for a probe. */
+    private final List<String[]> allTargets;
 
-    private SubmissionTerms(Map<String, String> replacements, List<Map<String, String>> apiTargets) {
+    private SubmissionTerms(Map<String, String> replacements, List<Map<String, String>> apiTargets, List<String[]> allTargets) {
         this.replacements = replacements;
         this.apiTargets = apiTargets;
+        this.allTargets = allTargets;
+    }
+
+    /**
+     * The series of every target the submission scrapes ({@code up}, {@code probe_success} for a probe) at a value
+     * ({@code 1x120}): an alert written for one of its own targets ({@code up{job="flask-app"} == 0}) reads real
+     * series, and fires nothing while they are healthy.
+     */
+    List<AlertScenarios.Series> everyTarget(String values) {
+        return allTargets.stream().map(t -> new AlertScenarios.Series(t[2] + "{job=\"" + t[0] + "\", instance=\"" + t[1] + "\"}",
+                values)).toList();
+    }
+
+    /** Whether the submission has no API that its scrape config reaches: an outage is then any target's. */
+    boolean noApiTarget() {
+        return apiTargets.isEmpty();
     }
 
     /** Terms from their parts: renamings of the scenario file's names, and the API's targets. */
     static SubmissionTerms of(Map<String, String> replacements, List<Map<String, String>> apiTargets) {
-        return new SubmissionTerms(replacements, apiTargets);
+        return new SubmissionTerms(replacements, apiTargets, List.of());
     }
 
     /**
@@ -61,7 +79,7 @@ final class SubmissionTerms {
             List<Map<String, String>> live = apiTargets(prometheus.labelledTargets(),
                     context.submission().compose().map(c -> c.hostsOf(LabRole.API)).orElse(Set.of()),
                     () -> prometheus.query("group by (job, instance) (" + API_COUNTER + ")"));
-            return live.isEmpty() ? fromFiles : new SubmissionTerms(fromFiles.replacements, live);
+            return live.isEmpty() ? fromFiles : new SubmissionTerms(fromFiles.replacements, live, fromFiles.allTargets);
         } catch (Exception e) {
             // no stack, or a Prometheus that does not answer: the scrape config's names
             return fromFiles;
@@ -93,8 +111,17 @@ final class SubmissionTerms {
                 .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         ComposeFile compose = submission.compose().orElse(null);
         List<Map<String, String>> apiTargets = new ArrayList<>();
+        List<String[]> allTargets = new ArrayList<>();
+        for (JsonNode job : jobs) {
+            boolean probe = "/probe".equals(job.path("metrics_path").asText());
+            targets(job).forEach(t -> allTargets.add(new String[] {job.path("job_name").asText(), t, probe ? "probe_success" : "up"}));
+        }
         if (compose != null) {
-            targets(jobs, compose.hostsOf(LabRole.API)).forEach(t -> {
+            List<String[]> scraped = targets(jobs, compose.hostsOf(LabRole.API));
+            if (scraped.isEmpty()) {
+                scraped = targets(jobs, builtApiHosts(compose));
+            }
+            scraped.forEach(t -> {
                 Map<String, String> labels = new LinkedHashMap<>();
                 labels.put("job", t[0]);
                 labels.put("instance", t[1]);
@@ -111,7 +138,7 @@ final class SubmissionTerms {
         }
         statusLabel(submission).filter(label -> !label.equals("status"))
                 .ifPresent(label -> replacements.put("status=\"", label + "=\""));
-        return new SubmissionTerms(replacements, apiTargets);
+        return new SubmissionTerms(replacements, apiTargets, allTargets);
     }
 
     /**
@@ -148,6 +175,17 @@ final class SubmissionTerms {
             }
         }
         return renamed;
+    }
+
+    /**
+     * When no service is recognised as the API: the hosts of the services the submission builds that play no other
+     * lab role (its own code: {@code flask-app}, {@code build: .}, scraped on port 5000).
+     */
+    private static Set<String> builtApiHosts(ComposeFile compose) {
+        Set<String> hosts = new java.util.LinkedHashSet<>();
+        compose.services().keySet().stream().filter(s -> compose.isBuilt(s) && compose.roleOf(s).isEmpty())
+                .forEach(s -> hosts.addAll(compose.hostsOf(s)));
+        return hosts;
     }
 
     /** Every job's target on one of the hosts: {job, instance}. */

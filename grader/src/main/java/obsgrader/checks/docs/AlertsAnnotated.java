@@ -2,19 +2,33 @@ package obsgrader.checks.docs;
 
 import static obsgrader.i18n.Message.msg;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.regex.Pattern;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
+import obsgrader.checks.dashboard.Wording;
 import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
-/** Every alerting rule tells the on-call what happened: a summary and a description. Partial by share of alerts. */
+/**
+ * Every alerting rule tells the on-call what happened: a summary and a description, under the lab's keys or the
+ * ones students use for them ({@code title}, {@code message}, {@code details}, French {@code resume}...). Each
+ * annotation is half an alert's share: two alerts with a summary and no description earn half the points, not
+ * none (the marking guide, docs.alert-annotations).
+ */
 @RubricCheck(id = "docs.alert-annotations")
 public final class AlertsAnnotated implements Check {
-    private static final List<String> REQUIRED = List.of("summary", "description");
+    /** The two annotations the line asks for, each with the keys that say the same (compared lower-case, accents off). */
+    private static final Map<String, Pattern> REQUIRED = new LinkedHashMap<>();
+
+    static {
+        REQUIRED.put("summary", Pattern.compile("summary|title|titre|resume|sommaire|headline"));
+        REQUIRED.put("description", Pattern.compile("description|message|details?|explication|info"));
+    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -26,7 +40,8 @@ public final class AlertsAnnotated implements Check {
                     .hint(msg("docs.alert-annotations.hint-rules"));
         }
         List<Rule> offenders = alerts.stream().filter(a -> !lacking(a).isEmpty()).toList();
-        return Verdict.fromFiles(Verdict.share(alerts.size() - offenders.size(), alerts.size()))
+        int annotations = alerts.stream().mapToInt(a -> REQUIRED.size() - lacking(a).size()).sum();
+        return Verdict.fromFiles(Verdict.share(annotations, REQUIRED.size() * alerts.size()))
                 .expected(msg("docs.alert-annotations.expected"))
                 .found(offenders.isEmpty() ? msg("docs.alert-annotations.all", alerts.size())
                         : msg("docs.alert-annotations.lacking", offenders.size(), alerts.size(), offenders.stream()
@@ -38,6 +53,8 @@ public final class AlertsAnnotated implements Check {
     }
 
     private static List<String> lacking(Rule alert) {
-        return REQUIRED.stream().filter(key -> alert.annotations().getOrDefault(key, "").isBlank()).toList();
+        return REQUIRED.entrySet().stream().filter(required -> alert.annotations().entrySet().stream()
+                .noneMatch(a -> required.getValue().matcher(Wording.normalise(a.getKey())).matches() && !a.getValue().isBlank()))
+                .map(Map.Entry::getKey).toList();
     }
 }

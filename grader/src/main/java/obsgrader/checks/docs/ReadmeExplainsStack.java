@@ -39,15 +39,18 @@ public final class ReadmeExplainsStack implements Check {
 
     /**
      * Where the README says what is monitored: its chapters about it ("## What is monitored", "## Ce qui est
-     * supervisé", "## Architecture", "## Alerts"...); the whole text only when it has no chapters at all. A
-     * URL list under "## Access" names Prometheus without saying what it watches.
+     * supervisé", "## Architecture", "## Alerts"...) and its opening, before the first chapter, where a README
+     * usually says what the project is ("This stack monitors the API with Prometheus, Grafana, Alertmanager and
+     * node-exporter"); the whole text when it has no chapters at all. A URL list under "## Access" names Prometheus
+     * without saying what it watches.
      */
     private static String whatIsMonitored(String text) {
         List<Markdown.Chapter> chapters = Markdown.chapters(text).stream().filter(c -> c.level() > 1).toList();
         if (chapters.isEmpty()) {
             return text;
         }
-        return chapters.stream().filter(c -> MONITORING_HEADING.matcher(Wording.normalise(c.heading())).find())
+        String opening = text.substring(0, Math.max(0, text.indexOf(chapters.get(0).text())));
+        return opening + "\n" + chapters.stream().filter(c -> MONITORING_HEADING.matcher(Wording.normalise(c.heading())).find())
                 .map(Markdown.Chapter::text).collect(java.util.stream.Collectors.joining("\n"));
     }
 

@@ -5,7 +5,7 @@ import static obsgrader.i18n.Message.msg;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
@@ -16,23 +16,32 @@ import obsgrader.submission.Rule;
 import obsgrader.submission.Submission;
 
 /**
- * The on-call finds what to do: runbook_url annotations on the alerts (on at least half of them: a link is a
- * habit, not a one-off), a runbook document or chapter, or dashboard annotations marking events. The rubric's
- * line asks for one of the three ("or"): any one earns the points.
+ * The on-call finds what to do when an alert fires (the marking guide, docs.runbooks). An alert has its runbook
+ * when an annotation holds it (a {@code runbook_url}, or {@code runbook:}/{@code action:} steps) or a runbook,
+ * incident or troubleshooting chapter names it. Full points when half the alerts have one (a runbook is a habit,
+ * not a one-off), in proportion below. A runbook or incident chapter that names no alert is a third: procedures
+ * nothing leads to. A troubleshooting chapter that names no alert is help with the stack, not a runbook. Dashboard
+ * annotations marking events meet the line on their own: the rubric's line reads "runbooks or annotations".
  */
 @RubricCheck(id = "docs.runbooks")
 public final class RunbooksOrAnnotations implements Check {
+    private static final double UNLINKED_RUNBOOK = 1.0 / 3;
+
     @Override
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
         List<Rule> alerts = Rule.alerts(submission);
-        List<Rule> linked = alerts.stream().filter(a -> !a.annotations().getOrDefault("runbook_url", "").isBlank()).toList();
         List<Documents.Passage> runbooks = Runbooks.written(submission);
+        List<Documents.Passage> troubleshooting = Runbooks.troubleshooting(submission);
+        List<Documents.Passage> passages = Stream.concat(runbooks.stream(), troubleshooting.stream()).toList();
+        List<Rule> annotated = alerts.stream().filter(a -> Runbooks.annotation(a).isPresent()).toList();
+        List<Rule> covered = alerts.stream()
+                .filter(a -> annotated.contains(a) || passages.stream().anyMatch(p -> Runbooks.names(p, a))).toList();
         List<Message> annotations = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        linked.stream().map(a -> a.file().getFileName().toString())
-                .distinct().forEach(where::add);
-        runbooks.stream().map(p -> p.where(submission)).forEach(where::add);
+        annotated.stream().map(a -> a.file().getFileName().toString()).distinct().forEach(where::add);
+        passages.stream().filter(p -> runbooks.contains(p) || alerts.stream().anyMatch(a -> Runbooks.names(p, a)))
+                .map(p -> p.where(submission)).forEach(where::add);
         for (Dashboards.Dashboard dashboard : Dashboards.of(submission)) {
             for (JsonNode annotation : dashboard.model().path("annotations").path("list")) {
                 if (annotation.path("builtIn").asInt() != 1) {
@@ -41,16 +50,17 @@ public final class RunbooksOrAnnotations implements Check {
                 }
             }
         }
-        boolean links = !alerts.isEmpty() && linked.size() * 2 >= alerts.size();
-        int sources = (links ? 1 : 0) + (runbooks.isEmpty() ? 0 : 1) + (annotations.isEmpty() ? 0 : 1);
-        Message found = msg("docs.runbooks.found", msg("docs.runbooks.linked", linked.size(), alerts.size()),
+        double byAlerts = alerts.isEmpty() ? 0 : Math.min(1, 2.0 * covered.size() / alerts.size());
+        double fraction = !annotations.isEmpty() ? 1 : Math.max(byAlerts, runbooks.isEmpty() ? 0 : UNLINKED_RUNBOOK);
+        Message found = msg("docs.runbooks.found", msg("docs.runbooks.linked", covered.size(), alerts.size(), annotated.size()),
                 runbooks.isEmpty() ? msg("docs.runbooks.no-document") : msg("docs.runbooks.documents", Documents.where(submission, runbooks)),
                 annotations.isEmpty() ? msg("docs.runbooks.no-annotation") : msg("docs.runbooks.annotations", annotations));
-        return Verdict.fromFiles(sources >= 1 ? 1 : 0)
+        return Verdict.fromFiles(fraction)
                 .expected(msg("docs.runbooks.expected"))
-                .found(found)
+                .found(troubleshooting.isEmpty() || fraction >= 1 ? found : msg("docs.runbooks.found-troubleshooting", found,
+                        Documents.where(submission, troubleshooting)))
                 .at(where.isEmpty() ? msg("docs.runbooks.where") : Message.verbatim(where.stream().distinct().toList()))
-                .hint(sources >= 1 ? Message.NONE : msg("docs.runbooks.hint"))
+                .hint(fraction >= 1 ? Message.NONE : msg("docs.runbooks.hint"))
                 .measured(found);
     }
 }

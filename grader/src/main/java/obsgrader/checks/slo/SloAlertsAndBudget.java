@@ -34,11 +34,31 @@ public final class SloAlertsAndBudget implements Check {
     /** The SRE workbook's pairs: a long and a short window over the same factor (14.4x over 1h and 5m, 6x over 6h and 30m). */
     private static final Pattern MULTI_WINDOW = Pattern.compile("(?s)(14\\.4|\\b6\\b).*\\band\\b.*(14\\.4|\\b6\\b)");
     private static final int EXPANSION_DEPTH = 4;
+    /**
+     * An alert that says it guards an SLO ({@code slo: availability}, "SLO = 99,5 % de succès" in its description) is
+     * an SLO alert when it reads that SLI's signal, set at the student's SLO rather than through a recorded SLI.
+     */
+    private static final Pattern NAMES_AN_SLO = Pattern.compile("(?i)\\bslos?\\b|objecti(f|ve) de (service|disponibilit|latence)");
+    private static final Pattern ERRORS_READ = Pattern.compile("(status|code)\\w*\\s*[!=]~?\\s*\"[25]");
+    private static final Pattern LATENCY_READ = Pattern.compile("_duration_|_latency_|histogram_quantile");
+
+    private static boolean guardsAnSlo(Rule alert, Pattern reads, List<Rule> rules) {
+        return (NAMES_AN_SLO.matcher(alert.annotations().toString() + alert.labels()).find())
+                && reads.matcher(expanded(alert.expr(), rules)).find();
+    }
+
+    private static boolean onAvailability(Rule alert, List<Rule> rules) {
+        return AVAILABILITY.matcher(expanded(alert.expr(), rules)).find() || guardsAnSlo(alert, ERRORS_READ, rules);
+    }
+
+    private static boolean onLatency(Rule alert, List<Rule> rules) {
+        return LATENCY.matcher(expanded(alert.expr(), rules)).find() || guardsAnSlo(alert, LATENCY_READ, rules);
+    }
 
     /** The alerts that watch the availability SLI or its error budget, read through the recording rules they use. */
     public static List<Rule> availabilityAlerts(List<Rule> rules) {
         return rules.stream().filter(Rule::isAlert)
-                .filter(a -> AVAILABILITY.matcher(expanded(a.expr(), rules)).find() || BUDGET.matcher(a.name() + " " + a.expr()).find())
+                .filter(a -> onAvailability(a, rules) || BUDGET.matcher(a.name() + " " + a.expr()).find())
                 .toList();
     }
 
@@ -46,8 +66,8 @@ public final class SloAlertsAndBudget implements Check {
     public Verdict judge(GradingContext context) {
         List<Rule> rules = Rule.all(context.submission());
         List<Rule> alerts = rules.stream().filter(Rule::isAlert).toList();
-        Optional<Rule> availability = alerts.stream().filter(a -> AVAILABILITY.matcher(expanded(a.expr(), rules)).find()).findFirst();
-        Optional<Rule> latency = alerts.stream().filter(a -> LATENCY.matcher(expanded(a.expr(), rules)).find()).findFirst();
+        Optional<Rule> availability = alerts.stream().filter(a -> onAvailability(a, rules)).findFirst();
+        Optional<Rule> latency = alerts.stream().filter(a -> onLatency(a, rules)).findFirst();
         List<Message> budget = Stream.concat(
                 rules.stream().filter(r -> BUDGET.matcher(r.name()).find() || BUDGET.matcher(r.expr()).find())
                         .map(r -> r.isAlert() ? msg("slo.alerts-budget.alert", r.name(), r.where())

@@ -79,4 +79,97 @@ class LabAlertsCoveredTest {
     private static String referenceFile(String path) throws java.io.IOException {
         return java.nio.file.Files.readString(Fixture.reference().resolve(path));
     }
+
+    @Test
+    void anOutageAlertOnTheStudentsOwnJobIsAliveWhenTheApiIsAServiceTheyBuild() throws Exception {
+        Verdict verdict = new Fixture(folder).with("docker-compose.yml", """
+                services:
+                  flask-app:
+                    build: .
+                    ports: ["5000:5000"]
+                  prometheus:
+                    image: prom/prometheus:v2.53.0
+                    volumes: ["./prometheus.yml:/etc/prometheus/prometheus.yml", "./alert_rules.yml:/etc/prometheus/alert_rules.yml"]
+                """).with("prometheus.yml", """
+                global: {scrape_interval: 15s, evaluation_interval: 15s}
+                rule_files: [alert_rules.yml]
+                scrape_configs:
+                  - job_name: flask-app
+                    static_configs: [{targets: ["flask-app:5000"]}]
+                """).with("alert_rules.yml", """
+                groups:
+                  - name: disponibilite
+                    rules:
+                      - alert: AppDown
+                        expr: up{job="flask-app"} == 0
+                        for: 1m
+                        labels: {severity: critical}
+                        annotations: {summary: "flask-app est down", description: "{{ $labels.instance }} ne répond plus"}
+                """).judge(new LabAlertsCovered());
+
+        assertThat(verdict.found()).doesNotContain("AppDown (alert_rules.yml").contains("InstanceDown by AppDown");
+    }
+
+    @Test
+    void withoutAnApiAnOutageOfAnyOfItsTargetsIsTheIncident() throws Exception {
+        Verdict verdict = new Fixture(folder).with("docker-compose.yml", """
+                services:
+                  nginx:
+                    image: nginx:1.25
+                  blackbox:
+                    image: prom/blackbox-exporter:v0.25.0
+                  prometheus:
+                    image: prom/prometheus:v2.53.0
+                    volumes: ["./prometheus:/etc/prometheus"]
+                """).with("prometheus/prometheus.yml", """
+                rule_files: [alert.rules]
+                scrape_configs:
+                  - job_name: nginx
+                    metrics_path: /probe
+                    params: {module: [http_2xx]}
+                    static_configs: [{targets: ["http://nginx:80"]}]
+                    relabel_configs:
+                      - {source_labels: [__address__], target_label: __param_target}
+                      - {source_labels: [__param_target], target_label: instance}
+                      - {target_label: __address__, replacement: "blackbox:9115"}
+                """).with("prometheus/alert.rules", """
+                groups:
+                  - name: web
+                    rules:
+                      - alert: nginx_down
+                        expr: probe_success{instance="http://nginx:80",job="nginx"} == 0
+                        for: 1m
+                        labels: {severity: critical}
+                        annotations: {summary: "nginx is down"}
+                """).judge(new LabAlertsCovered());
+
+        assertThat(verdict.found()).contains("caught: InstanceDown by").doesNotContain("fire on healthy").doesNotContain("(InstanceDown)");
+    }
+
+    @Test
+    void aLoadAverageAlertCatchesTheBusyCpu() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/infrastructure.yml",
+                referenceFile("prometheus/rules/infrastructure.yml").replace(
+                        "expr: 100 - (avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m])) * 100) > 80",
+                        "expr: node_load1 > 1.5")).judge(new LabAlertsCovered());
+
+        assertThat(verdict.found()).contains("HighCPU by HighCPU").doesNotContain("fire on healthy");
+    }
+
+    @Test
+    void anAbsentAlertFiringOnTheSyntheticSeriesIsNotChargedAsAFalsePositive() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/processes.yml", """
+                groups:
+                  - name: processes
+                    rules:
+                      - alert: MainApplicationProcessMissing
+                        expr: absent(namedprocess_namegroup_num_procs{groupname="gunicorn"})
+                        for: 2m
+                        labels: {severity: critical}
+                        annotations: {summary: "gunicorn is gone", description: "no gunicorn process on {{ $labels.instance }}"}
+                """).judge(new LabAlertsCovered());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(1.0);
+        assertThat(verdict.found()).contains("absent() alerts fire on the synthetic healthy series", "MainApplicationProcessMissing");
+    }
 }

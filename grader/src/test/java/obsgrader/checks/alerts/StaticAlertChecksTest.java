@@ -130,4 +130,28 @@ class StaticAlertChecksTest {
         assertThat(nobodysHost.fraction()).isZero();
         assertThat(nobodysHost.found()).contains("mail.techshop.local is neither a service of the stack nor an outside host");
     }
+
+    @Test
+    void groupsStandInForMissingRuleFilesAtHalfTheirShare() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml")
+                .withReference("prometheus/prometheus.yml")
+                .with("prometheus/rules/alerts.yml", """
+                        groups:
+                          - name: api.slo
+                            rules:
+                              - alert: HighErrorRate
+                                expr: sum(rate(http_requests_total{status=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) > 0.005
+                          - name: system.saturation
+                            rules:
+                              - alert: LowMemoryAvailable
+                                expr: node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes < 0.1
+                          - name: prometheus.health
+                            rules:
+                              - alert: PrometheusTargetDown
+                                expr: up == 0
+                        """).judge(new RuleFilesValid());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(verdict.found()).contains("their 3 groups", "2 group(s) count for a missing file");
+    }
 }

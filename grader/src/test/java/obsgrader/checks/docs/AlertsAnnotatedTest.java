@@ -47,4 +47,40 @@ class AlertsAnnotatedTest {
                 "infrastructure.yml:15 Silent (no summary, no description)");
         assertThat(verdict.where()).isEqualTo("infrastructure.yml");
     }
+
+    @Test
+    void aSummaryWithoutDescriptionIsHalfAnAlertsShare() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
+                .with("prometheus/rules/alert.rules.yml", """
+                        groups:
+                          - name: web
+                            rules:
+                              - alert: httpd_down
+                                expr: probe_success{job="httpd"} == 0
+                                annotations: {summary: "httpd is down"}
+                              - alert: nginx_down
+                                expr: probe_success{job="nginx"} == 0
+                                annotations: {summary: "nginx is down"}
+                        """).judge(new AlertsAnnotated());
+
+        assertThat(verdict.fraction()).isEqualTo(0.5);
+        assertThat(verdict.found()).contains("2 of 2 alerts", "(no description)");
+    }
+
+    @Test
+    void studentsOwnKeysForTheSummaryAndDescriptionCount() throws Exception {
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
+                .with("prometheus/rules/alertes.yml", """
+                        groups:
+                          - name: api
+                            rules:
+                              - alert: ApiIndisponible
+                                expr: up{job="api"} == 0
+                                annotations:
+                                  titre: "L'API ne répond plus"
+                                  message: "{{ $labels.instance }} est injoignable depuis 1 minute"
+                        """).judge(new AlertsAnnotated());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
 }

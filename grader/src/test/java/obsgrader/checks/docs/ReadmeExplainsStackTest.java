@@ -40,4 +40,25 @@ class ReadmeExplainsStackTest {
         assertThat(verdict.found()).contains("no 'docker compose up' instructions", "1 of 5 topics");
         assertThat(verdict.hint()).contains("docker compose up -d", "alerts");
     }
+
+    @Test
+    void readsWhatIsMonitoredInTheOpeningListBeforeTheChapters() throws Exception {
+        Verdict verdict = new Fixture(folder).with("README.md", """
+                # Projet supervision
+
+                Ce dépôt supervise notre API Flask avec :
+                - Prometheus (collecte des métriques, règles d'alerte)
+                - Grafana (tableaux de bord)
+                - Alertmanager (notifications)
+                - node-exporter (machine hôte)
+
+                ## Accès
+                - http://localhost:3000
+
+                ## Lancer
+                `docker compose up -d --build`
+                """).judge(new ReadmeExplainsStack());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
 }
