@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import obsgrader.batch.BatchGrader;
 import obsgrader.batch.ClassMerge;
+import obsgrader.batch.Regrade;
 import obsgrader.batch.Row;
 import obsgrader.batch.Shard;
 import obsgrader.grading.Settings;
 import obsgrader.report.ScoreCard;
+import obsgrader.review.Overrides;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -48,7 +50,8 @@ class GradeBatchIT {
                 .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
                 .withShard(shard)
-                .withRegrade(Boolean.getBoolean("grader.regrade"));
+                .withRegrade(Regrade.parse(System.getProperty("grader.regrade")))
+                .withOverrides(Overrides.loadIfPresent(overridesFile(submissions.resolve(Overrides.FILE)), settings.loadRubric()));
         if (System.getProperty("grader.parallel") != null) {
             batch.withParallelism(Integer.getInteger("grader.parallel"));
         }
@@ -61,13 +64,22 @@ class GradeBatchIT {
         return rows;
     }
 
+    /** {@code -Dgrader.overrides}, from the project's root, else the class's own {@value Overrides#FILE} (null: none). */
+    static Path overridesFile(Path otherwise) {
+        String file = System.getProperty("grader.overrides", "").trim();
+        return file.isEmpty() ? otherwise
+                : Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().resolve(file).normalize();
+    }
+
     /** Relative folders are taken from the project's root, as {@code -Dsubmissions} is. */
     private static List<Row> merge(Settings settings, String folders) {
         Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
         List<Path> inputs = Arrays.stream(folders.split(",")).map(String::trim).filter(f -> !f.isEmpty())
                 .map(f -> root.resolve(f).normalize()).toList();
         Path into = settings.reports().resolve(System.getProperty("grader.batch", "merged"));
-        List<Row> rows = ClassMerge.merge(inputs, settings.loadRubric(), into);
+        Path overrides = overridesFile(null);
+        List<Row> rows = ClassMerge.merge(inputs, settings.loadRubric(), overrides == null ? Overrides.none()
+                : Overrides.load(overrides, settings.loadRubric()), into);
         System.out.println("[batch] merged " + inputs + ": gradebook " + into.resolve("gradebook.csv") + ", summary "
                 + into.resolve("index.html"));
         return rows;

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
 import obsgrader.report.ReportWriter;
+import obsgrader.report.ScoreCard;
+import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
 import obsgrader.submission.Submission;
 
@@ -24,7 +26,8 @@ import obsgrader.submission.Submission;
  * A class graded at a time: every student of a batch folder, N at a time in isolated stacks, each into
  * {@code <reports>/<student>/} like a single run, then a gradebook and a class summary. One student's
  * failure, even the grader's own, never stops the batch; a batch interrupted half-way resumes where it
- * stopped unless told to regrade.
+ * stopped unless told to regrade (every student, or some). The teacher's overrides are applied to each student's
+ * card as it is graded; a kept report graded with other overrides than today's is graded again.
  */
 public final class BatchGrader {
     /** A lab stack takes about this much memory while it is graded. */
@@ -35,7 +38,8 @@ public final class BatchGrader {
     private Rubric rubric;
     private Mode mode = Mode.FULL;
     private int parallelism = defaultParallelism();
-    private boolean regrade;
+    private Regrade regrade = Regrade.NONE;
+    private Overrides overrides = Overrides.none();
     private Shard shard = Shard.WHOLE;
 
     private BatchGrader(Path batch) {
@@ -73,7 +77,18 @@ public final class BatchGrader {
     }
 
     public BatchGrader withRegrade(boolean regrade) {
+        return withRegrade(regrade ? Regrade.ALL : Regrade.NONE);
+    }
+
+    /** Which students to grade again although their report is there (the others are kept). */
+    public BatchGrader withRegrade(Regrade regrade) {
         this.regrade = regrade;
+        return this;
+    }
+
+    /** The teacher's overrides, checked against the class before anything is graded. */
+    public BatchGrader withOverrides(Overrides overrides) {
+        this.overrides = overrides;
         return this;
     }
 
@@ -93,6 +108,9 @@ public final class BatchGrader {
      * {@code shard-I-of-N.json} instead: shards may share one output folder, and the merge writes the gradebook.
      */
     public List<Row> run() throws InterruptedException {
+        List<String> everyone = Student.names(batch);
+        overrides.forClass(everyone);
+        regrade.within(everyone);
         List<Student> students = Student.in(batch, reports.resolve(".unpacked"), shard::owns);
         Progress progress = new Progress(students.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
@@ -107,6 +125,7 @@ public final class BatchGrader {
                     gradebook.add(Row.notGradable(students.get(i).name(), "grader error: " + e.getCause(), 0));
                 }
             }
+            staleOverrides(gradebook);
             if (shard.sharded()) {
                 new ShardResults(shard.index(), shard.count(), rubric.version(), gradebook).write(reports.resolve(shard.resultsFile()));
                 return gradebook;
@@ -115,6 +134,13 @@ public final class BatchGrader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Says which overrides no longer match the grader's verdict: the teacher reviews them. */
+    static void staleOverrides(List<Row> rows) {
+        rows.forEach(row -> row.overrides().stream().filter(Row.Audit::stale).forEach(o -> System.out.printf(
+                "[batch] %-20s override of %s no longer matches the grader's verdict (now %s): review it%n", row.student(),
+                o.check(), o.graderNotAssessed() ? "not assessed" : ScoreCard.format(o.graderPoints()))));
     }
 
     /** gradebook.csv and index.html of a class, its rows in the students' order whichever order they were graded in. */
@@ -128,14 +154,19 @@ public final class BatchGrader {
     private Row grade(Student student, Progress progress) {
         Path folder = reports.resolve(student.name());
         Path results = folder.resolve(ReportWriter.RESULTS);
-        if (!regrade && Files.isRegularFile(results)) {
-            Row kept = Row.of(student.name(), results);
-            progress.skipped(student, kept);
-            return kept;
+        if (!regrade.includes(student.name()) && Files.isRegularFile(results)) {
+            if (Overrides.appliedIn(results).equals(overrides.fingerprints(student.name()))) {
+                Row kept = Row.of(student.name(), results);
+                progress.skipped(student, kept);
+                return kept;
+            }
+            // a report is only ever written from a grading: one with other overrides is graded again with these
+            System.out.printf("[batch] %-20s has other overrides than its report: graded again%n", student.name());
         }
         Instant started = Instant.now();
         progress.started(student);
-        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)) {
+        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)
+                .withOverrides(overrides, student.name())) {
             ReportWriter.write(grading.card(), folder, rubric.messages());
             Row row = Row.of(student.name(), results);
             progress.finished(student, row, Duration.between(started, Instant.now()));

@@ -66,7 +66,9 @@ public final class ClassSummary {
                 .append("</td><td><a href=\"").append(escape(row.student())).append("/score.md\">score.md</a> · <a href=\"")
                 .append(escape(row.student())).append("/card.txt\">card</a>").append(charts(file.resolveSibling(row.student())))
                 .append("</td></tr>\n"));
-        html.append("</table></body></html>\n");
+        html.append("</table>\n");
+        overrides(html, rows, messages);
+        html.append("</body></html>\n");
         try {
             Files.createDirectories(file.getParent());
             distribution.writePng(messages, file.resolveSibling(DISTRIBUTION));
@@ -74,6 +76,26 @@ public final class ClassSummary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The teacher's overrides: each line's points beside the grader's, the reason, and whether it still matches. */
+    private static void overrides(StringBuilder html, List<Row> rows, Messages messages) {
+        if (rows.stream().allMatch(row -> row.overrides().isEmpty())) {
+            return;
+        }
+        html.append("<h2>").append(escape(messages.get("report.class.overrides"))).append("</h2>\n<table><tr>");
+        for (String column : messages.get("report.class.override-columns").split("\\|")) {
+            html.append("<th>").append(escape(column)).append("</th>");
+        }
+        html.append("</tr>\n");
+        rows.forEach(row -> row.overrides().forEach(o -> html.append("<tr><td>").append(escape(row.student()))
+                .append("</td><td>").append(escape(messages.title(o.check(), o.check()))).append(" <code>").append(escape(o.check()))
+                .append("</code></td><td>").append(messages.number(o.points())).append("</td><td>")
+                .append(o.graderNotAssessed() ? escape(messages.get("report.override.not-assessed")) : messages.number(o.graderPoints()))
+                .append("</td><td>").append(escape(o.reason())).append("</td><td>").append(escape(o.who() + ", " + o.when()))
+                .append("</td><td").append(o.stale() ? " class=\"fail\">" + escape(messages.get("report.class.no"))
+                        : ">" + escape(messages.get("report.class.yes"))).append("</td></tr>\n")));
+        html.append("</table>\n");
     }
 
     /** A student's charts (their drills and load), as thumbnails linking to the full picture. */

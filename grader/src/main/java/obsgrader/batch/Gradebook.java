@@ -9,8 +9,9 @@ import java.util.List;
 import obsgrader.rubric.Rubric;
 
 /**
- * {@code gradebook.csv}: one row a student, one column a criterion, then bonus, total, pass, gradable and
- * run time. Plain comma-separated UTF-8 with a header row: opens in a spreadsheet and imports into Moodle or
+ * {@code gradebook.csv}: one row a student, one column a criterion, then bonus, total, pass, gradable, run
+ * time, a note, and the audit of the teacher's overrides (the grader's points and theirs, who, when and why).
+ * Plain comma-separated UTF-8 with a header row: opens in a spreadsheet and imports into Moodle or
  * Canvas as a grade column (map "student" to the identifier, "total" to the grade).
  */
 public final class Gradebook {
@@ -21,14 +22,14 @@ public final class Gradebook {
         List<String> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("student"));
         rubric.criteria().forEach(c -> header.add(c.id()));
-        header.addAll(List.of("bonus", "total", "pass", "gradable", "run_time_s", "note"));
+        header.addAll(List.of("bonus", "total", "pass", "gradable", "run_time_s", "note", "overrides"));
         lines.add(String.join(",", header));
         for (Row row : rows) {
             List<String> cells = new ArrayList<>(List.of(csv(row.student())));
             rubric.criteria().forEach(c -> cells.add(number(row.criteria().getOrDefault(c.id(), 0.0))));
             cells.addAll(List.of(number(row.bonus()), number(row.total()), row.passed() ? "yes" : "no",
                     row.partlyGradable() ? "partly" : row.gradable() ? "yes" : "no", String.valueOf(row.seconds()),
-                    csv(row.reason())));
+                    csv(row.reason()), csv(row.audit())));
             lines.add(String.join(",", cells));
         }
         try {

@@ -21,6 +21,14 @@ public record Student(String name, Path submission) {
         return in(batch, workDir, name -> true);
     }
 
+    /** Every student's name in a batch folder, whichever shard grades them; nothing is unpacked. */
+    public static List<String> names(Path batch) {
+        List<String> names = new ArrayList<>();
+        // every name is seen by the filter, and none wanted: no archive is unpacked
+        in(batch, null, name -> !names.add(name));
+        return names;
+    }
+
     /** The students of a batch folder whose name is wanted (a shard's); only their archives are unpacked. */
     public static List<Student> in(Path batch, Path workDir, Predicate<String> wanted) {
         List<Student> students = new ArrayList<>();

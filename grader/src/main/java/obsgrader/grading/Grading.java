@@ -22,6 +22,7 @@ import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.DrillOverlap;
 import obsgrader.engine.Compose;
 import obsgrader.report.ScoreCard;
+import obsgrader.review.Overrides;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
 import obsgrader.rubric.Rubric;
@@ -43,6 +44,8 @@ public final class Grading implements AutoCloseable {
      */
     private final ExecutorService filesThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "obsgrader-files"));
     private final Map<Step, Future<Verdict>> fromFiles = new LinkedHashMap<>();
+    private Overrides overrides = Overrides.none();
+    private String student = "";
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -56,6 +59,13 @@ public final class Grading implements AutoCloseable {
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
         this.rubric = rubric;
         this.run = new GradingRun(submission, mode, runFolder, tools);
+    }
+
+    /** The teacher's overrides of this student's lines, applied to the card before any report is written. */
+    public Grading withOverrides(Overrides overrides, String student) {
+        this.overrides = overrides;
+        this.student = student;
+        return this;
     }
 
     /** Boots the stack with this compose rather than {@code -Dgrader.compose}'s (a self-test grades under both). */
@@ -155,16 +165,16 @@ public final class Grading implements AutoCloseable {
         return score;
     }
 
-    /** Grades whatever step has not been graded yet, then sums up. */
+    /** Grades whatever step has not been graded yet, then sums up, the teacher's overrides applied. */
     public ScoreCard card() {
         steps().stream().filter(step -> !scores.containsKey(step)).forEach(this::grade);
         List<CriterionScore> criteria = rubric.criteria().stream()
                 .map(c -> new CriterionScore(c.id(), c.title(), c.points(), scoresOf(c.id())))
                 .toList();
         double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
-        return new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
+        return overrides.apply(new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
                 run.mode(), started, Duration.between(started, Instant.now()),
-                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap);
+                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap), student);
     }
 
     private List<CheckScore> scoresOf(String criterionId) {

@@ -56,12 +56,18 @@ public final class ConsoleCard {
 
     private static void appendCheck(StringBuilder out, CheckScore check, Messages messages) {
         var text = check.verdict().in(messages);
-        String mark = check.verdict().evidence() == Evidence.NOT_ASSESSED ? messages.get("report.mark.not-assessed")
+        String mark = check.overridden() != null ? messages.get("report.mark.overridden")
+                : check.verdict().evidence() == Evidence.NOT_ASSESSED ? messages.get("report.mark.not-assessed")
                 : check.lost() <= 0 ? messages.get("report.mark.ok") : "-" + messages.number(ScoreCard.round(check.lost()));
         out.append(String.format("  %-5s %-55s %5s/%s%n", mark, messages.title(check.check(), check.title()),
                 messages.number(check.points()), messages.number(check.max())));
+        if (check.overridden() != null) {
+            // the teacher's word first, the grader's verdict kept under it
+            out.append("        ").append(oneLine(OverrideText.of(check, messages))).append('\n');
+        }
+        String grader = check.overridden() == null ? "%s" : messages.get("report.override.grader", "%s");
         if (!check.verdict().full()) {
-            out.append("        ").append(oneLine(text.reason())).append('\n');
+            out.append("        ").append(oneLine(grader.formatted(text.reason()))).append('\n');
             if (!text.hint().isEmpty()) {
                 out.append("        ").append(messages.get("report.card.hint", text.hint())).append('\n');
             }

@@ -57,14 +57,20 @@ public final class ScoreMarkdown {
 
     private static void row(StringBuilder md, CheckScore check, Messages messages) {
         Verdict.Rendered text = check.verdict().in(messages);
-        String mark = check.verdict().full() ? "✅" : check.verdict().evidence() == Evidence.NOT_ASSESSED ? "⚪"
+        String mark = check.overridden() != null ? "✍️" : check.verdict().full() ? "✅" : check.verdict().evidence() == Evidence.NOT_ASSESSED ? "⚪"
                 : check.points() > 0 ? "🟡" : "❌";
         md.append("| ").append(mark).append(" | ")
                 .append(messages.title(check.check(), check.title())).append(" | ").append(messages.number(check.points()))
                 .append('/').append(messages.number(check.max())).append(" | ")
                 .append(messages.get("report.evidence." + check.verdict().evidence().label()))
-                .append(" | ").append(cell(check.verdict().full() ? text.measured() : text.reason()))
+                .append(" | ").append(cell(teacher(check, messages) + (check.verdict().full() ? text.measured() : text.reason())))
                 .append(" | ").append(cell(text.hint())).append(" |\n");
+    }
+
+    /** An overridden line's cell starts with the teacher's word, the grader's verdict after it. */
+    private static String teacher(CheckScore check, Messages messages) {
+        return check.overridden() == null ? "" : "**" + messages.get("report.md.overridden") + "**: "
+                + OverrideText.of(check, messages) + "\n" + messages.get("report.override.grader", "");
     }
 
     private static String cell(String text) {

@@ -33,9 +33,9 @@ class BatchOutputsTest {
                 Row.notGradable("bob, jr", "engine down: \"docker\" missing", 3)), RUBRIC, csv);
 
         assertThat(Files.readAllLines(csv)).containsExactly(
-                "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note",
-                "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,",
-                "\"bob, jr\",0,0,0,0,0,0,0,0,no,no,3,\"engine down: \"\"docker\"\" missing\"");
+                "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note,overrides",
+                "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,,",
+                "\"bob, jr\",0,0,0,0,0,0,0,0,no,no,3,\"engine down: \"\"docker\"\" missing\",");
     }
 
     @Test
