@@ -10,10 +10,12 @@ import obsgrader.batch.BatchGrader;
 import obsgrader.batch.ClassMerge;
 import obsgrader.batch.Regrade;
 import obsgrader.batch.Row;
+import obsgrader.batch.Student;
 import obsgrader.batch.Shard;
 import obsgrader.grading.Settings;
 import obsgrader.report.ScoreCard;
 import obsgrader.review.Overrides;
+import obsgrader.similarity.Similarity;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -51,7 +53,8 @@ class GradeBatchIT {
                 .withMode(settings.mode())
                 .withShard(shard)
                 .withRegrade(Regrade.parse(System.getProperty("grader.regrade")))
-                .withOverrides(Overrides.loadIfPresent(overridesFile(submissions.resolve(Overrides.FILE)), settings.loadRubric()));
+                .withOverrides(Overrides.loadIfPresent(overridesFile(submissions.resolve(Overrides.FILE)), settings.loadRubric()))
+                .withSimilarityThreshold(similarityThreshold());
         if (System.getProperty("grader.parallel") != null) {
             batch.withParallelism(Integer.getInteger("grader.parallel"));
         }
@@ -71,6 +74,11 @@ class GradeBatchIT {
                 : Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().resolve(file).normalize();
     }
 
+    /** {@code -Dgrader.similarity}: the class page lists the pairs of students this alike or more (0 to 1). */
+    private static double similarityThreshold() {
+        return Double.parseDouble(System.getProperty("grader.similarity", String.valueOf(Similarity.DEFAULT_THRESHOLD)));
+    }
+
     /** Relative folders are taken from the project's root, as {@code -Dsubmissions} is. */
     private static List<Row> merge(Settings settings, String folders) {
         Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
@@ -78,8 +86,12 @@ class GradeBatchIT {
                 .map(f -> root.resolve(f).normalize()).toList();
         Path into = settings.reports().resolve(System.getProperty("grader.batch", "merged"));
         Path overrides = overridesFile(null);
+        // the shards' folders hold reports, not submissions: -Dsubmissions, when given, lets the merge compare them
+        String submissions = System.getProperty("submissions", "").trim();
+        List<Similarity.Pair> similar = submissions.isEmpty() ? List.of() : BatchGrader.similar(
+                Student.in(root.resolve(submissions), into.resolve(".unpacked")), settings.loadRubric(), into, similarityThreshold());
         List<Row> rows = ClassMerge.merge(inputs, settings.loadRubric(), overrides == null ? Overrides.none()
-                : Overrides.load(overrides, settings.loadRubric()), into);
+                : Overrides.load(overrides, settings.loadRubric()), similar, into);
         System.out.println("[batch] merged " + inputs + ": gradebook " + into.resolve("gradebook.csv") + ", summary "
                 + into.resolve("index.html"));
         return rows;

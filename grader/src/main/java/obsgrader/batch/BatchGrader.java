@@ -20,6 +20,8 @@ import obsgrader.report.ReportWriter;
 import obsgrader.report.ScoreCard;
 import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
+import obsgrader.similarity.Similarity;
+import obsgrader.similarity.SimilarityPage;
 import obsgrader.submission.Submission;
 
 /**
@@ -40,6 +42,7 @@ public final class BatchGrader {
     private int parallelism = defaultParallelism();
     private Regrade regrade = Regrade.NONE;
     private Overrides overrides = Overrides.none();
+    private double similarityThreshold = Similarity.DEFAULT_THRESHOLD;
     private Shard shard = Shard.WHOLE;
 
     private BatchGrader(Path batch) {
@@ -83,6 +86,12 @@ public final class BatchGrader {
     /** Which students to grade again although their report is there (the others are kept). */
     public BatchGrader withRegrade(Regrade regrade) {
         this.regrade = regrade;
+        return this;
+    }
+
+    /** Pairs of students this alike or more are listed on the class page (1 or more: none). */
+    public BatchGrader withSimilarityThreshold(double threshold) {
+        this.similarityThreshold = threshold;
         return this;
     }
 
@@ -130,7 +139,7 @@ public final class BatchGrader {
                 new ShardResults(shard.index(), shard.count(), rubric.version(), gradebook).write(reports.resolve(shard.resultsFile()));
                 return gradebook;
             }
-            return writeClassFiles(gradebook, rubric, reports);
+            return writeClassFiles(gradebook, rubric, reports, similar(students, rubric, reports, similarityThreshold));
         } finally {
             pool.shutdownNow();
         }
@@ -143,12 +152,36 @@ public final class BatchGrader {
                 o.check(), o.graderNotAssessed() ? "not assessed" : ScoreCard.format(o.graderPoints()))));
     }
 
-    /** gradebook.csv and index.html of a class, its rows in the students' order whichever order they were graded in. */
-    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder) {
+    /**
+     * gradebook.csv and index.html of a class, its rows in the students' order whichever order they were graded in,
+     * the pairs whose work is alike listed.
+     */
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, List<Similarity.Pair> similar) {
         List<Row> sorted = rows.stream().sorted(Comparator.comparing(Row::student)).toList();
         Gradebook.write(sorted, rubric, folder.resolve("gradebook.csv"));
-        ClassSummary.write(sorted, rubric, folder.resolve("index.html"));
+        ClassSummary.write(sorted, rubric, folder.resolve("index.html"), similar);
         return sorted;
+    }
+
+    /**
+     * Compares the students' own work (every student of the class: a resumed one too) and writes similarity.html;
+     * returns the pairs at or above the threshold. A submission that cannot be read is left out of the comparison.
+     */
+    public static List<Similarity.Pair> similar(List<Student> students, Rubric rubric, Path folder, double threshold) {
+        Similarity similarity = new Similarity(List.of());
+        List<Similarity.Profile> profiles = new ArrayList<>();
+        for (Student student : students) {
+            try {
+                profiles.add(similarity.profile(student.name(), Submission.load(student.submission())));
+            } catch (RuntimeException unreadable) {
+                System.out.printf("[batch] %-20s left out of the similarity comparison: %s%n", student.name(), unreadable.getMessage());
+            }
+        }
+        List<Similarity.Pair> flagged = SimilarityPage.atOrAbove(similarity.compare(profiles), threshold);
+        SimilarityPage.write(flagged, threshold, rubric.messages(), folder.resolve(SimilarityPage.FILE));
+        flagged.forEach(pair -> System.out.printf("[batch] similar work: %s and %s, %d %%%n", pair.left(), pair.right(),
+                SimilarityPage.percent(pair.score())));
+        return flagged;
     }
 
     private Row grade(Student student, Progress progress) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import obsgrader.report.ReportWriter;
 import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
+import obsgrader.similarity.Similarity;
 import obsgrader.submission.Folders;
 
 /**
@@ -32,15 +33,17 @@ public final class ClassMerge {
 
     /** Merges the shards found in {@code inputs} into {@code into}; returns the gradebook's rows. */
     public static List<Row> merge(List<Path> inputs, Rubric rubric, Path into) {
-        return merge(inputs, rubric, Overrides.none(), into);
+        return merge(inputs, rubric, Overrides.none(), List.of(), into);
     }
 
     /**
      * The same, holding the shards to the teacher's overrides: each student's report must have been graded with
      * that student's entries of the file (a shard applies them as it grades); a student whose report was graded
-     * with other entries is named, with the command that regrades them, and nothing is merged.
+     * with other entries is named, with the command that regrades them, and nothing is merged. {@code similar}: the
+     * class's pairs of alike work, when the merge can read the submissions (none otherwise).
      */
-    public static List<Row> merge(List<Path> inputs, Rubric rubric, Overrides overrides, Path into) {
+    public static List<Row> merge(List<Path> inputs, Rubric rubric, Overrides overrides, List<Similarity.Pair> similar,
+                                  Path into) {
         Map<Path, ShardResults> shards = new TreeMap<>();
         inputs.forEach(input -> shardFiles(input).forEach(file -> shards.put(file, ShardResults.read(file))));
         checkComplete(shards, rubric, inputs);
@@ -71,7 +74,7 @@ public final class ClassMerge {
         shards.forEach((file, shard) -> shard.rows().forEach(row ->
                 copyReports(file.getParent().resolve(row.student()), into.resolve(row.student()))));
         BatchGrader.staleOverrides(rows);
-        return BatchGrader.writeClassFiles(rows, rubric, into);
+        return BatchGrader.writeClassFiles(rows, rubric, into, similar);
     }
 
     /** The shard files anywhere under a folder. */

@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 import obsgrader.i18n.Messages;
 import obsgrader.report.charts.DistributionChart;
 import obsgrader.rubric.Rubric;
+import obsgrader.similarity.Similarity;
+import obsgrader.similarity.SimilarityPage;
 
 /**
  * {@code index.html}: the class at a glance for the instructor, in the rubric's language — the score distribution
  * as a chart ({@code distribution.png} beside it), the checks most often lost, and a link to each student's
- * report with thumbnails of their charts. No script, no network.
+ * report with thumbnails of their charts, the teacher's overrides, and the pairs of students whose work is alike.
+ * No script, no network.
  */
 public final class ClassSummary {
     /** The score distribution's chart, beside index.html. */
@@ -27,6 +30,11 @@ public final class ClassSummary {
     }
 
     public static void write(List<Row> rows, Rubric rubric, Path file) {
+        write(rows, rubric, file, List.of());
+    }
+
+    /** With the pairs of students whose work is alike, linked to {@link SimilarityPage}'s side-by-side view. */
+    public static void write(List<Row> rows, Rubric rubric, Path file, List<Similarity.Pair> similar) {
         Messages messages = rubric.messages();
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"" + messages.language() + "\"><head><meta charset=\"utf-8\">"
                 + "<title>" + escape(messages.get("report.class.title")) + "</title>\n" + """
@@ -68,6 +76,7 @@ public final class ClassSummary {
                 .append("</td></tr>\n"));
         html.append("</table>\n");
         overrides(html, rows, messages);
+        similar(html, similar, messages);
         html.append("</body></html>\n");
         try {
             Files.createDirectories(file.getParent());
@@ -95,6 +104,22 @@ public final class ClassSummary {
                 .append("</td><td>").append(escape(o.reason())).append("</td><td>").append(escape(o.who() + ", " + o.when()))
                 .append("</td><td").append(o.stale() ? " class=\"fail\">" + escape(messages.get("report.class.no"))
                         : ">" + escape(messages.get("report.class.yes"))).append("</td></tr>\n")));
+        html.append("</table>\n");
+    }
+
+    private static void similar(StringBuilder html, List<Similarity.Pair> pairs, Messages messages) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        html.append("<h2>").append(escape(messages.get("report.similarity.heading"))).append("</h2>\n<table><tr>");
+        for (String column : messages.get("report.similarity.columns").split("\\|")) {
+            html.append("<th>").append(escape(column)).append("</th>");
+        }
+        html.append("</tr>\n");
+        pairs.forEach(pair -> html.append("<tr><td>").append(escape(pair.left() + " · " + pair.right())).append("</td><td>")
+                .append(SimilarityPage.percent(pair.score())).append(" %</td><td>").append(escape(SimilarityPage.parts(pair, messages)))
+                .append("</td><td><a href=\"").append(SimilarityPage.FILE).append('#').append(SimilarityPage.anchor(pair))
+                .append("\">").append(SimilarityPage.FILE).append("</a></td></tr>\n"));
         html.append("</table>\n");
     }
 

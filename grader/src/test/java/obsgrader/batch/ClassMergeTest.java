@@ -48,7 +48,7 @@ class ClassMergeTest {
     void theMergeWritesWhatAnUnshardedRunWrites() throws IOException {
         Path outputs = shardOutputs(3);
         Path unsharded = work.resolve("unsharded");
-        BatchGrader.writeClassFiles(CLASS, RUBRIC, unsharded);
+        BatchGrader.writeClassFiles(CLASS, RUBRIC, unsharded, List.of());
 
         List<Row> merged = ClassMerge.merge(List.of(outputs), RUBRIC, work.resolve("merged"));
 

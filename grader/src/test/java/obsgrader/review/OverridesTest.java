@@ -98,7 +98,10 @@ class OverridesTest {
                 ",\"docs.readme: 3 -> 1 (J. Martin, 2026-12-07: README copied from a classmate) STALE: the grader's verdict changed\"");
         assertThat(Files.readString(reports.resolve("index.html"))).contains("<h2>Teacher's overrides</h2>")
                 .contains("<td>alice</td><td>Every service is running").contains("<td>6</td><td>not assessed</td><td>Seen running in class, docker ps</td>")
-                .contains("<td class=\"fail\">no</td>");
+                .contains("<td class=\"fail\">no</td>")
+                // two copies of the reference: the class page says their work is alike
+                .contains("<td>alice · bob</td><td>100 %</td>").contains("href=\"similarity.html#alice--bob\"");
+        assertThat(Files.readString(reports.resolve("similarity.html"))).contains("alice and bob: 100 %");
     }
 
     private static JsonNode test(JsonNode results, String check) {

@@ -1,8 +1,5 @@
 package obsgrader.similarity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +11,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import obsgrader.submission.Folders;
 import obsgrader.submission.Submission;
-import obsgrader.submission.Yaml;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +41,7 @@ class SimilarityBenchmark {
             Path from = Path.of(students.stream().filter(s -> s[0].equals(original)).findFirst().orElseThrow()[1]);
             Path copy = work.resolve("copy-of-" + original);
             Folders.copy(from, copy);
-            disguise(copy, copies.size() % 2 == 1);
+            Disguise.copy(copy, copies.size() % 2 == 1);
             students.add(new String[] {copy.getFileName().toString(), copy.toString()});
             copies.add(original + " ~ " + copy.getFileName());
         }
@@ -74,64 +70,6 @@ class SimilarityBenchmark {
 
     private static String key(Similarity.Pair pair) {
         return pair.left().startsWith("copy-of-") ? pair.right() + " ~ " + pair.left() : pair.left() + " ~ " + pair.right();
-    }
-
-    /**
-     * What a student who copies does to hide it: rename, respace, reorder; every other copy writes its own
-     * documents (here: has none), so that only its rules and dashboards can give it away.
-     */
-    private static void disguise(Path copy, boolean ownDocuments) throws IOException {
-        Submission submission = Submission.load(copy);
-        if (ownDocuments) {
-            for (Path document : submission.documents()) {
-                Files.delete(document);
-            }
-        }
-        for (Path rules : submission.ruleFiles()) {
-            List<String> lines = new ArrayList<>();
-            int n = 0;
-            for (String line : Files.readAllLines(rules)) {
-                if (line.matches("\\s*-?\\s*alert:\\s*\\S.*")) {
-                    line = line.replaceFirst("alert:\\s*\\S.*", "alert: Alerte" + (++n));
-                } else if (line.matches("\\s*-?\\s*expr:\\s*[^|>].*")) {
-                    line = line.replace("(", "( ").replace(",", " , ");
-                }
-                lines.add(line);
-            }
-            Files.write(rules, lines);
-        }
-        for (Path dashboard : submission.dashboards()) {
-            JsonNode tree = Yaml.JSON.readTree(dashboard.toFile());
-            JsonNode model = tree.has("dashboard") ? tree.path("dashboard") : tree;
-            shuffle(model.path("panels"));
-            model.path("rows").forEach(row -> shuffle(row.path("panels")));
-            Files.writeString(dashboard, Yaml.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-        }
-    }
-
-    /** Reversed, each panel with another id, title and place (its size kept). */
-    private static void shuffle(JsonNode panels) {
-        if (!(panels instanceof ArrayNode array)) {
-            return;
-        }
-        List<JsonNode> reversed = new ArrayList<>();
-        array.forEach(reversed::add);
-        java.util.Collections.reverse(reversed);
-        array.removeAll();
-        int y = 0;
-        for (JsonNode panel : reversed) {
-            if (panel instanceof ObjectNode object) {
-                object.put("id", object.path("id").asInt() + 100);
-                object.put("title", "Panneau " + object.path("title").asText());
-                if (object.path("gridPos") instanceof ObjectNode grid) {
-                    grid.put("y", y);
-                    grid.put("x", 0);
-                    y += grid.path("h").asInt();
-                }
-                shuffle(object.path("panels"));
-            }
-            array.add(panel);
-        }
     }
 
     static {
