@@ -188,7 +188,7 @@ public final class BatchGrader {
         Path folder = reports.resolve(student.name());
         Path results = folder.resolve(ReportWriter.RESULTS);
         if (!regrade.includes(student.name()) && Files.isRegularFile(results)) {
-            if (Overrides.appliedIn(results).equals(overrides.fingerprints(student.name()))) {
+            if (overrides.gradedWith(results, student.name())) {
                 Row kept = Row.of(student.name(), results);
                 progress.skipped(student, kept);
                 return kept;
@@ -199,7 +199,7 @@ public final class BatchGrader {
         Instant started = Instant.now();
         progress.started(student);
         try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)
-                .withOverrides(overrides, student.name())) {
+                .withOverrides(overrides, student.name(), Overrides.writtenAgainst(results))) {
             ReportWriter.write(grading.card(), folder, rubric.messages());
             Row row = Row.of(student.name(), results);
             progress.finished(student, row, Duration.between(started, Instant.now()));

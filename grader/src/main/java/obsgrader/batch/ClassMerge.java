@@ -61,8 +61,8 @@ public final class ClassMerge {
         }));
         List<String> behind = new ArrayList<>();
         shards.forEach((file, shard) -> shard.rows().forEach(row -> {
-            if (!Overrides.appliedIn(file.getParent().resolve(row.student()).resolve(ReportWriter.RESULTS))
-                    .equals(overrides.fingerprints(row.student())) && overrides.given()) {
+            if (overrides.given() && !overrides.gradedWith(file.getParent().resolve(row.student()).resolve(ReportWriter.RESULTS),
+                    row.student())) {
                 behind.add(row.student() + " (shard " + shard.shard() + "/" + shard.of() + ")");
             }
         }));

@@ -46,6 +46,7 @@ public final class Grading implements AutoCloseable {
     private final Map<Step, Future<Verdict>> fromFiles = new LinkedHashMap<>();
     private Overrides overrides = Overrides.none();
     private String student = "";
+    private Map<String, String> earlier = Map.of();
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -63,8 +64,14 @@ public final class Grading implements AutoCloseable {
 
     /** The teacher's overrides of this student's lines, applied to the card before any report is written. */
     public Grading withOverrides(Overrides overrides, String student) {
+        return withOverrides(overrides, student, Map.of());
+    }
+
+    /** The same on a regrade, held to what the earlier report's overrides were written against ({@link Overrides#apply}). */
+    public Grading withOverrides(Overrides overrides, String student, Map<String, String> earlier) {
         this.overrides = overrides;
         this.student = student;
+        this.earlier = earlier;
         return this;
     }
 
@@ -174,7 +181,7 @@ public final class Grading implements AutoCloseable {
         double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
         return overrides.apply(new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
                 run.mode(), started, Duration.between(started, Instant.now()),
-                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap), student);
+                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap), student, earlier);
     }
 
     private List<CheckScore> scoresOf(String criterionId) {

@@ -24,8 +24,8 @@ public final class OverrideText {
 
     /** Said when the grader's verdict is no longer the one the teacher overrode. */
     public static String stale(Overridden teacher, Messages messages) {
-        String said = Overridden.NOT_ASSESSED.equals(teacher.graderSaid()) ? messages.get("report.override.not-assessed")
-                : messages.number(Double.parseDouble(teacher.graderSaid()));
+        String said = Overridden.NOT_ASSESSED.equals(teacher.against()) ? messages.get("report.override.not-assessed")
+                : messages.number(Double.parseDouble(teacher.against()));
         return messages.get("report.override.stale", said, grader(teacher, messages));
     }
 }

@@ -78,6 +78,7 @@ public final class ResultsJson {
         ObjectNode node = Yaml.JSON.createObjectNode().put("check", check.check()).put("points", teacher.points())
                 .put("max_points", check.max()).put("grader_points", teacher.graderPoints())
                 .put("grader_evidence", check.verdict().evidence().label()).put("grader_said", teacher.graderSaid())
+                .put("written_against", teacher.against())
                 .put("reason", teacher.reason()).put("who", teacher.who()).put("when", teacher.when())
                 .put("source", teacher.source()).put("stale", teacher.stale());
         return node;

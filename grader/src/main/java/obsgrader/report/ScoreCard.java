@@ -45,11 +45,12 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
     /**
      * A teacher's override of one line, as applied: their points, reason, name and date; the grader's own points
      * (or that it could not assess the line); where the entry is ({@code file:line}); and whether the grader's
-     * verdict has changed since the teacher wrote it ({@code stale}: the entry said what the grader gave then,
-     * {@code graderSaid}, null when it did not).
+     * verdict has changed since the override was written ({@code stale}): {@code graderSaid} is what the entry says
+     * the grader gave (null when it does not say), {@code against} what the override was written against, the
+     * entry's word or else the grader's verdict when the override was first applied (null when unknown).
      */
-    public record Overridden(double points, double graderPoints, boolean graderNotAssessed, String graderSaid, String reason,
-                             String who, String when, String source, boolean stale) {
+    public record Overridden(double points, double graderPoints, boolean graderNotAssessed, String graderSaid, String against,
+                             String reason, String who, String when, String source, boolean stale) {
         /** What {@code graderSaid} holds when the teacher wrote that the grader could not assess the line. */
         public static final String NOT_ASSESSED = "not assessed";
     }

@@ -1,5 +1,6 @@
 package obsgrader.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +57,9 @@ public final class Overrides {
      */
     public record Entry(String student, String line, String graderSaid, double points, String reason, String who,
                         String when, String source) {
-        /** Whether the grader's verdict has changed since the teacher wrote this entry. */
-        boolean staleAgainst(CheckScore grader) {
-            if (graderSaid == null) {
-                return false;
-            }
-            boolean notAssessed = grader.verdict().evidence() == Evidence.NOT_ASSESSED;
-            return graderSaid.equals(NOT_ASSESSED_WORDS) ? !notAssessed
-                    : notAssessed || Math.abs(Double.parseDouble(graderSaid) - grader.points()) > 0.05;
+        /** Whether the grader's verdict is no longer the one the override was written against (null: unknown). */
+        static boolean stale(String against, CheckScore grader) {
+            return against != null && !against.equals(verdict(grader));
         }
 
         String fingerprint() {
@@ -136,13 +133,23 @@ public final class Overrides {
             if (e instanceof InvalidOverrides refused) {
                 throw refused;
             }
-            throw new InvalidOverrides(file + ": cannot be read as CSV (" + e.getMessage().lines().findFirst().orElse("")
-                    + "): write it as " + String.join(",", COLUMNS) + ", one override a line");
+            throw new InvalidOverrides(file + where(e) + ": cannot be read as CSV (" + String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse("") + "): write it as " + String.join(",", COLUMNS) + ", one override a line");
         }
         if (!faults.isEmpty()) {
             throw new InvalidOverrides(String.join("\n", faults));
         }
         return new Overrides(file, entries);
+    }
+
+    /** ":LINE" where the CSV parser stopped (a row with too many cells, an unclosed quote), when it says. */
+    private static String where(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException parsing && parsing.getLocation() != null) {
+                return ":" + parsing.getLocation().getLineNr();
+            }
+        }
+        return "";
     }
 
     private static List<String> columns(MappingIterator<Map<String, String>> rows) {
@@ -240,13 +247,43 @@ public final class Overrides {
         return file == null ? "none" : file.toString();
     }
 
+    /** The grader's verdict on a line as an entry writes it: its points, or {@value #NOT_ASSESSED_WORDS}. */
+    static String verdict(CheckScore grader) {
+        return grader.verdict().evidence() == Evidence.NOT_ASSESSED ? NOT_ASSESSED_WORDS : ScoreCard.format(grader.points());
+    }
+
+    /**
+     * What each override of a student's earlier report was written against (the entry's word, or the grader's
+     * verdict when it was first applied), by line: a regrade holds the new verdicts to them.
+     */
+    public static Map<String, String> writtenAgainst(Path results) {
+        Map<String, String> against = new HashMap<>();
+        if (!Files.isRegularFile(results)) {
+            return against;
+        }
+        try {
+            Yaml.JSON.readTree(results.toFile()).path("extra_data").path("overrides").forEach(o -> against.put(
+                    o.path("check").asText(), o.path("written_against").isTextual() ? o.path("written_against").asText()
+                            : Evidence.NOT_ASSESSED.label().equals(o.path("grader_evidence").asText()) ? NOT_ASSESSED_WORDS
+                            : ScoreCard.format(o.path("grader_points").asDouble())));
+        } catch (IOException e) {
+            // unreadable: nothing to hold the new verdicts to
+        }
+        return against;
+    }
+
     /** An entry in one line, as written from the file and as read back from a results.json. */
     static String fingerprint(String line, String graderSaid, double points, String reason, String who, String when) {
         return String.join("|", line, graderSaid == null ? "" : graderSaid, ScoreCard.format(points), reason, who, when);
     }
 
+    /** Whether a student's report (its results.json) was graded with this file's entries for them, in any order. */
+    public boolean gradedWith(Path results, String student) {
+        return new HashSet<>(appliedIn(results)).equals(new HashSet<>(of(student).stream().map(Entry::fingerprint).toList()));
+    }
+
     /** The overrides a report was graded with, from its results.json ({@code extra_data.overrides}). */
-    public static List<String> appliedIn(Path results) {
+    private static List<String> appliedIn(Path results) {
         List<String> applied = new ArrayList<>();
         try {
             Yaml.JSON.readTree(results.toFile()).path("extra_data").path("overrides").forEach(o -> applied.add(fingerprint(
@@ -258,24 +295,29 @@ public final class Overrides {
         return applied;
     }
 
-    /** How a student's entries read in their results.json: a kept report graded with other entries is graded again. */
-    public List<String> fingerprints(String student) {
-        return of(student).stream().map(Entry::fingerprint).toList();
-    }
-
     /**
      * The card with the teacher's points on the lines they overrode, the grader's verdict kept beside them: the one
      * place overrides are applied, before any report is written.
      */
     public ScoreCard apply(ScoreCard card, String student) {
+        return apply(card, student, Map.of());
+    }
+
+    /**
+     * The same, on a regrade: {@code earlier} is what each override of the student's earlier report was written
+     * against ({@link #writtenAgainst}); an entry that does not say what the grader gave is held to it, so that a
+     * regrade says which overrides no longer match a changed verdict even when the teacher wrote no arrow.
+     */
+    public ScoreCard apply(ScoreCard card, String student, Map<String, String> earlier) {
         Map<String, CheckScore> graded = card.checksById();
         Map<String, CheckScore> replaced = new LinkedHashMap<>();
         for (Entry entry : of(student)) {
             CheckScore grader = graded.get(entry.line());
             if (grader != null) {
+                String against = entry.graderSaid() != null ? entry.graderSaid() : earlier.getOrDefault(entry.line(), verdict(grader));
                 replaced.put(entry.line(), grader.overriddenBy(new ScoreCard.Overridden(entry.points(), grader.points(),
-                        grader.verdict().evidence() == Evidence.NOT_ASSESSED, entry.graderSaid(), entry.reason(), entry.who(), entry.when(),
-                        entry.source(), entry.staleAgainst(grader))));
+                        grader.verdict().evidence() == Evidence.NOT_ASSESSED, entry.graderSaid(), against, entry.reason(),
+                        entry.who(), entry.when(), entry.source(), Entry.stale(against, grader))));
             }
         }
         return replaced.isEmpty() ? card : card.withScores(replaced);

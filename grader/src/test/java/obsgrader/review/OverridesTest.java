@@ -128,12 +128,33 @@ class OverridesTest {
                 .hasMessageContaining(file + ":5: 4 points for docs.readme, which is worth 3")
                 .hasMessageContaining(file + ":6: reason empty");
         overrides("""
+                alice,docs.readme,3,fine,J. Martin,2026-12-07,an extra cell
+                """);
+        assertThatThrownBy(() -> Overrides.load(file, QUICK)).isInstanceOf(InvalidOverrides.class)
+                .hasMessageStartingWith(file + ":2: cannot be read as CSV");
+        overrides("""
                 alice,docs.readme,3,fine,J. Martin,2026-12-07
                 zoe,docs.readme,3,no such student,J. Martin,2026-12-07
                 """);
         assertThatThrownBy(() -> grade(Regrade.NONE)).isInstanceOf(InvalidOverrides.class)
                 .hasMessage(file + ":3: no student 'zoe' in the class (its students: alice, bob)");
         assertThat(reports.resolve("alice")).doesNotExist();
+    }
+
+    @Test
+    void aRegradeSaysWhichOverridesNoLongerMatchAChangedVerdictEvenWithoutTheGradersPointsInTheEntry() throws Exception {
+        overrides("bob,docs.readme,2,Half the README is the lab's text,J. Martin,2026-12-07\n");
+        grade(Regrade.NONE);
+        Path card = reports.resolve("bob").resolve(ReportWriter.CARD);
+        assertThat(Files.readString(card)).contains("in place of the grader's 3").doesNotContain("no longer matches");
+
+        Files.delete(classFolder.resolve("bob").resolve("README.md"));
+        grade(Regrade.parse("bob"));
+
+        // without README.md the grader reads its chapters from another document: less than the 3 it gave
+        assertThat(Files.readString(card)).contains("set   The README", "2/3").containsPattern(
+                "This override no longer matches the grader's verdict: it was written against 3, the grader now gives 0(\\.\\d)?; review it.");
+        assertThat(Files.readString(reports.resolve("gradebook.csv"))).containsPattern("docs.readme: 0(\\.\\d)? -> 2 .*STALE");
     }
 
     @Test

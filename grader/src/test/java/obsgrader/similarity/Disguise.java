@@ -18,7 +18,8 @@ final class Disguise {
     }
 
     /**
-     * What a student who copies does to hide it: rename, respace, reorder; every other copy writes its own
+     * What a student who copies does to hide it: rename every alert, respace the PromQL, change every third rule's
+     * threshold, reorder the panels and leave a fourth out; every other copy writes its own
      * documents (here: has none), so that only its rules and dashboards can give it away.
      */
     static void copy(Path copy, boolean ownDocuments) throws IOException {
@@ -31,11 +32,16 @@ final class Disguise {
         for (Path rules : submission.ruleFiles()) {
             List<String> lines = new ArrayList<>();
             int n = 0;
+            int exprs = 0;
             for (String line : Files.readAllLines(rules)) {
                 if (line.matches("\\s*-?\\s*alert:\\s*\\S.*")) {
                     line = line.replaceFirst("alert:\\s*\\S.*", "alert: Alerte" + (++n));
                 } else if (line.matches("\\s*-?\\s*expr:\\s*[^|>].*")) {
                     line = line.replace("(", "( ").replace(",", " , ");
+                    if (++exprs % 3 == 0) {
+                        // a threshold of its own on every third rule: that rule no longer matches
+                        line = line.replaceFirst("(\\d+)(\\D*)$", "$1" + "1$2");
+                    }
                 }
                 lines.add(line);
             }
@@ -50,13 +56,19 @@ final class Disguise {
         }
     }
 
-    /** Reversed, each panel with another id, title and place (its size kept). */
+    /** Reversed, a fourth left out, each panel with another id, title and place (its size kept). */
     private static void shuffle(JsonNode panels) {
         if (!(panels instanceof ArrayNode array)) {
             return;
         }
         List<JsonNode> reversed = new ArrayList<>();
         array.forEach(reversed::add);
+        // every fourth panel left out
+        for (int i = reversed.size() - 1; i >= 0; i--) {
+            if (i % 4 == 3) {
+                reversed.remove(i);
+            }
+        }
         Collections.reverse(reversed);
         array.removeAll();
         int y = 0;
