@@ -27,7 +27,8 @@ import obsgrader.submission.Submission;
  * (normalised PromQL, {@code for} and labels; not the rule's name nor the file's spacing), their dashboards' panels
  * (type, normalised queries and size; not ids, titles or positions, so reordered panels still match), their SLO
  * document and their README (winnowed word runs). What the lab's handout gives everyone (its listings, its
- * sentences) is the baseline, left out before comparing, as Moss and Dolos leave out template code. A pair's
+ * sentences) is the baseline, left out before comparing, as Moss and Dolos leave out template code, and so is
+ * what many students of the class wrote alike. A pair's
  * score is the mean, over the parts both have, of the share of the smaller side found in the other.
  */
 public final class Similarity {
@@ -38,6 +39,8 @@ public final class Similarity {
     /** Fewer own fingerprints than this in a document say nothing either. */
     private static final int FEWEST_FINGERPRINTS = 15;
     private static final int SHOWN = 8;
+    /** Written alike by more students than this (or a fifth of the class), a rule, panel or passage is the class's idiom. */
+    private static final int COMMON = 3;
     private static final Pattern SLO_FILE = Pattern.compile("(?i)(^|[/_-])sl[oi]s?([/_.-]|$)|objectifs?[-_ ]de[-_ ]service");
     private static final Pattern EXPR = Pattern.compile("(?m)^\\s*-?\\s*(?:expr|query)\\s*:\\s*(\\|\\s*)?$|(?m)^\\s*-?\\s*(?:expr|query)\\s*:\\s*(.+)$");
 
@@ -190,24 +193,46 @@ public final class Similarity {
         });
     }
 
-    /** Every pair of the class, most similar first. */
+    /**
+     * Every pair of the class, most similar first. What more than a fifth of the class wrote alike (and at least
+     * {@value #COMMON} students: {@code pg_up == 0}, a sentence every README has) is left out like the handout, as
+     * Moss leaves out what too many programs share ({@code -m}): it is the lab's idiom, not a copy.
+     */
     public List<Pair> compare(List<Profile> profiles) {
+        int common = Math.max(COMMON, profiles.size() / 5);
+        Set<String> commonKeys = new HashSet<>();
+        Map<String, Long> keyCounts = profiles.stream().flatMap(p -> p.fragments().values().stream()
+                        .flatMap(f -> f.stream().map(Fragment::key).distinct()))
+                .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
+        keyCounts.forEach((key, count) -> {
+            if (count > common) {
+                commonKeys.add(key);
+            }
+        });
+        Set<Long> commonRuns = new HashSet<>(baselineRuns);
+        profiles.stream().flatMap(p -> p.documents().values().stream().flatMap(d -> d.runs().stream()))
+                .collect(Collectors.groupingBy(h -> h, Collectors.counting()))
+                .forEach((run, count) -> {
+                    if (count > common) {
+                        commonRuns.add(run);
+                    }
+                });
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) {
             for (int j = i + 1; j < profiles.size(); j++) {
-                pairs.add(compare(profiles.get(i), profiles.get(j)));
+                pairs.add(compare(profiles.get(i), profiles.get(j), commonKeys, commonRuns));
             }
         }
         pairs.sort(Comparator.comparingDouble(Pair::score).reversed().thenComparing(Pair::left).thenComparing(Pair::right));
         return pairs;
     }
 
-    Pair compare(Profile left, Profile right) {
+    private Pair compare(Profile left, Profile right, Set<String> commonKeys, Set<Long> commonRuns) {
         Map<Part, Double> parts = new LinkedHashMap<>();
         List<Shared> shared = new ArrayList<>();
         for (Part part : List.of(Part.RULES, Part.DASHBOARDS)) {
-            List<Fragment> mine = left.fragments().get(part);
-            List<Fragment> theirs = right.fragments().get(part);
+            List<Fragment> mine = left.fragments().get(part).stream().filter(f -> !commonKeys.contains(f.key())).toList();
+            List<Fragment> theirs = right.fragments().get(part).stream().filter(f -> !commonKeys.contains(f.key())).toList();
             Set<String> a = mine.stream().map(Fragment::key).collect(Collectors.toSet());
             Set<String> b = theirs.stream().map(Fragment::key).collect(Collectors.toSet());
             if (Math.min(a.size(), b.size()) < FEWEST) {
@@ -227,15 +252,15 @@ public final class Similarity {
             if (mine == null || theirs == null) {
                 continue;
             }
-            Set<Long> a = mine.fingerprints(baselineRuns);
-            Set<Long> b = theirs.fingerprints(baselineRuns);
+            Set<Long> a = mine.fingerprints(commonRuns);
+            Set<Long> b = theirs.fingerprints(commonRuns);
             if (Math.min(a.size(), b.size()) < FEWEST_FINGERPRINTS) {
                 continue;
             }
             Set<Long> both = new HashSet<>(a);
             both.retainAll(b);
             parts.put(part, (double) both.size() / Math.min(a.size(), b.size()));
-            mine.sharedWith(theirs, baselineRuns, SHOWN).forEach(passage ->
+            mine.sharedWith(theirs, commonRuns, SHOWN).forEach(passage ->
                     shared.add(new Shared(part, passage[0], passage[1], "", "")));
         }
         double score = parts.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import obsgrader.i18n.Messages;
 import obsgrader.submission.Folders;
 import obsgrader.submission.Submission;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,10 @@ class SimilarityBenchmark {
             System.out.printf("%9.2f  %7d  %4d  %5d  %6d  %9.2f  %6.2f%n", threshold, flagged, hits, flagged - hits,
                     copies.size() - hits, flagged == 0 ? 1.0 : (double) hits / flagged, (double) hits / copies.size());
         }
+        Path page = Path.of("target", "similarity-benchmark", SimilarityPage.FILE);
+        SimilarityPage.write(SimilarityPage.atOrAbove(pairs, Similarity.DEFAULT_THRESHOLD), Similarity.DEFAULT_THRESHOLD,
+                Messages.ENGLISH, page);
+        System.out.println("side by side: " + page.toAbsolutePath());
         pairs.stream().filter(p -> copies.contains(key(p))).min((a, b) -> Double.compare(a.score(), b.score()))
                 .ifPresent(p -> System.out.printf("farthest copy:       %s %.2f %s%n", key(p), p.score(), p.parts()));
         pairs.stream().filter(p -> !copies.contains(key(p))).limit(3)
