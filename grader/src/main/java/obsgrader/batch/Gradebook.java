@@ -26,8 +26,9 @@ public final class Gradebook {
         lines.add(String.join(",", header));
         for (Row row : rows) {
             List<String> cells = new ArrayList<>(List.of(csv(row.student())));
-            rubric.criteria().forEach(c -> cells.add(number(row.criteria().getOrDefault(c.id(), 0.0))));
-            cells.addAll(List.of(number(row.bonus()), number(row.total()), row.passed() ? "yes" : "no",
+            rubric.criteria().forEach(c -> cells.add(row.gradable() ? number(row.criteria().getOrDefault(c.id(), 0.0)) : ""));
+            // a run that is not gradable has no total: an empty cell, never a 0 a spreadsheet would average in
+            cells.addAll(List.of(row.gradable() ? number(row.bonus()) : "", row.gradable() ? number(row.total()) : "", row.passed() ? "yes" : "no",
                     row.partlyGradable() ? "partly" : row.gradable() ? "yes" : "no", String.valueOf(row.seconds()),
                     csv(row.reason()), csv(row.audit())));
             lines.add(String.join(",", cells));

@@ -59,7 +59,9 @@ public record Row(String student, Map<String, Double> criteria, double bonus, do
             extra.path("overrides").forEach(o -> overrides.add(new Audit(o.path("check").asText(), o.path("points").asDouble(),
                     o.path("grader_points").asDouble(), Evidence.NOT_ASSESSED.label().equals(o.path("grader_evidence").asText()),
                     o.path("reason").asText(), o.path("who").asText(), o.path("when").asText(), o.path("stale").asBoolean())));
-            return new Row(student, criteria, extra.path("bonus").asDouble(), extra.path("points").asDouble(),
+            return new Row(student, criteria, extra.path("bonus").asDouble(),
+                    // the one total (ScoreCard.total); results.json written before it had only the criteria's points
+                    extra.path("total").asDouble(extra.path("points").asDouble()),
                     extra.path("passed").asBoolean(), extra.path("gradable").asBoolean(), reason,
                     extra.path("duration_seconds").asLong(), lost, overrides);
         } catch (IOException e) {

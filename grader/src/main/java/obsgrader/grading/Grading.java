@@ -47,6 +47,7 @@ public final class Grading implements AutoCloseable {
     private Overrides overrides = Overrides.none();
     private String student = "";
     private Map<String, String> earlier = Map.of();
+    private final Progress progress;
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -60,6 +61,7 @@ public final class Grading implements AutoCloseable {
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
         this.rubric = rubric;
         this.run = new GradingRun(submission, mode, runFolder, tools);
+        this.progress = new Progress(steps(), rubric.messages(), mode);
     }
 
     /** The teacher's overrides of this student's lines, applied to the card before any report is written. */
@@ -108,6 +110,7 @@ public final class Grading implements AutoCloseable {
             return earlier;
         }
         startFileChecks();
+        progress.starting(step);
         Future<Verdict> judgedFromFiles = fromFiles.get(step);
         if (judgedFromFiles != null) {
             return record(step, result(judgedFromFiles, step, Function.identity()));
@@ -169,6 +172,7 @@ public final class Grading implements AutoCloseable {
         CheckScore score = new CheckScore(step.criterionId(), step.check().id(), step.check().title(),
                 ScoreCard.round(step.item().points() * verdict.fraction()), step.item().points(), verdict);
         scores.put(step, score);
+        progress.done(step, score);
         return score;
     }
 

@@ -10,7 +10,10 @@ import obsgrader.submission.Yaml;
 /**
  * {@code results.json} in Gradescope's autograder schema ({@code score}, {@code tests[]} with {@code name},
  * {@code score}, {@code max_score}, {@code output}); criteria, evidence levels and the rubric version go
- * under {@code extra_data}.
+ * under {@code extra_data}. {@code score} and {@code extra_data.total} are the one total ({@link ScoreCard#total()}).
+ * A run that is not gradable is no grade: it has no {@code score} anywhere, top-level or in a test (Gradescope then
+ * treats the run as the autograder's failure, not as 0), and says {@code "gradable": false} at the top level (the
+ * field PrairieLearn reads: the submission is shown as not gradable and not counted) and in {@code extra_data}.
  */
 public final class ResultsJson {
     private ResultsJson() {
@@ -18,11 +21,14 @@ public final class ResultsJson {
 
     public static ObjectNode render(ScoreCard card, Messages messages) {
         ObjectNode root = Yaml.JSON.createObjectNode();
-        root.put("score", card.points() + card.bonusPoints());
+        if (card.gradable()) {
+            root.put("score", card.total());
+        }
+        root.put("gradable", card.gradable());
         root.put("output", ConsoleCard.render(card, messages));
         ArrayNode tests = root.putArray("tests");
-        card.criteria().forEach(criterion -> criterion.checks().forEach(check -> tests.add(test(check, messages))));
-        card.bonus().forEach(check -> tests.add(test(check, messages)));
+        card.criteria().forEach(criterion -> criterion.checks().forEach(check -> tests.add(test(card, check, messages))));
+        card.bonus().forEach(check -> tests.add(test(card, check, messages)));
         ObjectNode extra = root.putObject("extra_data");
         extra.put("submission", card.submission());
         extra.put("language", messages.language());
@@ -32,9 +38,12 @@ public final class ResultsJson {
         if (!card.gradable()) {
             extra.put("not_gradable_reason", card.notGradable());
         }
-        extra.put("points", card.points());
+        if (card.gradable()) {
+            extra.put("total", card.total());
+            extra.put("criteria_points", card.points());
+            extra.put("bonus", card.bonusPoints());
+        }
         extra.put("max_points", card.max());
-        extra.put("bonus", card.bonusPoints());
         extra.put("pass_mark", card.passMark());
         extra.put("passed", card.passed());
         extra.put("not_assessed_points", card.notAssessedPoints());
@@ -52,11 +61,13 @@ public final class ResultsJson {
         return root;
     }
 
-    private static ObjectNode test(CheckScore check, Messages messages) {
+    private static ObjectNode test(ScoreCard card, CheckScore check, Messages messages) {
         ObjectNode test = Yaml.JSON.createObjectNode();
         Verdict.Rendered text = check.verdict().in(messages);
         test.put("name", messages.title(check.check(), check.title()));
-        test.put("score", check.points());
+        if (card.gradable()) {
+            test.put("score", check.points());
+        }
         test.put("max_score", check.max());
         test.put("output", output(check, text, messages));
         test.putArray("tags").add(check.criterion());
@@ -64,6 +75,7 @@ public final class ResultsJson {
         extra.put("check", check.check());
         extra.put("criterion", check.criterion());
         extra.put("evidence", check.verdict().evidence().label());
+        extra.put("guide", Guide.section(check.check(), messages));
         if (!text.measured().isEmpty()) {
             extra.put("measured", text.measured());
         }
@@ -93,9 +105,11 @@ public final class ResultsJson {
     }
 
     private static String graderOutput(CheckScore check, Verdict.Rendered text, Messages messages) {
+        String guide = "\n" + messages.get("report.card.guide", Guide.section(check.check(), messages));
         if (check.verdict().full()) {
-            return text.measured().isEmpty() ? messages.get("report.json.ok") : messages.get("report.json.measured", text.measured());
+            return (text.measured().isEmpty() ? messages.get("report.json.ok") : messages.get("report.json.measured", text.measured()))
+                    + guide;
         }
-        return text.reason() + (text.hint().isEmpty() ? "" : "\n" + messages.get("report.json.hint", text.hint()));
+        return text.reason() + (text.hint().isEmpty() ? "" : "\n" + messages.get("report.json.hint", text.hint())) + guide;
     }
 }

@@ -19,7 +19,8 @@ class BatchOutputsTest {
     @TempDir
     Path folder;
 
-    private static final Rubric RUBRIC = RubricLoader.load(Path.of("src/main/resources/obsgrader/rubric.yml"));
+    private static final Rubric RUBRIC = RubricLoader.load(Path.of("src/main/resources/obsgrader/rubric.yml"))
+            .withLanguage("en");
 
     private static Row row(String student, double total, boolean passed, List<String> lost) {
         return new Row(student, Map.of("deployed", 20.0, "metrics", total - 20), 2.5, total, passed, true, "", 240, lost);
@@ -35,7 +36,7 @@ class BatchOutputsTest {
         assertThat(Files.readAllLines(csv)).containsExactly(
                 "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note,overrides",
                 "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,,",
-                "\"bob, jr\",0,0,0,0,0,0,0,0,no,no,3,\"engine down: \"\"docker\"\" missing\",");
+                "\"bob, jr\",,,,,,,,,no,no,3,\"engine down: \"\"docker\"\" missing\",");
     }
 
     @Test
