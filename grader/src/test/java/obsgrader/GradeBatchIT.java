@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import obsgrader.batch.BatchGrader;
 import obsgrader.batch.ClassMerge;
+import obsgrader.batch.CsvDialect;
+import obsgrader.batch.Gradebook;
 import obsgrader.batch.Regrade;
 import obsgrader.batch.Row;
 import obsgrader.batch.Student;
@@ -53,6 +55,8 @@ class GradeBatchIT {
                 .withMode(settings.mode())
                 .withShard(shard)
                 .withRegrade(Regrade.parse(System.getProperty("grader.regrade")))
+                .withExports(new Gradebook.Exports(CsvDialect.parse(System.getProperty("grader.csv")),
+                        System.getProperty("grader.canvas-assignment", Gradebook.Exports.DEFAULT.canvasAssignment())))
                 .withOverrides(Overrides.loadIfPresent(overridesFile(submissions.resolve(Overrides.FILE)), settings.loadRubric()))
                 .withSimilarityThreshold(similarityThreshold());
         if (System.getProperty("grader.parallel") != null) {

@@ -44,6 +44,7 @@ public final class BatchGrader {
     private Overrides overrides = Overrides.none();
     private double similarityThreshold = Similarity.DEFAULT_THRESHOLD;
     private Shard shard = Shard.WHOLE;
+    private Gradebook.Exports exports = Gradebook.Exports.DEFAULT;
 
     private BatchGrader(Path batch) {
         this.batch = batch;
@@ -76,6 +77,12 @@ public final class BatchGrader {
     /** Grades this shard's share of the class only, and leaves its rows for {@link ClassMerge} rather than a gradebook. */
     public BatchGrader withShard(Shard shard) {
         this.shard = shard;
+        return this;
+    }
+
+    /** The gradebooks' dialect and Canvas's assignment column. */
+    public BatchGrader withExports(Gradebook.Exports exports) {
+        this.exports = exports;
         return this;
     }
 
@@ -117,7 +124,7 @@ public final class BatchGrader {
      * {@code shard-I-of-N.json} instead: shards may share one output folder, and the merge writes the gradebook.
      */
     public List<Row> run() throws InterruptedException {
-        List<String> everyone = Student.names(batch);
+        List<String> everyone = Student.names(batch, reports.resolve(".unpacked"));
         overrides.forClass(everyone);
         regrade.within(everyone);
         List<Student> students = Student.in(batch, reports.resolve(".unpacked"), shard::owns);
@@ -139,7 +146,7 @@ public final class BatchGrader {
                 new ShardResults(shard.index(), shard.count(), rubric.version(), gradebook).write(reports.resolve(shard.resultsFile()));
                 return gradebook;
             }
-            return writeClassFiles(gradebook, rubric, reports, similar(students, rubric, reports, similarityThreshold));
+            return writeClassFiles(gradebook, rubric, reports, exports, similar(students, rubric, reports, similarityThreshold));
         } finally {
             pool.shutdownNow();
         }
@@ -152,13 +159,23 @@ public final class BatchGrader {
                 o.check(), o.graderNotAssessed() ? "not assessed" : ScoreCard.format(o.graderPoints()))));
     }
 
-    /**
-     * gradebook.csv and index.html of a class, its rows in the students' order whichever order they were graded in,
-     * the pairs whose work is alike listed.
-     */
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder) {
+        return writeClassFiles(rows, rubric, folder, Gradebook.Exports.DEFAULT, List.of());
+    }
+
+    /** With the pairs of students whose work is alike (a merge that could read the submissions). */
     static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, List<Similarity.Pair> similar) {
+        return writeClassFiles(rows, rubric, folder, Gradebook.Exports.DEFAULT, similar);
+    }
+
+    /**
+     * The gradebooks (plain, Moodle's worksheet, Canvas's import) and index.html of a class, its rows in the
+     * students' order whichever order they were graded in, the pairs whose work is alike listed.
+     */
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, Gradebook.Exports exports,
+                                     List<Similarity.Pair> similar) {
         List<Row> sorted = rows.stream().sorted(Comparator.comparing(Row::student)).toList();
-        Gradebook.write(sorted, rubric, folder.resolve("gradebook.csv"));
+        Gradebook.writeAll(GradebookLine.of(sorted, folder), rubric, folder, exports);
         ClassSummary.write(sorted, rubric, folder.resolve("index.html"), similar);
         return sorted;
     }
@@ -187,6 +204,7 @@ public final class BatchGrader {
     private Row grade(Student student, Progress progress) {
         Path folder = reports.resolve(student.name());
         Path results = folder.resolve(ReportWriter.RESULTS);
+        student.identity().write(folder);
         if (!regrade.includes(student.name()) && Files.isRegularFile(results)) {
             if (overrides.gradedWith(results, student.name())) {
                 Row kept = Row.of(student.name(), results);

@@ -17,6 +17,11 @@ public final class ScoreMarkdown {
     }
 
     public static String render(ScoreCard card, Messages messages) {
+        return render(card, messages, true);
+    }
+
+    /** Without the charts' links where they cannot be followed (Gradescope shows the text alone). */
+    public static String render(ScoreCard card, Messages messages, boolean withPictures) {
         StringBuilder md = new StringBuilder();
         if (!card.gradable()) {
             md.append("# ").append(messages.get("report.md.title-not-gradable")).append("\n\n");
@@ -39,7 +44,9 @@ public final class ScoreMarkdown {
                         .append(messages.number(card.bonusPoints())).append(" |\n");
             }
         }
-        pictures(md, card, messages);
+        if (withPictures) {
+            pictures(md, card, messages);
+        }
         md.append("\n## ").append(messages.get("report.md.checks")).append("\n\n")
                 .append(messages.get("report.md.checks-header")).append("\n|---|---|---|---|---|---|---|\n");
         for (CriterionScore criterion : card.criteria()) {

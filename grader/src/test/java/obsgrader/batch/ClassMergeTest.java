@@ -49,7 +49,7 @@ class ClassMergeTest {
     void theMergeWritesWhatAnUnshardedRunWrites() throws IOException {
         Path outputs = shardOutputs(3);
         Path unsharded = work.resolve("unsharded");
-        BatchGrader.writeClassFiles(CLASS, RUBRIC, unsharded, List.of());
+        BatchGrader.writeClassFiles(CLASS, RUBRIC, unsharded);
 
         List<Row> merged = ClassMerge.merge(List.of(outputs), RUBRIC, work.resolve("merged"));
 

@@ -91,7 +91,7 @@ class OverridesTest {
         assertThat(Files.readString(reports.resolve("bob").resolve(ReportWriter.CARD))).contains("no longer matches");
 
         List<String> gradebook = Files.readAllLines(reports.resolve("gradebook.csv"));
-        assertThat(gradebook.get(0)).endsWith(",note,overrides");
+        assertThat(gradebook.get(0)).endsWith(",note,feedback,overrides");
         assertThat(gradebook.get(1)).startsWith("alice,").endsWith(
                 ",\"deployed.services-running: not assessed -> 6 (J. Martin, 2026-12-07: Seen running in class, docker ps)\"");
         assertThat(gradebook.get(2)).startsWith("bob,").endsWith(
