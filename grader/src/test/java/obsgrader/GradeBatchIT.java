@@ -10,10 +10,14 @@ import obsgrader.batch.BatchGrader;
 import obsgrader.batch.ClassMerge;
 import obsgrader.batch.CsvDialect;
 import obsgrader.batch.Gradebook;
+import obsgrader.batch.Regrade;
 import obsgrader.batch.Row;
+import obsgrader.batch.Student;
 import obsgrader.batch.Shard;
 import obsgrader.grading.Settings;
 import obsgrader.report.ScoreCard;
+import obsgrader.review.Overrides;
+import obsgrader.similarity.Similarity;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -50,9 +54,11 @@ class GradeBatchIT {
                 .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
                 .withShard(shard)
-                .withRegrade(Boolean.getBoolean("grader.regrade"))
+                .withRegrade(Regrade.parse(System.getProperty("grader.regrade")))
                 .withExports(new Gradebook.Exports(CsvDialect.parse(System.getProperty("grader.csv")),
-                        System.getProperty("grader.canvas-assignment", Gradebook.Exports.DEFAULT.canvasAssignment())));
+                        System.getProperty("grader.canvas-assignment", Gradebook.Exports.DEFAULT.canvasAssignment())))
+                .withOverrides(Overrides.loadIfPresent(overridesFile(submissions.resolve(Overrides.FILE)), settings.loadRubric()))
+                .withSimilarityThreshold(similarityThreshold());
         if (System.getProperty("grader.parallel") != null) {
             batch.withParallelism(Integer.getInteger("grader.parallel"));
         }
@@ -65,13 +71,31 @@ class GradeBatchIT {
         return rows;
     }
 
+    /** {@code -Dgrader.overrides}, from the project's root, else the class's own {@value Overrides#FILE} (null: none). */
+    static Path overridesFile(Path otherwise) {
+        String file = System.getProperty("grader.overrides", "").trim();
+        return file.isEmpty() ? otherwise
+                : Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().resolve(file).normalize();
+    }
+
+    /** {@code -Dgrader.similarity}: the class page lists the pairs of students this alike or more (0 to 1). */
+    private static double similarityThreshold() {
+        return Double.parseDouble(System.getProperty("grader.similarity", String.valueOf(Similarity.DEFAULT_THRESHOLD)));
+    }
+
     /** Relative folders are taken from the project's root, as {@code -Dsubmissions} is. */
     private static List<Row> merge(Settings settings, String folders) {
         Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
         List<Path> inputs = Arrays.stream(folders.split(",")).map(String::trim).filter(f -> !f.isEmpty())
                 .map(f -> root.resolve(f).normalize()).toList();
         Path into = settings.reports().resolve(System.getProperty("grader.batch", "merged"));
-        List<Row> rows = ClassMerge.merge(inputs, settings.loadRubric(), into);
+        Path overrides = overridesFile(null);
+        // the shards' folders hold reports, not submissions: -Dsubmissions, when given, lets the merge compare them
+        String submissions = System.getProperty("submissions", "").trim();
+        List<Similarity.Pair> similar = submissions.isEmpty() ? List.of() : BatchGrader.similar(
+                Student.in(root.resolve(submissions), into.resolve(".unpacked")), settings.loadRubric(), into, similarityThreshold());
+        List<Row> rows = ClassMerge.merge(inputs, settings.loadRubric(), overrides == null ? Overrides.none()
+                : Overrides.load(overrides, settings.loadRubric()), similar, into);
         System.out.println("[batch] merged " + inputs + ": gradebook " + into.resolve("gradebook.csv") + ", summary "
                 + into.resolve("index.html"));
         return rows;

@@ -22,6 +22,7 @@ import obsgrader.report.AllureFiles;
 import obsgrader.report.ReportWriter;
 import obsgrader.report.ScoreCard;
 import obsgrader.report.ScoreCard.CheckScore;
+import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
 import obsgrader.submission.Submission;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,9 @@ class GradeSubmissionIT {
         latest = settings.freshLatest();
         Rubric rubric = settings.loadRubric();
         messages = rubric.messages();
-        grading = new Grading(Submission.load(settings.stack()), rubric, settings.mode(), latest);
+        // a single grading applies the overrides file's entries of the student its folder is named after
+        grading = new Grading(Submission.load(settings.stack()), rubric, settings.mode(), latest).withOverrides(
+                Overrides.loadIfPresent(GradeBatchIT.overridesFile(null), rubric), settings.stack().getFileName().toString());
     }
 
     @TestFactory

@@ -17,14 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
 import obsgrader.report.ReportWriter;
+import obsgrader.report.ScoreCard;
+import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
+import obsgrader.similarity.Similarity;
+import obsgrader.similarity.SimilarityPage;
 import obsgrader.submission.Submission;
 
 /**
  * A class graded at a time: every student of a batch folder, N at a time in isolated stacks, each into
  * {@code <reports>/<student>/} like a single run, then a gradebook and a class summary. One student's
  * failure, even the grader's own, never stops the batch; a batch interrupted half-way resumes where it
- * stopped unless told to regrade.
+ * stopped unless told to regrade (every student, or some). The teacher's overrides are applied to each student's
+ * card as it is graded; a kept report graded with other overrides than today's is graded again.
  */
 public final class BatchGrader {
     /** A lab stack takes about this much memory while it is graded. */
@@ -35,7 +40,9 @@ public final class BatchGrader {
     private Rubric rubric;
     private Mode mode = Mode.FULL;
     private int parallelism = defaultParallelism();
-    private boolean regrade;
+    private Regrade regrade = Regrade.NONE;
+    private Overrides overrides = Overrides.none();
+    private double similarityThreshold = Similarity.DEFAULT_THRESHOLD;
     private Shard shard = Shard.WHOLE;
     private Gradebook.Exports exports = Gradebook.Exports.DEFAULT;
 
@@ -80,7 +87,24 @@ public final class BatchGrader {
     }
 
     public BatchGrader withRegrade(boolean regrade) {
+        return withRegrade(regrade ? Regrade.ALL : Regrade.NONE);
+    }
+
+    /** Which students to grade again although their report is there (the others are kept). */
+    public BatchGrader withRegrade(Regrade regrade) {
         this.regrade = regrade;
+        return this;
+    }
+
+    /** Pairs of students this alike or more are listed on the class page (1 or more: none). */
+    public BatchGrader withSimilarityThreshold(double threshold) {
+        this.similarityThreshold = threshold;
+        return this;
+    }
+
+    /** The teacher's overrides, checked against the class before anything is graded. */
+    public BatchGrader withOverrides(Overrides overrides) {
+        this.overrides = overrides;
         return this;
     }
 
@@ -100,6 +124,9 @@ public final class BatchGrader {
      * {@code shard-I-of-N.json} instead: shards may share one output folder, and the merge writes the gradebook.
      */
     public List<Row> run() throws InterruptedException {
+        List<String> everyone = Student.names(batch, reports.resolve(".unpacked"));
+        overrides.forClass(everyone);
+        regrade.within(everyone);
         List<Student> students = Student.in(batch, reports.resolve(".unpacked"), shard::owns);
         Progress progress = new Progress(students.size());
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
@@ -114,43 +141,83 @@ public final class BatchGrader {
                     gradebook.add(Row.notGradable(students.get(i).name(), "grader error: " + e.getCause(), 0));
                 }
             }
+            staleOverrides(gradebook);
             if (shard.sharded()) {
                 new ShardResults(shard.index(), shard.count(), rubric.version(), gradebook).write(reports.resolve(shard.resultsFile()));
                 return gradebook;
             }
-            return writeClassFiles(gradebook, rubric, reports, exports);
+            return writeClassFiles(gradebook, rubric, reports, exports, similar(students, rubric, reports, similarityThreshold));
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /** Says which overrides no longer match the grader's verdict: the teacher reviews them. */
+    static void staleOverrides(List<Row> rows) {
+        rows.forEach(row -> row.overrides().stream().filter(Row.Audit::stale).forEach(o -> System.out.printf(
+                "[batch] %-20s override of %s no longer matches the grader's verdict (now %s): review it%n", row.student(),
+                o.check(), o.graderNotAssessed() ? "not assessed" : ScoreCard.format(o.graderPoints()))));
+    }
+
     static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder) {
-        return writeClassFiles(rows, rubric, folder, Gradebook.Exports.DEFAULT);
+        return writeClassFiles(rows, rubric, folder, Gradebook.Exports.DEFAULT, List.of());
+    }
+
+    /** With the pairs of students whose work is alike (a merge that could read the submissions). */
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, List<Similarity.Pair> similar) {
+        return writeClassFiles(rows, rubric, folder, Gradebook.Exports.DEFAULT, similar);
     }
 
     /**
      * The gradebooks (plain, Moodle's worksheet, Canvas's import) and index.html of a class, its rows in the
-     * students' order whichever order they were graded in.
+     * students' order whichever order they were graded in, the pairs whose work is alike listed.
      */
-    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, Gradebook.Exports exports) {
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, Gradebook.Exports exports,
+                                     List<Similarity.Pair> similar) {
         List<Row> sorted = rows.stream().sorted(Comparator.comparing(Row::student)).toList();
         Gradebook.writeAll(GradebookLine.of(sorted, folder), rubric, folder, exports);
-        ClassSummary.write(sorted, rubric, folder.resolve("index.html"));
+        ClassSummary.write(sorted, rubric, folder.resolve("index.html"), similar);
         return sorted;
+    }
+
+    /**
+     * Compares the students' own work (every student of the class: a resumed one too) and writes similarity.html;
+     * returns the pairs at or above the threshold. A submission that cannot be read is left out of the comparison.
+     */
+    public static List<Similarity.Pair> similar(List<Student> students, Rubric rubric, Path folder, double threshold) {
+        Similarity similarity = new Similarity(List.of());
+        List<Similarity.Profile> profiles = new ArrayList<>();
+        for (Student student : students) {
+            try {
+                profiles.add(similarity.profile(student.name(), Submission.load(student.submission())));
+            } catch (RuntimeException unreadable) {
+                System.out.printf("[batch] %-20s left out of the similarity comparison: %s%n", student.name(), unreadable.getMessage());
+            }
+        }
+        List<Similarity.Pair> flagged = SimilarityPage.atOrAbove(similarity.compare(profiles), threshold);
+        SimilarityPage.write(flagged, threshold, rubric.messages(), folder.resolve(SimilarityPage.FILE));
+        flagged.forEach(pair -> System.out.printf("[batch] similar work: %s and %s, %d %%%n", pair.left(), pair.right(),
+                SimilarityPage.percent(pair.score())));
+        return flagged;
     }
 
     private Row grade(Student student, Progress progress) {
         Path folder = reports.resolve(student.name());
         Path results = folder.resolve(ReportWriter.RESULTS);
         student.identity().write(folder);
-        if (!regrade && Files.isRegularFile(results)) {
-            Row kept = Row.of(student.name(), results);
-            progress.skipped(student, kept);
-            return kept;
+        if (!regrade.includes(student.name()) && Files.isRegularFile(results)) {
+            if (overrides.gradedWith(results, student.name())) {
+                Row kept = Row.of(student.name(), results);
+                progress.skipped(student, kept);
+                return kept;
+            }
+            // a report is only ever written from a grading: one with other overrides is graded again with these
+            System.out.printf("[batch] %-20s has other overrides than its report: graded again%n", student.name());
         }
         Instant started = Instant.now();
         progress.started(student);
-        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)) {
+        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)
+                .withOverrides(overrides, student.name(), Overrides.writtenAgainst(results))) {
             ReportWriter.write(grading.card(), folder, rubric.messages());
             Row row = Row.of(student.name(), results);
             progress.finished(student, row, Duration.between(started, Instant.now()));

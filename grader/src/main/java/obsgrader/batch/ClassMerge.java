@@ -11,7 +11,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import obsgrader.report.ReportWriter;
+import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
+import obsgrader.similarity.Similarity;
 import obsgrader.submission.Folders;
 
 /**
@@ -30,21 +33,48 @@ public final class ClassMerge {
 
     /** Merges the shards found in {@code inputs} into {@code into}; returns the gradebook's rows. */
     public static List<Row> merge(List<Path> inputs, Rubric rubric, Path into) {
+        return merge(inputs, rubric, Overrides.none(), List.of(), into);
+    }
+
+    /**
+     * The same, holding the shards to the teacher's overrides: each student's report must have been graded with
+     * that student's entries of the file (a shard applies them as it grades); a student whose report was graded
+     * with other entries is named, with the command that regrades them, and nothing is merged. {@code similar}: the
+     * class's pairs of alike work, when the merge can read the submissions (none otherwise).
+     */
+    public static List<Row> merge(List<Path> inputs, Rubric rubric, Overrides overrides, List<Similarity.Pair> similar,
+                                  Path into) {
         Map<Path, ShardResults> shards = new TreeMap<>();
         inputs.forEach(input -> shardFiles(input).forEach(file -> shards.put(file, ShardResults.read(file))));
         checkComplete(shards, rubric, inputs);
         Map<String, Path> studentShard = new TreeMap<>();
         List<Row> rows = new ArrayList<>();
+        List<String> students = shards.values().stream().flatMap(shard -> shard.rows().stream()).map(Row::student).toList();
+        overrides.forClass(students);
         shards.forEach((file, shard) -> shard.rows().forEach(row -> {
             Path earlier = studentShard.put(row.student(), file);
             if (earlier != null) {
                 throw new IllegalArgumentException("student " + row.student() + " is in two shards, " + earlier + " and " + file
                         + ": merge the outputs of one sharded run only");
             }
-            copyReports(file.getParent().resolve(row.student()), into.resolve(row.student()));
             rows.add(row);
         }));
-        return BatchGrader.writeClassFiles(rows, rubric, into);
+        List<String> behind = new ArrayList<>();
+        shards.forEach((file, shard) -> shard.rows().forEach(row -> {
+            if (overrides.given() && !overrides.gradedWith(file.getParent().resolve(row.student()).resolve(ReportWriter.RESULTS),
+                    row.student())) {
+                behind.add(row.student() + " (shard " + shard.shard() + "/" + shard.of() + ")");
+            }
+        }));
+        if (!behind.isEmpty()) {
+            throw new IllegalArgumentException("grader.merge: graded with other overrides than " + overrides.file() + ": "
+                    + String.join(", ", behind) + "; grade them again in their shard (-Dgrader.shard=I/N -Dgrader.overrides="
+                    + overrides.file() + " -Dgrader.regrade=NAME,...), then merge");
+        }
+        shards.forEach((file, shard) -> shard.rows().forEach(row ->
+                copyReports(file.getParent().resolve(row.student()), into.resolve(row.student()))));
+        BatchGrader.staleOverrides(rows);
+        return BatchGrader.writeClassFiles(rows, rubric, into, similar);
     }
 
     /** The shard files anywhere under a folder. */

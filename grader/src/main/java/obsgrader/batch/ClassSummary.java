@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 import obsgrader.i18n.Messages;
 import obsgrader.report.charts.DistributionChart;
 import obsgrader.rubric.Rubric;
+import obsgrader.similarity.Similarity;
+import obsgrader.similarity.SimilarityPage;
 
 /**
  * {@code index.html}: the class at a glance for the instructor, in the rubric's language — the score distribution
  * as a chart ({@code distribution.png} beside it), the checks most often lost, and a link to each student's
- * report with thumbnails of their charts. No script, no network.
+ * report with thumbnails of their charts, the teacher's overrides, and the pairs of students whose work is alike.
+ * No script, no network.
  */
 public final class ClassSummary {
     /** The score distribution's chart, beside index.html. */
@@ -27,6 +30,11 @@ public final class ClassSummary {
     }
 
     public static void write(List<Row> rows, Rubric rubric, Path file) {
+        write(rows, rubric, file, List.of());
+    }
+
+    /** With the pairs of students whose work is alike, linked to {@link SimilarityPage}'s side-by-side view. */
+    public static void write(List<Row> rows, Rubric rubric, Path file, List<Similarity.Pair> similar) {
         Messages messages = rubric.messages();
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"" + messages.language() + "\"><head><meta charset=\"utf-8\">"
                 + "<title>" + escape(messages.get("report.class.title")) + "</title>\n" + """
@@ -66,7 +74,10 @@ public final class ClassSummary {
                 .append("</td><td><a href=\"").append(escape(row.student())).append("/score.md\">score.md</a> · <a href=\"")
                 .append(escape(row.student())).append("/card.txt\">card</a>").append(charts(file.resolveSibling(row.student())))
                 .append("</td></tr>\n"));
-        html.append("</table></body></html>\n");
+        html.append("</table>\n");
+        overrides(html, rows, messages);
+        similar(html, similar, messages);
+        html.append("</body></html>\n");
         try {
             Files.createDirectories(file.getParent());
             distribution.writePng(messages, file.resolveSibling(DISTRIBUTION));
@@ -74,6 +85,42 @@ public final class ClassSummary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The teacher's overrides: each line's points beside the grader's, the reason, and whether it still matches. */
+    private static void overrides(StringBuilder html, List<Row> rows, Messages messages) {
+        if (rows.stream().allMatch(row -> row.overrides().isEmpty())) {
+            return;
+        }
+        html.append("<h2>").append(escape(messages.get("report.class.overrides"))).append("</h2>\n<table><tr>");
+        for (String column : messages.get("report.class.override-columns").split("\\|")) {
+            html.append("<th>").append(escape(column)).append("</th>");
+        }
+        html.append("</tr>\n");
+        rows.forEach(row -> row.overrides().forEach(o -> html.append("<tr><td>").append(escape(row.student()))
+                .append("</td><td>").append(escape(messages.title(o.check(), o.check()))).append(" <code>").append(escape(o.check()))
+                .append("</code></td><td>").append(messages.number(o.points())).append("</td><td>")
+                .append(o.graderNotAssessed() ? escape(messages.get("report.override.not-assessed")) : messages.number(o.graderPoints()))
+                .append("</td><td>").append(escape(o.reason())).append("</td><td>").append(escape(o.who() + ", " + o.when()))
+                .append("</td><td").append(o.stale() ? " class=\"fail\">" + escape(messages.get("report.class.no"))
+                        : ">" + escape(messages.get("report.class.yes"))).append("</td></tr>\n")));
+        html.append("</table>\n");
+    }
+
+    private static void similar(StringBuilder html, List<Similarity.Pair> pairs, Messages messages) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        html.append("<h2>").append(escape(messages.get("report.similarity.heading"))).append("</h2>\n<table><tr>");
+        for (String column : messages.get("report.similarity.columns").split("\\|")) {
+            html.append("<th>").append(escape(column)).append("</th>");
+        }
+        html.append("</tr>\n");
+        pairs.forEach(pair -> html.append("<tr><td>").append(escape(pair.left() + " · " + pair.right())).append("</td><td>")
+                .append(SimilarityPage.percent(pair.score())).append(" %</td><td>").append(escape(SimilarityPage.parts(pair, messages)))
+                .append("</td><td><a href=\"").append(SimilarityPage.FILE).append('#').append(SimilarityPage.anchor(pair))
+                .append("\">").append(SimilarityPage.FILE).append("</a></td></tr>\n"));
+        html.append("</table>\n");
     }
 
     /** A student's charts (their drills and load), as thumbnails linking to the full picture. */

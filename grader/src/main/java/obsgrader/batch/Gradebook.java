@@ -80,6 +80,8 @@ public final class Gradebook {
         columns.add(new Column("run_time_s", (l, d) -> String.valueOf(l.row().seconds())));
         columns.add(new Column("note", (l, d) -> l.row().reason()));
         columns.add(new Column("feedback", (l, d) -> l.feedbackText()));
+        // the audit of the teacher's overrides: the grader's points and theirs, who, when and why
+        columns.add(new Column("overrides", (l, d) -> l.row().audit()));
         return columns;
     }
 }

@@ -31,6 +31,11 @@ public record Student(String name, Path entry, Identity identity, Path workDir) 
         return in(batch, workDir, name -> true);
     }
 
+    /** Every student's name in a batch folder, whichever shard grades them (no student's archive is opened). */
+    public static List<String> names(Path batch, Path workDir) {
+        return in(batch, workDir).stream().map(Student::name).toList();
+    }
+
     /** The students of a batch folder whose name is wanted (a shard's); only their archives are unpacked. */
     public static List<Student> in(Path batch, Path workDir, Predicate<String> wanted) {
         Path root = classRoot(batch, workDir.resolve(".class"), 0);

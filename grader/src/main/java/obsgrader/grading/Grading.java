@@ -22,6 +22,7 @@ import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.DrillOverlap;
 import obsgrader.engine.Compose;
 import obsgrader.report.ScoreCard;
+import obsgrader.review.Overrides;
 import obsgrader.report.ScoreCard.CheckScore;
 import obsgrader.report.ScoreCard.CriterionScore;
 import obsgrader.rubric.Rubric;
@@ -43,6 +44,9 @@ public final class Grading implements AutoCloseable {
      */
     private final ExecutorService filesThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "obsgrader-files"));
     private final Map<Step, Future<Verdict>> fromFiles = new LinkedHashMap<>();
+    private Overrides overrides = Overrides.none();
+    private String student = "";
+    private Map<String, String> earlier = Map.of();
     private final Progress progress;
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
@@ -58,6 +62,19 @@ public final class Grading implements AutoCloseable {
         this.rubric = rubric;
         this.run = new GradingRun(submission, mode, runFolder, tools);
         this.progress = new Progress(steps(), rubric.messages(), mode);
+    }
+
+    /** The teacher's overrides of this student's lines, applied to the card before any report is written. */
+    public Grading withOverrides(Overrides overrides, String student) {
+        return withOverrides(overrides, student, Map.of());
+    }
+
+    /** The same on a regrade, held to what the earlier report's overrides were written against ({@link Overrides#apply}). */
+    public Grading withOverrides(Overrides overrides, String student, Map<String, String> earlier) {
+        this.overrides = overrides;
+        this.student = student;
+        this.earlier = earlier;
+        return this;
     }
 
     /** Boots the stack with this compose rather than {@code -Dgrader.compose}'s (a self-test grades under both). */
@@ -161,16 +178,16 @@ public final class Grading implements AutoCloseable {
         return score;
     }
 
-    /** Grades whatever step has not been graded yet, then sums up. */
+    /** Grades whatever step has not been graded yet, then sums up, the teacher's overrides applied. */
     public ScoreCard card() {
         steps().stream().filter(step -> !scores.containsKey(step)).forEach(this::grade);
         List<CriterionScore> criteria = rubric.criteria().stream()
                 .map(c -> new CriterionScore(c.id(), c.title(), c.points(), scoresOf(c.id())))
                 .toList();
         double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
-        return new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
+        return overrides.apply(new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
                 run.mode(), started, Duration.between(started, Instant.now()),
-                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap);
+                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap), student, earlier);
     }
 
     private List<CheckScore> scoresOf(String criterionId) {

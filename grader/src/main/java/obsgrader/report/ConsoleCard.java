@@ -86,7 +86,7 @@ public final class ConsoleCard {
     /** What cost points, and why: the lines the student lost through their submission, then those not assessed here. */
     private static void lost(StringBuilder out, ScoreCard card, Messages messages) {
         var lost = card.criteria().stream().flatMap(c -> c.checks().stream())
-                .filter(check -> check.lost() > 0 && check.verdict().evidence() != Evidence.NOT_ASSESSED).toList();
+                .filter(check -> check.lost() > 0 && !check.notAssessed()).toList();
         if (lost.isEmpty()) {
             out.append(messages.get("report.card.nothing-lost")).append('\n');
         } else {
@@ -98,7 +98,7 @@ public final class ConsoleCard {
             });
         }
         var notAssessed = card.criteria().stream().flatMap(c -> c.checks().stream())
-                .filter(check -> check.verdict().evidence() == Evidence.NOT_ASSESSED).toList();
+                .filter(CheckScore::notAssessed).toList();
         if (!notAssessed.isEmpty()) {
             // said once per cause, the lines by their ids: every line is shown in full below
             out.append(messages.get("report.card.not-assessed", messages.number(card.notAssessedPoints()))).append('\n');
@@ -122,9 +122,10 @@ public final class ConsoleCard {
         var text = check.verdict().in(messages);
         // a line the machine's failure left unassessed: its cause is the card's first line, not said again on each
         boolean causeSaidAbove = saidAbove != null && check.verdict().evidence() == Evidence.NOT_ASSESSED
-                && text.reason().contains(saidAbove);
-        boolean notAttempted = bonus && check.points() == 0;
-        String mark = check.verdict().evidence() == Evidence.NOT_ASSESSED ? messages.get("report.mark.not-assessed")
+                && text.reason().contains(saidAbove) && check.overridden() == null;
+        boolean notAttempted = bonus && check.points() == 0 && check.overridden() == null;
+        String mark = check.overridden() != null ? messages.get("report.mark.overridden")
+                : check.verdict().evidence() == Evidence.NOT_ASSESSED ? messages.get("report.mark.not-assessed")
                 : notAttempted ? messages.get("report.mark.not-attempted")
                 : check.lost() <= 0 ? messages.get("report.mark.ok") : "-" + messages.number(ScoreCard.round(check.lost()));
         out.append(points ? String.format("  %-5s %-55s %5s/%s%n", mark, messages.title(check.check(), check.title()),
@@ -134,12 +135,17 @@ public final class ConsoleCard {
         if (causeSaidAbove) {
             return;
         }
+        if (check.overridden() != null) {
+            // the teacher's word first, the grader's verdict kept under it
+            out.append("        ").append(oneLine(OverrideText.of(check, messages))).append('\n');
+        }
+        String grader = check.overridden() == null ? "%s" : messages.get("report.override.grader", "%s");
         if (notAttempted) {
             if (!text.hint().isEmpty()) {
                 out.append("        ").append(messages.get("report.card.bonus-idea", text.hint())).append('\n');
             }
         } else if (!check.verdict().full()) {
-            out.append("        ").append(oneLine(text.reason())).append('\n');
+            out.append("        ").append(oneLine(grader.formatted(text.reason()))).append('\n');
             if (!text.hint().isEmpty()) {
                 out.append("        ").append(messages.get("report.card.hint", text.hint())).append('\n');
             }

@@ -72,6 +72,9 @@ public final class ResultsJson {
         // the keys stay the notes' ids (a batch reads "offline" and "stack"), the values are in the run's language
         ObjectNode environment = extra.putObject("environment");
         card.environment().forEach((what, note) -> environment.put(what, messages.text(note)));
+        // the audit trail: what the teacher set, and what the grader gave (the gradebook's column reads it)
+        ArrayNode overrides = extra.putArray("overrides");
+        card.overridden().forEach(check -> overrides.add(override(check)));
         ArrayNode criteria = extra.putArray("criteria");
         card.criteria().forEach(c -> criteria.addObject().put("id", c.id()).put("title", messages.criterion(c.id(), c.title()))
                 .put("points", c.points()).put("max_points", c.max()));
@@ -109,11 +112,32 @@ public final class ResultsJson {
         if (!text.measured().isEmpty()) {
             extra.put("measured", text.measured());
         }
+        if (check.overridden() != null) {
+            extra.set("override", override(check));
+        }
         return test;
+    }
+
+    private static ObjectNode override(CheckScore check) {
+        ScoreCard.Overridden teacher = check.overridden();
+        ObjectNode node = Yaml.JSON.createObjectNode().put("check", check.check()).put("points", teacher.points())
+                .put("max_points", check.max()).put("grader_points", teacher.graderPoints())
+                .put("grader_evidence", check.verdict().evidence().label()).put("grader_said", teacher.graderSaid())
+                .put("written_against", teacher.against())
+                .put("reason", teacher.reason()).put("who", teacher.who()).put("when", teacher.when())
+                .put("source", teacher.source()).put("stale", teacher.stale());
+        return node;
     }
 
     /** What the student reads under the check: the reason and hint of lost points, or what a pass measured. */
     private static String output(CheckScore check, Verdict.Rendered text, Messages messages) {
+        if (check.overridden() != null) {
+            return OverrideText.of(check, messages) + "\n" + messages.get("report.override.grader", graderOutput(check, text, messages));
+        }
+        return graderOutput(check, text, messages);
+    }
+
+    private static String graderOutput(CheckScore check, Verdict.Rendered text, Messages messages) {
         String guide = "\n" + messages.get("report.card.guide", Guide.section(check.check(), messages));
         if (check.verdict().full()) {
             return (text.measured().isEmpty() ? messages.get("report.json.ok") : messages.get("report.json.measured", text.measured()))

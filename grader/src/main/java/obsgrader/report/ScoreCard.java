@@ -17,10 +17,42 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
                         Duration duration, String notGradable, Map<String, Message> environment,
                         List<CriterionScore> criteria, List<CheckScore> bonus, double bonusCap) {
 
-    public record CheckScore(String criterion, String check, String title, double points, double max, Verdict verdict) {
+    /**
+     * A rubric line's score; {@code overridden} is the teacher's last word on it (null when none): then
+     * {@code points} are the teacher's and the verdict stays the grader's, shown beside them.
+     */
+    public record CheckScore(String criterion, String check, String title, double points, double max, Verdict verdict,
+                             Overridden overridden) {
+        public CheckScore(String criterion, String check, String title, double points, double max, Verdict verdict) {
+            this(criterion, check, title, points, max, verdict, null);
+        }
+
         public double lost() {
             return max - points;
         }
+
+        /** Not assessed here, and no teacher gave it points either. */
+        public boolean notAssessed() {
+            return verdict.evidence() == Evidence.NOT_ASSESSED && overridden == null;
+        }
+
+        /** The same line with the teacher's points in place of the grader's. */
+        public CheckScore overriddenBy(Overridden teacher) {
+            return new CheckScore(criterion, check, title, teacher.points(), max, verdict, teacher);
+        }
+    }
+
+    /**
+     * A teacher's override of one line, as applied: their points, reason, name and date; the grader's own points
+     * (or that it could not assess the line); where the entry is ({@code file:line}); and whether the grader's
+     * verdict has changed since the override was written ({@code stale}): {@code graderSaid} is what the entry says
+     * the grader gave (null when it does not say), {@code against} what the override was written against, the
+     * entry's word or else the grader's verdict when the override was first applied (null when unknown).
+     */
+    public record Overridden(double points, double graderPoints, boolean graderNotAssessed, String graderSaid, String against,
+                             String reason, String who, String when, String source, boolean stale) {
+        /** What {@code graderSaid} holds when the teacher wrote that the grader could not assess the line. */
+        public static final String NOT_ASSESSED = "not assessed";
     }
 
     public record CriterionScore(String id, String title, double max, List<CheckScore> checks) {
@@ -76,6 +108,19 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         return scores;
     }
 
+    /** The lines a teacher overrode, in the rubric's order. */
+    public List<CheckScore> overridden() {
+        return checksById().values().stream().filter(check -> check.overridden() != null).toList();
+    }
+
+    /** The same card, these lines' scores replacing the ones of the same ids (a teacher's overrides). */
+    public ScoreCard withScores(Map<String, CheckScore> replaced) {
+        List<CriterionScore> changed = criteria.stream().map(c -> new CriterionScore(c.id(), c.title(), c.max(),
+                c.checks().stream().map(check -> replaced.getOrDefault(check.check(), check)).toList())).toList();
+        return new ScoreCard(submission, rubricVersion, passMark, mode, started, duration, notGradable, environment,
+                changed, bonus.stream().map(check -> replaced.getOrDefault(check.check(), check)).toList(), bonusCap);
+    }
+
     /** Every chart of the run, in the rubric's order. */
     public List<Verdict.Picture> pictures() {
         return checksById().values().stream().flatMap(check -> check.verdict().pictures().stream()).toList();
@@ -112,7 +157,7 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
     /** Points of checks that could not be assessed (no stack, a service that cannot run here). */
     public double notAssessedPoints() {
         return round(criteria.stream().flatMap(c -> c.checks().stream())
-                .filter(c -> c.verdict().evidence() == Evidence.NOT_ASSESSED)
+                .filter(CheckScore::notAssessed)
                 .mapToDouble(CheckScore::max).sum());
     }
 

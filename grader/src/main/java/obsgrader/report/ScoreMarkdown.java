@@ -67,7 +67,7 @@ public final class ScoreMarkdown {
     /** What cost points, and why, before the tables: the student reads this first. */
     private static void lost(StringBuilder md, ScoreCard card, Messages messages) {
         var lost = card.criteria().stream().flatMap(c -> c.checks().stream())
-                .filter(check -> check.lost() > 0 && check.verdict().evidence() != Evidence.NOT_ASSESSED).toList();
+                .filter(check -> check.lost() > 0 && !check.notAssessed()).toList();
         if (lost.isEmpty()) {
             md.append(messages.get("report.card.nothing-lost")).append("\n\n");
             return;
@@ -99,17 +99,23 @@ public final class ScoreMarkdown {
     /** A line of the table; without its points when the run is not gradable (no grade to add up). */
     private static void row(StringBuilder md, CheckScore check, Messages messages, boolean bonus, boolean points) {
         Verdict.Rendered text = check.verdict().in(messages);
-        boolean notAttempted = bonus && check.points() == 0;
-        String mark = check.verdict().full() ? "✅" : check.verdict().evidence() == Evidence.NOT_ASSESSED ? "⚪"
+        boolean notAttempted = bonus && check.points() == 0 && check.overridden() == null;
+        String mark = check.overridden() != null ? "✍️" : check.verdict().full() ? "✅" : check.verdict().evidence() == Evidence.NOT_ASSESSED ? "⚪"
                 : notAttempted ? "➖" : check.points() > 0 ? "🟡" : "❌";
         md.append("| ").append(mark).append(" | ")
                 .append(messages.title(check.check(), check.title())).append(" | ")
                 .append(points ? messages.number(check.points()) + "/" + messages.number(check.max()) : "—").append(" | ")
                 .append(messages.get("report.evidence." + check.verdict().evidence().label()))
                 .append(" | ").append(cell(notAttempted ? messages.get("report.md.not-attempted")
-                        : check.verdict().full() ? text.measured() : text.reason()))
+                        : teacher(check, messages) + (check.verdict().full() ? text.measured() : text.reason())))
                 .append(" | ").append(cell(text.hint()))
                 .append(" | [").append(check.check()).append("](").append(Guide.section(check.check(), messages)).append(") |\n");
+    }
+
+    /** An overridden line's cell starts with the teacher's word, the grader's verdict after it. */
+    private static String teacher(CheckScore check, Messages messages) {
+        return check.overridden() == null ? "" : "**" + messages.get("report.md.overridden") + "**: "
+                + OverrideText.of(check, messages) + "\n" + messages.get("report.override.grader", "");
     }
 
     private static String cell(String text) {

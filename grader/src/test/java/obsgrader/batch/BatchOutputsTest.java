@@ -34,10 +34,10 @@ class BatchOutputsTest {
                 Row.notGradable("bob, jr", "engine down: \"docker\" missing", 3)), folder), RUBRIC, csv);
 
         assertThat(Files.readAllLines(csv)).containsExactly(
-                "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note,feedback",
-                "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,,No point lost.",
+                "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note,feedback,overrides",
+                "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,,No point lost.,",
                 "\"bob, jr\",,,,,,,,,no,no,3,\"engine down: \"\"docker\"\" missing\","
-                        + "\"Not gradable: engine down: \"\"docker\"\" missing\"");
+                        + "\"Not gradable: engine down: \"\"docker\"\" missing\",");
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import obsgrader.grading.Mode;
+import obsgrader.review.Overrides;
+import obsgrader.rubric.Rubric;
 import obsgrader.rubric.RubricLoader;
+import obsgrader.similarity.Similarity;
 import obsgrader.submission.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +62,8 @@ class BatchSelfIT {
         assertThat(rows.get(3).lostChecks()).containsExactly("docs.readme");
         assertThat(Files.readAllLines(reports.resolve("gradebook.csv"))).hasSize(5)
                 .anySatisfy(line -> assertThat(line).startsWith("dave,14,0,0,14,no,yes,"));
-        assertThat(reports.resolve("index.html")).content().contains("4 submissions, 4 graded, 3 passed");
+        assertThat(reports.resolve("index.html")).content().contains("4 submissions, 4 graded, 3 passed")
+                .contains("<td>alice · bob</td><td>100 %</td>");
         assertThat(reports.resolve("carol/results.json")).exists();
 
         List<Row> resumed = BatchGrader.of(submissions).withReportsTo(reports).withParallelism(PARALLEL)
@@ -77,7 +81,10 @@ class BatchSelfIT {
             assertThat(process.exitValue()).isZero();
         }
         Path merged = work.resolve("merged");
-        List<Row> mergedRows = ClassMerge.merge(List.of(shards), RubricLoader.load(QUICK), merged);
+        // given the submissions (-Dsubmissions beside -Dgrader.merge), the merge lists the alike pairs as the batch did
+        Rubric quick = RubricLoader.load(QUICK);
+        List<Row> mergedRows = ClassMerge.merge(List.of(shards), quick, Overrides.none(), BatchGrader.similar(
+                Student.in(submissions, work.resolve("unpacked")), quick, merged, Similarity.DEFAULT_THRESHOLD), merged);
         System.out.println("the class in " + SHARDS + " shards at once, then merged: " + Duration.between(sharding, Instant.now()).toSeconds() + " s");
 
         assertThat(mergedRows).extracting(Row::student).containsExactly("alice", "bob", "carol", "dave");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import obsgrader.review.Overrides;
 import obsgrader.rubric.Rubric;
 import obsgrader.rubric.RubricLoader;
 import obsgrader.submission.Folders;
@@ -87,5 +88,22 @@ class ClassMergeTest {
                 .hasMessageContaining("is not a folder");
         assertThatThrownBy(() -> ClassMerge.merge(List.of(Files.createDirectories(work.resolve("empty"))), RUBRIC,
                 work.resolve("merged"))).hasMessageContaining("no shard-I-of-N.json");
+    }
+
+    @Test
+    void aMergeGivenOverridesRefusesReportsGradedWithOtherEntriesAndEntriesNamingNoStudent() throws IOException {
+        Path outputs = shardOutputs(2);
+        Path file = work.resolve(Overrides.FILE);
+        Files.writeString(file, "student,line,points,reason,who,when\nbob,docs.readme,3,README sent by mail,J. Martin,2026-12-07\n");
+
+        // the shards graded bob without this entry: his report does not show it, so nothing is merged
+        assertThatThrownBy(() -> ClassMerge.merge(List.of(outputs), RUBRIC, Overrides.load(file, RUBRIC), List.of(), work.resolve("merged")))
+                .hasMessageContaining("graded with other overrides than " + file + ": bob (shard ")
+                .hasMessageContaining("-Dgrader.regrade=NAME");
+        assertThat(work.resolve("merged")).doesNotExist();
+
+        Files.writeString(file, "student,line,points,reason,who,when\nzoe,docs.readme,3,README sent by mail,J. Martin,2026-12-07\n");
+        assertThatThrownBy(() -> ClassMerge.merge(List.of(outputs), RUBRIC, Overrides.load(file, RUBRIC), List.of(), work.resolve("merged")))
+                .hasMessageStartingWith(file + ":2: no student 'zoe' in the class");
     }
 }

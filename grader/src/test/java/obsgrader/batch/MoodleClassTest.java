@@ -105,7 +105,7 @@ class MoodleClassTest {
     void thePlainGradebookOpensInAFrenchExcel() throws IOException {
         String text = Files.readString(reports.resolve(Gradebook.FILE), StandardCharsets.UTF_8);
 
-        assertThat(text).startsWith("\uFEFFstudent;deployed;docs;bonus;total;pass;gradable;run_time_s;note;feedback\r\n");
+        assertThat(text).startsWith("\uFEFFstudent;deployed;docs;bonus;total;pass;gradable;run_time_s;note;feedback;overrides\r\n");
         List<Map<String, String>> lines = read(reports.resolve(Gradebook.FILE), ';');
         assertThat(lines).extracting(l -> l.get("student")).containsExactly("Ada Lovelace", "Alan Turing", "Grace Hopper");
         assertThat(lines).allSatisfy(l -> assertThat(l.get("total")).matches("\\d+(,\\d+)?"));
