@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import obsgrader.checks.Check;
 import obsgrader.checks.CheckCatalog;
+import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.DrillOverlap;
@@ -144,7 +145,7 @@ public final class Grading implements AutoCloseable {
             Thread.currentThread().interrupt();
             return otherwise.apply(Verdict.notAssessed(msg("grader.interrupted", step.check().id())));
         } catch (ExecutionException e) {
-            return otherwise.apply(Verdict.notAssessed(msg("grader.fault.error", String.valueOf(e.getCause()))));
+            return otherwise.apply(Verdict.faulted(Fault.GRADER, msg("grader.fault.error", String.valueOf(e.getCause()))));
         }
     }
 

@@ -2,8 +2,6 @@ package obsgrader.grading;
 
 import static obsgrader.i18n.Message.msg;
 
-import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import obsgrader.checks.Check;
+import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.NotAssessed;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
+import obsgrader.clients.NoAnswer;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.engine.Compose;
@@ -102,10 +102,15 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         return mode != Mode.STATIC;
     }
 
-    /** Judges one check; never throws. */
+    /**
+     * Judges one check; never throws. Who pays for a failure is said by its type, where it happened: the stack's
+     * silence ({@link NoAnswer}) or a stack that would not boot ({@link StackFailure}) costs the student the
+     * check's points; a failed engine or compose command ({@link EnvironmentFault}) is the machine's; anything else,
+     * the grader's own I/O included, is the grader's, and never costs the student anything.
+     */
     public Verdict judge(Check check) {
         if (environmentFault != null) {
-            return Verdict.notAssessed(msg("grader.fault.machine", environmentFault));
+            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", environmentFault));
         }
         if (Instant.now().isAfter(deadline)) {
             return Verdict.notAssessed(msg("grader.deadline", RUN_DEADLINE.toMinutes()));
@@ -116,30 +121,17 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return Verdict.notAssessed(e.cause());
         } catch (EnvironmentFault e) {
             environmentFault = e.getMessage();
-            return Verdict.notAssessed(msg("grader.fault.machine", e.getMessage()));
+            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", e.getMessage()));
         } catch (StackFailure e) {
             return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.reason());
-        } catch (Exception e) {
+        } catch (NoAnswer e) {
+            return Verdict.live(0).expected(msg("grader.complete")).found(e.reason());
+        } catch (Exception | Error e) {
+            // an AssertionError of a library, as much as an exception: the student reads what went wrong, not
+            // the grader's insides (exception names, stack frames: those go to the log)
             LOG.warn("check {} failed", check.id(), e);
-            return stackSilent(e).map(silence -> Verdict.live(0).expected(msg("grader.complete"))
-                            .found(msg("grader.no-answer", String.valueOf(silence.getMessage()))))
-                    .orElseGet(() -> Verdict.notAssessed(msg("grader.fault.error", String.valueOf(e.getMessage()))));
+            return Verdict.faulted(Fault.GRADER, msg("grader.fault.error", String.valueOf(e.getMessage())));
         }
-    }
-
-    /**
-     * The stack's silence behind a failure (an I/O error talking to it, not one on the grader's own files), which
-     * is the submission's doing; any
-     * other failure is the grader's own, and never costs the student points. The student reads what went wrong,
-     * not the grader's insides (exception names, stack frames: those go to the log).
-     */
-    private static Optional<IOException> stackSilent(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException silence && !(cause instanceof FileSystemException)) {
-                return Optional.of(silence);
-            }
-        }
-        return Optional.empty();
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */

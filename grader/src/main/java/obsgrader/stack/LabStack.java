@@ -23,6 +23,7 @@ import obsgrader.engine.Compose;
 import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Container;
 import obsgrader.engine.DockerEngine;
+import obsgrader.engine.EnvironmentFault;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
@@ -364,10 +365,11 @@ public final class LabStack implements AutoCloseable {
         engine(Duration.ofSeconds(30), "start", container(service).id());
     }
 
+    /** An engine command on a container that exists: its failure is the machine's, not the submission's. */
     private static void engine(Duration timeout, String... args) {
         Shell.Result result = Docker.run(timeout, args);
         if (!result.ok()) {
-            throw new StackFailure(msg("grader.stack.docker-failed", String.join(" ", args), result.tail(3)));
+            throw new EnvironmentFault("docker " + String.join(" ", args) + " failed: " + result.tail(3));
         }
     }
 
@@ -399,7 +401,11 @@ public final class LabStack implements AutoCloseable {
                 LOG.warn("compose down failed ({}); removing the run's resources directly", down.tail(3));
             }
         }
-        Sweeper.sweepRun(runId);
+        try {
+            Sweeper.sweepRun(runId);
+        } catch (EnvironmentFault e) {
+            LOG.warn("could not sweep run {}: {}", runId, e.getMessage());
+        }
     }
 
     private void saveLogs() {
