@@ -4,6 +4,7 @@ import static obsgrader.i18n.Message.msg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -23,17 +24,17 @@ import obsgrader.submission.LabRole;
 @RubricCheck(id = "deployed.volumes-depends")
 public final class VolumesAndDependencies implements Check {
     /** Where each stateful service keeps its data inside its container (in the lab's order: reasons read the same every run). */
-    private static final Map<LabRole, String> DATA = new EnumMap<>(Map.of(
+    private static final Map<LabRole, String> DATA = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             LabRole.POSTGRES, "/var/lib/postgresql/data",
             LabRole.PROMETHEUS, "/prometheus",
-            LabRole.GRAFANA, "/var/lib/grafana"));
+            LabRole.GRAFANA, "/var/lib/grafana")));
     /** Who must start after whom, in the lab's order. */
-    private static final Map<LabRole, Set<LabRole>> NEEDS = new EnumMap<>(Map.of(
+    private static final Map<LabRole, Set<LabRole>> NEEDS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             LabRole.NGINX, EnumSet.of(LabRole.API),
             LabRole.API, EnumSet.of(LabRole.POSTGRES, LabRole.REDIS),
             LabRole.NGINX_EXPORTER, EnumSet.of(LabRole.NGINX),
             LabRole.POSTGRES_EXPORTER, EnumSet.of(LabRole.POSTGRES),
-            LabRole.REDIS_EXPORTER, EnumSet.of(LabRole.REDIS)));
+            LabRole.REDIS_EXPORTER, EnumSet.of(LabRole.REDIS))));
 
     @Override
     public Verdict judge(GradingContext context) {
