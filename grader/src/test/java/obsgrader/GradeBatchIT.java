@@ -47,6 +47,7 @@ class GradeBatchIT {
                 .withReportsTo(reports)
                 .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
+                .withSettings(settings.run())
                 .withShard(shard)
                 .withRegrade(Boolean.getBoolean("grader.regrade"));
         if (System.getProperty("grader.parallel") != null) {

@@ -62,7 +62,7 @@ class GradeSubmissionIT {
         latest = settings.freshLatest();
         Rubric rubric = settings.loadRubric();
         messages = rubric.messages();
-        grading = new Grading(Submission.load(settings.stack()), rubric, settings.mode(), latest);
+        grading = new Grading(Submission.load(settings.stack()), rubric, settings.mode(), latest, settings.run());
     }
 
     @TestFactory

@@ -49,17 +49,27 @@ public final class Grading implements AutoCloseable {
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
     }
 
+    /** With the default settings. */
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder) {
-        this(submission, rubric, mode, runFolder, new PromTools(mode == Mode.FULL));
+        this(submission, rubric, mode, runFolder, RunSettings.defaults());
+    }
+
+    /** With the settings read at the edge ({@link RunSettings#fromSystemProperties}). */
+    public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, RunSettings settings) {
+        this(submission, rubric, mode, runFolder, new PromTools(mode == Mode.FULL), settings);
     }
 
     /** With the promtool and amtool to use: a static grading may still run them from the images. */
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
-        this.rubric = rubric;
-        this.run = new GradingRun(submission, mode, runFolder, tools);
+        this(submission, rubric, mode, runFolder, tools, RunSettings.defaults());
     }
 
-    /** Boots the stack with this compose rather than {@code -Dgrader.compose}'s (a self-test grades under both). */
+    public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools, RunSettings settings) {
+        this.rubric = rubric;
+        this.run = new GradingRun(submission, mode, runFolder, tools, settings);
+    }
+
+    /** Boots the stack with this compose rather than the settings' (a self-test grades under both). */
     public Grading withCompose(Compose.Choice choice) {
         run.useCompose(choice);
         return this;

@@ -26,7 +26,6 @@ import obsgrader.engine.Compose;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
-import obsgrader.scenarios.Knobs;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
@@ -49,19 +48,18 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GradingRun.class);
     private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
     private static final String API_REQUESTS = "http_requests_total";
-    /** No submission may hold the grading machine longer than this, whatever it does. */
-    private static final Duration RUN_DEADLINE = Duration.ofMinutes(Long.getLong("grader.deadline", 45));
 
     private final Submission submission;
     private final Mode mode;
     private final Path runFolder;
     private final Map<String, Message> environmentNotes = new LinkedHashMap<>();
-    private final Instant deadline = Instant.now().plus(RUN_DEADLINE);
+    /** What the run was told at the edge: it reads no system property itself. */
+    private final RunSettings settings;
+    /** No submission may hold the grading machine longer than the settings' deadline, whatever it does. */
+    private final Instant deadline;
     private final PromTools tools;
     private final SubmissionPolicy policy;
-    private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
-    /** The load's knobs as they were when the run began: a later run's settings never reach this one. */
-    private final Knobs knobs = Knobs.fromSystemProperties();
+    private Compose.Choice composeChoice;
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     /** When the checks' own shop traffic was last answered: the load waits for it to be scraped, no longer. */
     private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
@@ -74,17 +72,20 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private LoadResults load;
     private String loadFailure;
 
+    /** With the default settings (a unit test's). */
     public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools) {
+        this(submission, mode, runFolder, tools, RunSettings.defaults());
+    }
+
+    public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools, RunSettings settings) {
         this.submission = submission;
         this.mode = mode;
         this.runFolder = runFolder;
         this.tools = tools;
-        this.policy = new SubmissionPolicy(List.of(submission.root(), graderRoot().resolve("sample-api")));
-    }
-
-    /** The grader's own folder: its sample-api is reference material a submission may build from. */
-    private static Path graderRoot() {
-        return Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().normalize();
+        this.settings = settings;
+        this.deadline = Instant.now().plus(settings.deadline());
+        this.composeChoice = settings.compose();
+        this.policy = new SubmissionPolicy(List.of(submission.root(), settings.graderRoot().resolve("sample-api")));
     }
 
     /** Which compose boots this run's stack. */
@@ -113,7 +114,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", environmentFault));
         }
         if (Instant.now().isAfter(deadline)) {
-            return Verdict.notAssessed(msg("grader.deadline", RUN_DEADLINE.toMinutes()));
+            return Verdict.notAssessed(msg("grader.deadline", settings.deadline().toMinutes()));
         }
         try {
             return check.judge(this);
@@ -177,6 +178,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return;
         }
         LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy).withCompose(composeChoice)
+                .withLimits(settings.limits())
                 .withImagesFrom(StandInImages.fromCatalog());
         try {
             stack = candidate.start();
@@ -264,7 +266,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public LoadTarget loadTarget() {
-        return new LoadTarget(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), knobs);
+        return new LoadTarget(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), settings.knobs());
     }
 
     /**

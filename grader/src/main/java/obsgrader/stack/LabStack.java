@@ -53,12 +53,12 @@ public final class LabStack implements AutoCloseable {
     private final Map<String, Message> notes = new LinkedHashMap<>();
     private final Duration buildTimeout = Duration.ofMinutes(10);
     private Duration upTimeout = Duration.ofMinutes(5);
-    private Limits limits = Limits.fromSystemProperties();
+    private Limits limits = Limits.DEFAULT;
     private SubmissionPolicy policy;
     private final Thread closeOnExit = new Thread(this::close, "obsgrader-stack-cleanup");
     private ComposeSanitiser sanitiser;
     private Path sanitisedFile;
-    private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
+    private Compose.Choice composeChoice = Compose.Choice.AUTO;
     private Compose composeCli;
     /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
     private String publishedHost = "127.0.0.1";
@@ -99,7 +99,7 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
-    /** Which compose boots the stack (default {@code -Dgrader.compose}, auto: v2 when there is one). */
+    /** Which compose boots the stack (default auto: v2 when there is one). */
     public LabStack withCompose(Compose.Choice choice) {
         this.composeChoice = choice;
         return this;
