@@ -5,6 +5,7 @@ import static obsgrader.i18n.Message.msg;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import obsgrader.checks.Check;
 import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
 import obsgrader.checks.NotAssessed;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
@@ -61,6 +63,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final SubmissionPolicy policy;
     private Compose.Choice composeChoice;
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    /** Each prerequisite's outcome, once resolved: empty when met, else why not. */
+    private final Map<Need, Optional<Message>> prerequisites = new EnumMap<>(Need.class);
     /** When the checks' own shop traffic was last answered: the load waits for it to be scraped, no longer. */
     private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
     private LabStack stack;
@@ -117,6 +121,12 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return Verdict.notAssessed(msg("grader.deadline", settings.deadline().toMinutes()));
         }
         try {
+            for (Need need : check.needs()) {
+                Optional<Message> unmet = unmet(need);
+                if (unmet.isPresent()) {
+                    return Verdict.notAssessed(unmet.get());
+                }
+            }
             return check.judge(this);
         } catch (NotAssessed e) {
             return Verdict.notAssessed(e.cause());
@@ -133,6 +143,30 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             LOG.warn("check {} failed", check.id(), e);
             return Verdict.faulted(Fault.GRADER, msg("grader.fault.error", String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * Why a prerequisite is not met, or empty when it is: resolved once a run. Only its own "not assessed" is kept;
+     * any other failure (a machine's fault, a stack that went down) is the check's, judged as it would be inside it.
+     */
+    private synchronized Optional<Message> unmet(Need need) {
+        Optional<Message> known = prerequisites.get(need);
+        if (known == null) {
+            try {
+                switch (need) {
+                    case STACK -> stack();
+                    case PROMETHEUS -> service(LabRole.PROMETHEUS);
+                    case ALERTMANAGER -> service(LabRole.ALERTMANAGER);
+                    case SHOP -> service(LabRole.NGINX);
+                    case LOAD -> load();
+                }
+                known = Optional.empty();
+            } catch (NotAssessed e) {
+                known = Optional.of(e.cause());
+            }
+            prerequisites.put(need, known);
+        }
+        return known;
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */

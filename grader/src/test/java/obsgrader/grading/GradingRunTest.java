@@ -9,9 +9,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import obsgrader.checks.Check;
 import obsgrader.checks.Evidence;
 import obsgrader.checks.Fault;
+import obsgrader.checks.Need;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
@@ -75,6 +78,19 @@ class GradingRunTest {
         }
     }
 
+    /** Needs the stack and Prometheus, and counts how often it was judged. */
+    @obsgrader.checks.Needs({Need.STACK, Need.PROMETHEUS})
+    @RubricCheck(id = "test.needs-prometheus", title = "a check that needs Prometheus", live = true)
+    static final class NeedsPrometheus implements Check {
+        final AtomicInteger judged = new AtomicInteger();
+
+        @Override
+        public Verdict judge(GradingContext context) {
+            judged.incrementAndGet();
+            return Verdict.live(1);
+        }
+    }
+
     private GradingRun run() {
         return new GradingRun(Submission.load(folder), Mode.STATIC, folder.resolve("run"), new PromTools(false));
     }
@@ -82,6 +98,26 @@ class GradingRunTest {
     private Verdict judged(Check check) {
         try (GradingRun run = run()) {
             return run.judge(check);
+        }
+    }
+
+    @Test
+    void anUnmetPrerequisiteMakesTheLineNotAssessedWithItsOwnReasonBeforeTheCheckRuns() {
+        // a full run of a folder without a compose file: the stack cannot boot, and no engine is asked
+        try (GradingRun run = new GradingRun(Submission.load(folder), Mode.FULL, folder.resolve("run"), new PromTools(false))) {
+            NeedsPrometheus check = new NeedsPrometheus();
+            Verdict first = run.judge(check);
+            Verdict second = run.judge(check);
+
+            assertThat(check.judged).as("judge never ran").hasValue(0);
+            assertThat(List.of(first, second)).allSatisfy(verdict -> {
+                assertThat(verdict.evidence()).isEqualTo(Evidence.NOT_ASSESSED);
+                assertThat(verdict.fault()).isEqualTo(Fault.NONE);
+                assertThat(verdict.reason()).contains("the stack did not boot");
+            });
+        }
+        try (GradingRun run = run()) {
+            assertThat(run.judge(new NeedsPrometheus()).reason()).as("a static run's own reason").contains("static");
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.Symptom.Watcher;
@@ -35,6 +37,7 @@ import obsgrader.scenarios.SimulationResult;
  * only by chance, so a symptom whose alert measures live data that stays on the quiet side of its threshold
  * counts as raised too.
  */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "alerts.burst-pending", title = "Bursts of orders and slow requests drive the error-rate, order-failure, latency and SLO alerts to pending", live = true, drill = true)
 public final class BurstAlertsPending implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);
