@@ -23,6 +23,7 @@ import obsgrader.engine.Compose;
 import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Container;
 import obsgrader.engine.DockerEngine;
+import obsgrader.engine.Engine;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
@@ -63,6 +64,8 @@ public final class LabStack implements AutoCloseable {
     /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
     private String publishedHost = "127.0.0.1";
     private Egress egress;
+    /** The verbs on the running stack's containers: the docker command line, or a test's recorded answers. */
+    private Engine engine = Engine.DOCKER;
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -96,6 +99,12 @@ public final class LabStack implements AutoCloseable {
 
     public LabStack withLimits(Limits limits) {
         this.limits = limits;
+        return this;
+    }
+
+    /** Plays the engine's verbs on the running stack against this engine (a test's recorded answers). */
+    public LabStack withEngine(Engine engine) {
+        this.engine = engine;
         return this;
     }
 
@@ -305,7 +314,7 @@ public final class LabStack implements AutoCloseable {
 
     /** The containers of this run, found by the label the sanitiser put on every service (names differ by flavour). */
     private List<Container> containers() {
-        return Docker.containers(ComposeSanitiser.RUN_LABEL + "=" + runId);
+        return engine.containers(ComposeSanitiser.RUN_LABEL + "=" + runId);
     }
 
     private static String serviceOf(Container container) {
@@ -366,8 +375,8 @@ public final class LabStack implements AutoCloseable {
     }
 
     /** An engine command on a container that exists: its failure is the machine's, not the submission's. */
-    private static void engine(Duration timeout, String... args) {
-        Shell.Result result = Docker.run(timeout, args);
+    private void engine(Duration timeout, String... args) {
+        Shell.Result result = engine.run(timeout, args);
         if (!result.ok()) {
             throw new EnvironmentFault("docker " + String.join(" ", args) + " failed: " + result.tail(3));
         }
@@ -377,7 +386,7 @@ public final class LabStack implements AutoCloseable {
     public Shell.Result exec(String service, Duration timeout, String... command) {
         List<String> args = new ArrayList<>(List.of("exec", container(service).id()));
         args.addAll(List.of(command));
-        return Docker.run(timeout, args.toArray(String[]::new));
+        return engine.run(timeout, args.toArray(String[]::new));
     }
 
     @Override
@@ -413,7 +422,7 @@ public final class LabStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             for (Container container : containers()) {
-                Shell.Result log = Docker.run(Duration.ofSeconds(30), "logs", "--tail", String.valueOf(LOG_LINES_KEPT),
+                Shell.Result log = engine.run(Duration.ofSeconds(30), "logs", "--tail", String.valueOf(LOG_LINES_KEPT),
                         container.id());
                 Files.writeString(logs.resolve(serviceOf(container) + ".log"), log.output());
             }
