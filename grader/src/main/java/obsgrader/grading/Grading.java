@@ -44,6 +44,7 @@ public final class Grading implements AutoCloseable {
      */
     private final ExecutorService filesThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "obsgrader-files"));
     private final Map<Step, Future<Verdict>> fromFiles = new LinkedHashMap<>();
+    private final Progress progress;
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -67,6 +68,7 @@ public final class Grading implements AutoCloseable {
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools, RunSettings settings) {
         this.rubric = rubric;
         this.run = new GradingRun(submission, mode, runFolder, tools, settings);
+        this.progress = new Progress(steps(), rubric.messages(), mode);
     }
 
     /** Boots the stack with this compose rather than the settings' (a self-test grades under both). */
@@ -102,6 +104,7 @@ public final class Grading implements AutoCloseable {
             return earlier;
         }
         startFileChecks();
+        progress.starting(step);
         Future<Verdict> judgedFromFiles = fromFiles.get(step);
         if (judgedFromFiles != null) {
             return record(step, result(judgedFromFiles, step, Function.identity()));
@@ -163,6 +166,7 @@ public final class Grading implements AutoCloseable {
         CheckScore score = new CheckScore(step.criterionId(), step.check().id(), step.check().title(),
                 ScoreCard.round(step.item().points() * verdict.fraction()), step.item().points(), verdict);
         scores.put(step, score);
+        progress.done(step, score);
         return score;
     }
 
