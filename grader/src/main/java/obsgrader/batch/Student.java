@@ -114,11 +114,17 @@ public record Student(String name, Path entry, Identity identity, Path workDir) 
         return into;
     }
 
-    /** A zip holding a compose file near its top is one student's, not a class's download. */
+    /**
+     * A zip holding a compose file near its top is one student's, not a class's download; one whose top entries
+     * are named as an LMS names students is a class's, whatever a student put in it.
+     */
     private static boolean isSubmissionZip(Path archive) {
         try (var zip = new java.util.zip.ZipFile(archive.toFile())) {
-            return zip.stream().anyMatch(e -> COMPOSE_FILES.contains(Path.of(e.getName()).getFileName().toString())
-                    && Path.of(e.getName()).getNameCount() <= 2);
+            List<Path> names = zip.stream().map(e -> Path.of(e.getName())).toList();
+            if (names.stream().anyMatch(name -> !Identity.of(name.getName(0).toString()).lms().isEmpty())) {
+                return false;
+            }
+            return names.stream().anyMatch(name -> COMPOSE_FILES.contains(name.getFileName().toString()) && name.getNameCount() <= 2);
         } catch (IOException e) {
             return true;
         }

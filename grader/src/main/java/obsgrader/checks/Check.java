@@ -13,6 +13,13 @@ import obsgrader.i18n.Messages;
 public interface Check {
     Verdict judge(GradingContext context) throws Exception;
 
+    /**
+     * What a live check can work out from the files alone, done on the files thread while the stack boots and the
+     * load runs, kept with {@link GradingContext#once} for its {@link #judge} to find done; nothing by default.
+     */
+    default void prepare(GradingContext context) throws Exception {
+    }
+
     default String id() {
         return info().id();
     }

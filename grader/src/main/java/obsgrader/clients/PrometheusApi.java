@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import obsgrader.submission.Yaml;
 
@@ -38,6 +40,26 @@ public final class PrometheusApi {
             targets.add(new Target(t.path("labels").path("job").asText(t.path("scrapePool").asText()),
                     t.path("labels").path("instance").asText(), t.path("health").asText(),
                     t.path("lastError").asText(), t.path("scrapeUrl").asText()));
+        }
+        return targets;
+    }
+
+    /** A target as Prometheus scrapes it: its URL and its labels after relabelling (job, instance, the student's own). */
+    public record LabelledTarget(String scrapeUrl, Map<String, String> labels) {
+    }
+
+    /** Every active target with its labels, from {@code /api/v1/targets}. */
+    public List<LabelledTarget> labelledTargets() {
+        return labelledTargets(get("/api/v1/targets"));
+    }
+
+    /** The active targets of a {@code /api/v1/targets} answer, in its order. */
+    public static List<LabelledTarget> labelledTargets(JsonNode answer) {
+        List<LabelledTarget> targets = new ArrayList<>();
+        for (JsonNode t : answer.path("data").path("activeTargets")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            t.path("labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            targets.add(new LabelledTarget(t.path("scrapeUrl").asText(), labels));
         }
         return targets;
     }

@@ -26,6 +26,12 @@ public final class DockerEngine {
         if (answers()) {
             return;
         }
+        String remote = System.getenv("DOCKER_HOST");
+        if (remote != null && !remote.isBlank()) {
+            // The client is pointed elsewhere: a local daemon installed or started here would not be the one asked.
+            throw new EnvironmentFault("No Docker engine answers at DOCKER_HOST=" + remote
+                    + ". Start that engine, or unset DOCKER_HOST to use this machine's, and run again.");
+        }
         if (!canInstall()) {
             throw new EnvironmentFault("No Docker engine answers (docker info failed). Install Docker Engine "
                     + "(Debian: apt-get install docker.io), start it, and run again.");

@@ -144,6 +144,8 @@ public final class Grading implements AutoCloseable {
         if (fromFiles.isEmpty()) {
             steps().stream().filter(step -> !step.check().live() && !scores.containsKey(step))
                     .forEach(step -> fromFiles.put(step, filesThread.submit(() -> run.judge(step.check()))));
+            steps().stream().filter(step -> step.check().live() && !scores.containsKey(step))
+                    .forEach(step -> filesThread.submit(() -> run.prepare(step.check())));
         }
     }
 

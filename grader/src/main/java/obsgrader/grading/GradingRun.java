@@ -2,10 +2,10 @@ package obsgrader.grading;
 
 import static obsgrader.i18n.Message.msg;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private Compose.Choice composeChoice;
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     /** Each prerequisite's outcome, once resolved: empty when met, else why not. */
-    private final Map<Need, Optional<Message>> prerequisites = new EnumMap<>(Need.class);
+    private final Map<Need, Optional<Message>> prerequisites = new ConcurrentHashMap<>();
+    // Two locks, not the run's monitor: the files' thread asks for the booted stack while the load phase (a minute)
+    // runs on the main thread, and must not wait for it.
+    private final Object bootLock = new Object();
+    private final Object loadLock = new Object();
     /** When the checks' own shop traffic was last answered: the load waits for it to be scraped, no longer. */
     private final AtomicReference<Instant> lastShopRequest = new AtomicReference<>(Instant.EPOCH);
     private LabStack stack;
@@ -145,11 +149,22 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         }
     }
 
+    /** Lets a live check work out what the files alone tell; never throws (its judge() then does the work itself). */
+    public void prepare(Check check) {
+        try {
+            check.prepare(this);
+        } catch (Exception e) {
+            LOG.debug("preparing {} from the files failed; it is judged in full in its turn", check.id(), e);
+        }
+    }
+
     /**
-     * Why a prerequisite is not met, or empty when it is: resolved once a run. Only its own "not assessed" is kept;
-     * any other failure (a machine's fault, a stack that went down) is the check's, judged as it would be inside it.
+     * Why a prerequisite is not met, or empty when it is: resolved once a run (two threads resolving it at once get
+     * the same answer: the boot and the load are each done once, under their own lock). Only its own "not assessed"
+     * is kept; any other failure (a machine's fault, a stack that went down) is the check's, judged as it would be
+     * inside it.
      */
-    private synchronized Optional<Message> unmet(Need need) {
+    private Optional<Message> unmet(Need need) {
         Optional<Message> known = prerequisites.get(need);
         if (known == null) {
             try {
@@ -157,7 +172,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
                     case STACK -> stack();
                     case PROMETHEUS -> service(LabRole.PROMETHEUS);
                     case ALERTMANAGER -> service(LabRole.ALERTMANAGER);
-                    case SHOP -> service(LabRole.NGINX);
+                    case SHOP -> shopEntrance();
                     case LOAD -> load();
                 }
                 known = Optional.empty();
@@ -189,20 +204,22 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     @Override
-    public synchronized LabStack stack() {
-        if (mode == Mode.STATIC) {
-            throw new NotAssessed(msg("grader.static-mode"));
+    public LabStack stack() {
+        synchronized (bootLock) {
+            if (mode == Mode.STATIC) {
+                throw new NotAssessed(msg("grader.static-mode"));
+            }
+            if (stack == null && notBooted == null) {
+                boot();
+            }
+            if (offlineReason != null) {
+                throw new NotAssessed(offlineReason);
+            }
+            if (notBooted != null) {
+                throw new NotAssessed(msg("grader.not-booted"));
+            }
+            return stack;
         }
-        if (stack == null && notBooted == null) {
-            boot();
-        }
-        if (offlineReason != null) {
-            throw new NotAssessed(offlineReason);
-        }
-        if (notBooted != null) {
-            throw new NotAssessed(msg("grader.not-booted"));
-        }
-        return stack;
     }
 
     private void boot() {
@@ -255,7 +272,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public ShopClient shop() {
-        return new ShopClient(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), lastShopRequest::set);
+        return new ShopClient(shopEntrance(), lastShopRequest::set);
     }
 
     @Override
@@ -280,27 +297,45 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     @Override
-    public synchronized LoadResults load() {
-        if (load == null && loadFailure == null) {
-            LoadTarget target = loadTarget();
-            waitForQuietCounters();
-            try {
-                load = ShopLoad.run(target, gatlingReports());
-                LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
-            } catch (RuntimeException e) {
-                LOG.warn("the load phase failed", e);
-                loadFailure = e.getMessage();
+    public LoadResults load() {
+        synchronized (loadLock) {
+            if (load == null && loadFailure == null) {
+                LoadTarget target = loadTarget();
+                waitForQuietCounters();
+                try {
+                    load = ShopLoad.run(target, gatlingReports());
+                    LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
+                } catch (RuntimeException e) {
+                    LOG.warn("the load phase failed", e);
+                    loadFailure = e.getMessage();
+                }
             }
+            if (load == null) {
+                throw new NotAssessed(msg("grader.no-load", String.valueOf(loadFailure)));
+            }
+            return load;
         }
-        if (load == null) {
-            throw new NotAssessed(msg("grader.no-load", String.valueOf(loadFailure)));
-        }
-        return load;
     }
 
     @Override
     public LoadTarget loadTarget() {
-        return new LoadTarget(stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port()), settings.knobs());
+        return new LoadTarget(shopEntrance(), settings.knobs());
+    }
+
+    /**
+     * Where customers and the load reach the shop: its nginx, or, in a stack that has none, the API itself on
+     * a port it publishes. The missing nginx is charged once, on the line that names it (the lab's services);
+     * every line that needs traffic is judged on what the stack has.
+     */
+    private URI shopEntrance() {
+        ComposeFile compose = submission.compose().orElse(null);
+        if (compose == null || compose.serviceFor(LabRole.NGINX).isPresent()) {
+            return stack().endpoint(service(LabRole.NGINX), LabRole.NGINX.port());
+        }
+        String api = service(LabRole.API);
+        return compose.portsOf(api).stream().map(port -> stack().endpointIfPublished(api, port))
+                .flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> new NotAssessed(msg("grader.no-entrance", api, compose.portsOf(api))));
     }
 
     /**

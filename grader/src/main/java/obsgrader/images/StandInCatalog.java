@@ -16,7 +16,12 @@ public record StandInCatalog(String base, List<StandIn> images) {
     /** The suite of the base image: a stand-in built at it keeps the cache key of its files alone. */
     static final String BASE_SUITE = "bookworm";
 
-    public record StandIn(String folder, List<String> replaces, List<String> files, List<Version> versions) {
+    /**
+     * {@code hostCertificates}: the stand-in fetches packages itself (pip, npm) and so trusts, besides Debian's
+     * authorities, those this machine added (a TLS-inspecting proxy's), as the machine's own tools do.
+     */
+    public record StandIn(String folder, List<String> replaces, List<String> files, List<Version> versions,
+                          boolean hostCertificates) {
         /** Where a file of the build context is among the resources: {@code common/} files are shared. */
         String resource(String file) {
             return ROOT + (file.startsWith("common/") ? file : folder + "/" + file);

@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.engine.Shell;
@@ -32,6 +34,10 @@ public final class StandInImages {
     static final String HASH_LABEL = "obsgrader.standin.hash";
     private static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(15);
+    /** Where Debian keeps the certificate authorities a machine adds (update-ca-certificates reads them). */
+    private static final Path HOST_CERTIFICATES = Path.of("/usr/local/share/ca-certificates");
+    /** The folder of a build context holding them: always there, empty when the machine added none. */
+    static final String HOST_CA_FOLDER = "host-ca";
 
     private final StandInCatalog catalog;
     private final Path workDir;
@@ -160,10 +166,27 @@ public final class StandInImages {
                     Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            if (standIn.hostCertificates()) {
+                Path certificates = folder.resolve(HOST_CA_FOLDER);
+                Files.createDirectories(certificates);
+                for (Path certificate : hostCertificates()) {
+                    Files.copy(certificate, certificates.resolve(certificate.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return folder;
+    }
+
+    /** The certificate authorities this machine added, in name order; none when it added none. */
+    private static List<Path> hostCertificates() throws IOException {
+        if (!Files.isDirectory(HOST_CERTIFICATES)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(HOST_CERTIFICATES)) {
+            return files.filter(file -> file.toString().endsWith(".crt") && Files.isRegularFile(file)).sorted().toList();
+        }
     }
 
     private static InputStream resource(StandInCatalog.StandIn standIn, String file) {
@@ -189,6 +212,11 @@ public final class StandInImages {
                 digest.update(file.getBytes());
                 try (InputStream in = resource(standIn, file)) {
                     digest.update(in.readAllBytes());
+                }
+            }
+            if (standIn.hostCertificates()) {
+                for (Path certificate : hostCertificates()) {
+                    digest.update(Files.readAllBytes(certificate));
                 }
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 16);

@@ -30,6 +30,11 @@ class StandInCatalogTest {
         "prom/blackbox-exporter:v0.25.0, blackbox_exporter 0.26 (Debian trixie)",
         "postgres:15-alpine, PostgreSQL 15 (Debian)",
         "docker.io/library/python:3.11-slim, Python 3.11 (Debian)",
+        "python:3.13-slim, Python 3.11 (Debian)",
+        "node:20-alpine, Node.js 20 (Debian trixie)",
+        "node:lts-alpine, Node.js 20 (Debian trixie)",
+        "node, Node.js 20 (Debian trixie)",
+        "node:18-bullseye, Node.js 18 (Debian bookworm)",
     })
     void theTagPicksTheVersion(String image, String provides) {
         assertThat(CATALOG.standInFor(image)).map(StandInCatalog.Choice::provides).contains(provides);

@@ -233,7 +233,7 @@ public final class AlertScenarios {
         ObjectNode group = test.putArray("tests").addObject();
         group.put("interval", STEP.toSeconds() + "s");
         ArrayNode input = group.putArray("input_series");
-        SubmissionTerms terms = SubmissionTerms.of(context.submission());
+        SubmissionTerms terms = SubmissionTerms.of(context);
         series.forEach(s -> terms.apply(s.series()).forEach(name -> input.addObject().put("series", name).put("values", s.values())));
         ArrayNode tests = group.putArray("promql_expr_test");
         checks.forEach(tests::add);

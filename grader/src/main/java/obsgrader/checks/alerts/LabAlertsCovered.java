@@ -18,14 +18,49 @@ import obsgrader.submission.Rule;
 
 /**
  * The eight lab alerts, by meaning: fed the failing series, the student's rules fire something; fed
- * healthy series, they fire nothing (a false positive costs a quarter of the points).
+ * healthy series, they fire nothing, and on a booted stack nothing goes pending or firing under the load phase's
+ * healthy traffic either (a false positive, in either, costs an incident's worth). Judged in rubric order, after
+ * the load phase and before any drill, so that it sees the stack's own healthy traffic.
  */
-@RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy")
+@RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy", live = true)
 public final class LabAlertsCovered implements Check {
     /** On top of covering nothing, an alert that fires when all is well pages for nothing: one incident's worth more. */
     private static final double FALSE_POSITIVE_PENALTY = 1.0 / 8;
     private static final double SILENT_RULE_SHARE = 0.5;
     private static final Pattern ALERTNAME = Pattern.compile("alertname=\"([^\"]+)\"");
+
+    /** What promtool says of the files: the rules' load, the healthy series, each incident; the terms played. */
+    private record FromFiles(Optional<Verdict> unloadable, AlertScenarios.Outcome healthy,
+                             List<AlertScenarios.Outcome> outcomes, SubmissionTerms terms) {
+    }
+
+    /** promtool's part runs on the files thread while the stack boots, so that this line costs the live run little. */
+    @Override
+    public void prepare(GradingContext context) {
+        if (!context.submission().ruleFiles().isEmpty()) {
+            context.once(FromFiles.class, () -> fromFiles(context));
+        }
+    }
+
+    private static FromFiles fromFiles(GradingContext context) {
+        try {
+            Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
+            if (unloadable.isPresent()) {
+                return new FromFiles(unloadable, null, List.of(), null);
+            }
+            AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
+            Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
+            List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
+            for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {
+                if (scenario.alerts() == null) {
+                    outcomes.add(AlertScenarios.fires(context, scenario, firingWhenHealthy));
+                }
+            }
+            return new FromFiles(Optional.empty(), healthy, outcomes, SubmissionTerms.of(context));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public Verdict judge(GradingContext context) throws Exception {
@@ -33,24 +68,21 @@ public final class LabAlertsCovered implements Check {
             return Verdict.fromFiles(0).expected(msg("alerts.coverage.expected-files"))
                     .found(msg("alerts.none")).at(msg("alerts.rule-files-entry"));
         }
-        Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
-        if (unloadable.isPresent()) {
-            return unloadable.get();
+        FromFiles files = context.once(FromFiles.class, () -> fromFiles(context));
+        if (files.unloadable().isPresent()) {
+            return files.unloadable().get();
         }
-        AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
+        AlertScenarios.Outcome healthy = files.healthy();
+        Optional<List<String>> underLoad = HealthyTrafficAlerts.seen(context);
+        boolean quiet = healthy.passed() && underLoad.map(List::isEmpty).orElse(true);
         Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
-        List<AlertScenarios.Outcome> outcomes = new ArrayList<>();
-        for (AlertScenarios.Scenario scenario : AlertScenarios.scenarios()) {
-            if (scenario.alerts() == null) {
-                outcomes.add(AlertScenarios.fires(context, scenario, firingWhenHealthy));
-            }
-        }
+        List<AlertScenarios.Outcome> outcomes = files.outcomes();
         List<AlertScenarios.Outcome> missed = outcomes.stream().filter(o -> !o.passed()).toList();
         List<AlertScenarios.Outcome> withSilentRules = outcomes.stream().filter(o -> o.passed() && !o.silent().isEmpty()).toList();
         // an incident caught, but by another rule than the student's own version of its alert, which never fires: half
         double caught = outcomes.size() - missed.size() - SILENT_RULE_SHARE * withSilentRules.size();
-        double share = caught / outcomes.size() - (healthy.passed() ? 0 : FALSE_POSITIVE_PENALTY);
-        SubmissionTerms terms = SubmissionTerms.of(context.submission());
+        double share = caught / outcomes.size() - (quiet ? 0 : FALSE_POSITIVE_PENALTY);
+        SubmissionTerms terms = files.terms();
         List<Message> found = new ArrayList<>();
         if (!missed.isEmpty()) {
             found.add(msg("alerts.coverage.nothing-fires", missed.stream()
@@ -65,14 +97,15 @@ public final class LabAlertsCovered implements Check {
         if (!healthy.passed()) {
             found.add(msg("alerts.coverage.fire-when-healthy", List.copyOf(firingWhenHealthy)));
         }
+        underLoad.filter(names -> !names.isEmpty()).ifPresent(names -> found.add(msg("alerts.coverage.fire-under-load", names)));
         if (!found.isEmpty() && missed.size() < outcomes.size()) {
             found.add(msg("alerts.coverage.caught", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList())));
         }
-        Verdict verdict = Verdict.fromFiles(share)
+        Verdict verdict = (underLoad.isPresent() ? Verdict.live(share) : Verdict.fromFiles(share))
                 .expected(msg("alerts.coverage.expected", outcomes.size()))
                 .found(found.isEmpty() ? msg("alerts.coverage.all", caughtBy(outcomes)) : Message.clauses(found))
                 .measured(msg("alerts.coverage.measured", caughtBy(outcomes.stream().filter(AlertScenarios.Outcome::passed).toList()),
-                        healthy.passed() ? msg("alerts.yes") : msg("alerts.no")))
+                        quiet ? msg("alerts.yes") : msg("alerts.no")))
                 .at(msg("alerts.coverage.where", context.submission().ruleFiles().stream()
                         .map(p -> p.getFileName().toString()).toList()))
                 .hint(found.isEmpty() ? Message.NONE : msg("alerts.coverage.hint"));

@@ -41,6 +41,11 @@ public final class NotificationsDelivered implements Check {
     static final String DRILL = "ObsgraderNotificationDrill";
     private static final String SENT = "alertmanager_notifications_total";
     private static final String FAILED = "alertmanager_notifications_failed_total";
+    /** Counted when a receiver has answered (or failed to), where the two above are counted before and after retries. */
+    private static final String REQUESTS = "alertmanager_notification_requests_total";
+    private static final String REQUESTS_FAILED = "alertmanager_notification_requests_failed_total";
+    /** How long a receiver may take to answer the first notification (a 4xx fails at once, without retry). */
+    private static final Duration ANSWER = Duration.ofSeconds(10);
     private static final String INTEGRATION = "integration";
     /** Alertmanager's default group_wait, when the route sets none. */
     private static final Duration DEFAULT_GROUP_WAIT = Duration.ofSeconds(30);
@@ -56,6 +61,8 @@ public final class NotificationsDelivered implements Check {
         String severity = severityOfTheAlerts(submission);
         Map<String, Double> sentBefore = alertmanager.counterBy(SENT, INTEGRATION);
         Map<String, Double> failedBefore = alertmanager.counterBy(FAILED, INTEGRATION);
+        Map<String, Double> requestsBefore = alertmanager.counterBy(REQUESTS, INTEGRATION);
+        Map<String, Double> requestsFailedBefore = alertmanager.counterBy(REQUESTS_FAILED, INTEGRATION);
         List<WebhookReceiver> webhooks = webhooksOfTheStack(context, config);
         FaultTimeline timeline = FaultTimeline.inject(msg("alerts.notifications.posted", DRILL + "{severity=\"" + severity + "\"}",
                 Math.round(total(sentBefore.values()))));
@@ -65,6 +72,9 @@ public final class NotificationsDelivered implements Check {
             alertmanager.post(drill(severity, Instant.now().plus(DRILL_LASTS)));
             sent = timeline.await("a notification", deadline, () -> grown(sentBefore, alertmanager.counterBy(SENT, INTEGRATION)));
             timeline.record(sent.map(grown -> msg("alerts.notifications.sent", grown)).orElse(msg("alerts.notifications.none-sent")));
+            if (sent.isPresent()) {
+                timeline.await("the receivers' answer", ANSWER, () -> grown(requestsBefore, alertmanager.counterBy(REQUESTS, INTEGRATION)));
+            }
             for (WebhookReceiver webhook : webhooks) {
                 timeline.await("the payload at " + webhook.url(), MARGIN, () -> webhook.shown().filter(body -> body.contains(DRILL)))
                         .ifPresent(body -> payloadsShown.add(webhook.url().toString()));
@@ -74,12 +84,18 @@ public final class NotificationsDelivered implements Check {
             alertmanager.post(drill(severity, Instant.now()));
             timeline.record(msg("alerts.notifications.resolved"));
         }
-        Optional<String> failed = grown(failedBefore, alertmanager.counterBy(FAILED, INTEGRATION));
+        Optional<String> failed = grown(failedBefore, alertmanager.counterBy(FAILED, INTEGRATION))
+                .or(() -> grown(requestsFailedBefore, alertmanager.counterBy(REQUESTS_FAILED, INTEGRATION)));
+        // a webhook of the stack's own that fails (a 404 from a route the API lacks) delivers nothing: the failures of
+        // receivers outside the stack are only a third, since no grading run may reach outside hosts
+        List<String> ownReceivers = webhookUrlsInTheStack(context, config);
+        boolean ownReceiverFails = !ownReceivers.isEmpty() && failed.filter(f -> f.contains("webhook")).isPresent();
         boolean webhookGotIt = webhooks.isEmpty() || !payloadsShown.isEmpty()
                 || sent.filter(s -> s.contains("webhook")).isPresent() && failed.filter(f -> f.contains("webhook")).isEmpty();
-        double share = sent.isEmpty() ? 0 : (1 + (failed.isEmpty() ? 1 : 0) + (webhookGotIt ? 1 : 0)) / 3.0;
+        double share = sent.isEmpty() || ownReceiverFails ? 0 : (1 + (failed.isEmpty() ? 1 : 0) + (webhookGotIt ? 1 : 0)) / 3.0;
         List<Message> found = new ArrayList<>(List.of(timeline.summary()));
-        failed.ifPresent(f -> found.add(msg("alerts.notifications.failed", f)));
+        failed.ifPresent(f -> found.add(ownReceiverFails ? msg("alerts.notifications.own-receiver-fails", ownReceivers, f)
+                : msg("alerts.notifications.failed", f)));
         if (webhookGotIt && !webhooks.isEmpty() && payloadsShown.isEmpty()) {
             found.add(msg("alerts.notifications.delivered-unseen"));
         }
@@ -139,6 +155,21 @@ public final class NotificationsDelivered implements Check {
             }
         }
         return webhooks;
+    }
+
+    /** The receivers' webhook URLs whose host is a service of the stack, published or not. */
+    private static List<String> webhookUrlsInTheStack(GradingContext context, JsonNode config) {
+        List<String> urls = new ArrayList<>();
+        for (JsonNode receiver : config.path("receivers")) {
+            for (JsonNode webhook : receiver.path("webhook_configs")) {
+                String url = webhook.path("url").asText("").trim();
+                String host = Objects.toString(URI.create(url).getHost(), "");
+                if (context.submission().compose().flatMap(compose -> compose.serviceAt(host)).isPresent() && !urls.contains(url)) {
+                    urls.add(url);
+                }
+            }
+        }
+        return urls;
     }
 
     /** Which integrations' counters grew, e.g. "webhook +2"; empty when none did. */

@@ -1,14 +1,20 @@
 package obsgrader.checks.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import obsgrader.checks.GradingContext;
+import obsgrader.clients.PrometheusApi;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Rule;
@@ -25,14 +31,60 @@ final class SubmissionTerms {
 
     private static final String API_JOB = "job=\"api\"";
     private static final String API_INSTANCE = "instance=\"api:5000\"";
+    private static final String API_COUNTER = "http_requests_total";
 
     private final Map<String, String> replacements;
-    /** Every scrape target of the API, {job, instance}: replicas each get the API's series. */
-    private final List<String[]> apiTargets;
+    /** Every scrape target of the API, its labels (job, instance, the student's own): replicas each get the API's series. */
+    private final List<Map<String, String>> apiTargets;
 
-    private SubmissionTerms(Map<String, String> replacements, List<String[]> apiTargets) {
+    private SubmissionTerms(Map<String, String> replacements, List<Map<String, String>> apiTargets) {
         this.replacements = replacements;
         this.apiTargets = apiTargets;
+    }
+
+    /** Terms from their parts: renamings of the scenario file's names, and the API's targets. */
+    static SubmissionTerms of(Map<String, String> replacements, List<Map<String, String>> apiTargets) {
+        return new SubmissionTerms(replacements, apiTargets);
+    }
+
+    /**
+     * The submission's terms; on a booted stack, the API's targets as its Prometheus scrapes them (job, instance and
+     * labels after relabelling, whatever the names), otherwise as its scrape config writes them.
+     */
+    static SubmissionTerms of(GradingContext context) {
+        SubmissionTerms fromFiles = of(context.submission());
+        if (!context.bootsStacks()) {
+            return fromFiles;
+        }
+        try {
+            PrometheusApi prometheus = context.prometheus();
+            List<Map<String, String>> live = apiTargets(prometheus.labelledTargets(),
+                    context.submission().compose().map(c -> c.hostsOf(LabRole.API)).orElse(Set.of()),
+                    () -> prometheus.query("group by (job, instance) (" + API_COUNTER + ")"));
+            return live.isEmpty() ? fromFiles : new SubmissionTerms(fromFiles.replacements, live);
+        } catch (Exception e) {
+            // no stack, or a Prometheus that does not answer: the scrape config's names
+            return fromFiles;
+        }
+    }
+
+    /**
+     * The API among Prometheus's targets: those scraped at one of its hosts, or, when the roles name none of them
+     * (a service named and built as the student chose), those exposing the lab's request counter.
+     */
+    static List<Map<String, String>> apiTargets(List<PrometheusApi.LabelledTarget> targets, Set<String> apiHosts,
+                                                Supplier<JsonNode> exposingTheCounter) {
+        List<Map<String, String>> byHost = targets.stream()
+                .filter(t -> !URI.create(t.scrapeUrl()).getPath().equals("/probe"))
+                .filter(t -> apiHosts.contains(Objects.toString(URI.create(t.scrapeUrl()).getHost(), "")))
+                .map(PrometheusApi.LabelledTarget::labels).toList();
+        if (!byHost.isEmpty()) {
+            return byHost;
+        }
+        Set<String> exposing = new HashSet<>();
+        exposingTheCounter.get().forEach(s -> exposing.add(s.path("metric").path("job").asText() + " " + s.path("metric").path("instance").asText()));
+        return targets.stream().map(PrometheusApi.LabelledTarget::labels)
+                .filter(labels -> exposing.contains(labels.get("job") + " " + labels.get("instance"))).toList();
     }
 
     static SubmissionTerms of(Submission submission) {
@@ -40,9 +92,14 @@ final class SubmissionTerms {
         JsonNode jobs = submission.prometheusConfig().map(c -> submission.parse(c).tree().path("scrape_configs"))
                 .orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
         ComposeFile compose = submission.compose().orElse(null);
-        List<String[]> apiTargets = new ArrayList<>();
+        List<Map<String, String>> apiTargets = new ArrayList<>();
         if (compose != null) {
-            apiTargets.addAll(targets(jobs, compose.hostsOf(LabRole.API)));
+            targets(jobs, compose.hostsOf(LabRole.API)).forEach(t -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                labels.put("job", t[0]);
+                labels.put("instance", t[1]);
+                apiTargets.add(labels);
+            });
             targets(jobs, compose.hostsOf(LabRole.NODE_EXPORTER)).stream().findFirst().ifPresent(t -> {
                 replacements.put("job=\"node\"", "job=\"" + t[0] + "\"");
                 replacements.put("instance=\"node-exporter:9100\"", "instance=\"" + t[1] + "\"");
@@ -59,15 +116,27 @@ final class SubmissionTerms {
 
     /**
      * A series of the scenario file in the submission's names (orders keep their {@code status} label); a
-     * series of the API once for each of its targets.
+     * series of the API once for each of its targets, with the target's own labels.
      */
     List<String> apply(String series) {
         String renamed = rename(series);
         if (apiTargets.isEmpty() || !renamed.contains(API_INSTANCE)) {
             return List.of(renamed);
         }
-        return apiTargets.stream().map(t -> renamed.replace(API_JOB, "job=\"" + t[0] + "\"")
-                .replace(API_INSTANCE, "instance=\"" + t[1] + "\"")).toList();
+        String withoutInstance = renamed.replaceAll("\\s*,\\s*" + Pattern.quote(API_INSTANCE) + "|" + Pattern.quote(API_INSTANCE) + "\\s*,\\s*", "");
+        return apiTargets.stream().map(labels -> withoutInstance.replace(API_JOB, labelsOf(withoutInstance, labels))).toList();
+    }
+
+    /** The target's labels, written as a series' labels: those the series already sets are its own. */
+    private static String labelsOf(String series, Map<String, String> labels) {
+        StringBuilder written = new StringBuilder();
+        labels.forEach((name, value) -> {
+            boolean ownLabel = !name.equals("job") && !name.equals("instance") && series.matches("(?s).*[{,]\\s*" + name + "\\s*=.*");
+            if (!ownLabel) {
+                written.append(written.length() == 0 ? "" : ", ").append(name).append("=\"").append(value.replace("\"", "\\\"")).append('"');
+            }
+        });
+        return written.toString();
     }
 
     private String rename(String series) {

@@ -97,7 +97,7 @@ public final class LabPanelsPresent implements Check {
                     msg("dashboard.panels.shows.errors-by-endpoint")).near(ERRORS),
             new LabPanel("Orders/min", "Business", words("order|commande|vente|sales"),
                     query("orders_total|\\w+:\\w*orders?\\w*:\\w+"), TIME_SERIES, msg("dashboard.panels.shows.orders"))
-                    .near("\\w*(orders?|commandes?|payments?|checkouts?)\\w*_(total|count)"),
+                    .near("\\b\\w*(orders?|commandes?|payments?|checkouts?)(_(placed|created|failed|processed))?_(total|count)\\b"),
             new LabPanel("Cart Value Histogram", "Business", words("cart|panier|basket"), query("cart_value"),
                     List.of("histogram"), msg("dashboard.panels.shows.cart-value")).near("cart|panier|basket"),
             new LabPanel("CPU %", "Infrastructure", words("cpu|processeur"), query("cpu"), List.of("gauge"),
@@ -109,7 +109,7 @@ public final class LabPanelsPresent implements Check {
             new LabPanel("PG Conn", "Infrastructure",
                     words("\\bpg\\b|postgres|connexion|connection|\\bconn\\b|database|base de donnees|\\bdb\\b"),
                     query("pg_stat_activity|numbackends|pg_\\w*conn"), STAT, msg("dashboard.panels.shows.pg"))
-                    .near("threads_connected|connections|connexions"));
+                    .near("threads_connected|(mysql|mariadb|mongodb|db|database|sql)\\w*_conn"));
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -16,8 +16,12 @@ import obsgrader.checks.Verdict;
 import obsgrader.i18n.Message;
 import obsgrader.clients.ShopClient;
 import obsgrader.clients.ShopClient.Reply;
+import obsgrader.submission.LabRole;
 
-/** A customer's visit works through nginx: health, catalogue, cart and order. */
+/**
+ * A customer's visit works through nginx: health, catalogue, cart and order. A stack without nginx is visited at
+ * its API itself: the missing nginx is charged once, under the lab's services.
+ */
 @Needs(Need.SHOP)
 @RubricCheck(id = "deployed.shop-through-nginx", live = true)
 public final class ShopThroughNginx implements Check {
@@ -40,7 +44,8 @@ public final class ShopThroughNginx implements Check {
         return Verdict.live(Verdict.share(replies.size() - failed.size(), replies.size()))
                 .expected(msg("deployed.shop-through-nginx.expected"))
                 .found(failed.isEmpty() ? msg("deployed.shop-through-nginx.all") : Message.verbatim(failed))
-                .at(Message.verbatim(shop.base()))
+                .at(context.submission().compose().flatMap(c -> c.serviceFor(LabRole.NGINX)).isPresent()
+                        ? Message.verbatim(shop.base()) : msg("deployed.shop-through-nginx.at-api", shop.base()))
                 .hint(failed.isEmpty() ? Message.NONE : msg("deployed.shop-through-nginx.hint"))
                 .measured(msg("deployed.shop-through-nginx.measured", replies.size()))
                 .attach("requests", replies.stream().map(Reply::toString).reduce("", (a, b) -> a + b + "\n"));
