@@ -53,6 +53,7 @@ class GradeBatchIT {
                 .withReportsTo(reports)
                 .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
+                .withSettings(settings.run())
                 .withShard(shard)
                 .withRegrade(Regrade.parse(System.getProperty("grader.regrade")))
                 .withExports(new Gradebook.Exports(CsvDialect.parse(System.getProperty("grader.csv")),

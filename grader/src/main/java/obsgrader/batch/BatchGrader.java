@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
+import obsgrader.grading.RunSettings;
 import obsgrader.report.ReportWriter;
 import obsgrader.report.ScoreCard;
 import obsgrader.review.Overrides;
@@ -39,6 +40,7 @@ public final class BatchGrader {
     private Path reports;
     private Rubric rubric;
     private Mode mode = Mode.FULL;
+    private RunSettings settings = RunSettings.defaults();
     private int parallelism = defaultParallelism();
     private Regrade regrade = Regrade.NONE;
     private Overrides overrides = Overrides.none();
@@ -66,6 +68,12 @@ public final class BatchGrader {
 
     public BatchGrader withMode(Mode mode) {
         this.mode = mode;
+        return this;
+    }
+
+    /** The settings read at the edge, handed to each student's run. */
+    public BatchGrader withSettings(RunSettings settings) {
+        this.settings = settings;
         return this;
     }
 
@@ -216,7 +224,7 @@ public final class BatchGrader {
         }
         Instant started = Instant.now();
         progress.started(student);
-        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder)
+        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder, settings)
                 .withOverrides(overrides, student.name(), Overrides.writtenAgainst(results))) {
             ReportWriter.write(grading.card(), folder, rubric.messages());
             Row row = Row.of(student.name(), results);

@@ -1,6 +1,7 @@
 package obsgrader.calibration;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public record HandScore(String stack, Map<String, List<Item>> criteria) {
         words.put("metric", "metrics");
         words.put("alert", "alerts");
         words.put("doc", "docs");
-        return words;
+        return Collections.unmodifiableMap(words);
     }
 
     public static HandScore parse(String stack, String markdown) {

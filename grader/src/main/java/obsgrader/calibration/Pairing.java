@@ -1,5 +1,6 @@
 package obsgrader.calibration;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class Pairing {
         lines.put("docs.readme", new HandPlace("docs", 0));
         lines.put("docs.alert-annotations", new HandPlace("docs", 1));
         lines.put("docs.runbooks", new HandPlace("docs", 2));
-        return lines;
+        return Collections.unmodifiableMap(lines);
     }
 
     private Pairing() {

@@ -1,5 +1,9 @@
 package obsgrader.checks;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import obsgrader.i18n.Messages;
 
 /**
@@ -31,6 +35,12 @@ public interface Check {
 
     default boolean drill() {
         return info().drill();
+    }
+
+    /** What it needs before it is judged ({@link Needs}), in the order the run resolves them. */
+    default Set<Need> needs() {
+        Needs needs = getClass().getAnnotation(Needs.class);
+        return needs == null ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(List.of(needs.value())));
     }
 
     private RubricCheck info() {

@@ -1,5 +1,6 @@
 package obsgrader.checks;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,10 @@ import obsgrader.checks.slo.SloDocumentComplete;
 
 /** Every check the grader knows, by rubric id: the rubric file gives them their points. */
 public final class CheckCatalog {
-    private static final Map<String, Check> CHECKS = new LinkedHashMap<>();
+    private static final Map<String, Check> CHECKS = catalog();
 
-    static {
+    private static Map<String, Check> catalog() {
+        Map<String, Check> checks = new LinkedHashMap<>();
         List.of(
                 new LabServicesPresent(),
                 new ServicesRunning(),
@@ -87,7 +89,8 @@ public final class CheckCatalog {
                 new TempoTraces(),
                 new AutomatedRunbook(),
                 new CustomWebhooks()
-        ).forEach(check -> CHECKS.put(check.id(), check));
+        ).forEach(check -> checks.put(check.id(), check));
+        return Collections.unmodifiableMap(checks);
     }
 
     private CheckCatalog() {

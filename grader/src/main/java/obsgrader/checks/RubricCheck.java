@@ -18,7 +18,7 @@ public @interface RubricCheck {
      */
     String title() default "";
 
-    /** Whether it needs the booted stack; a live check is not assessed when there is none. */
+    /** Whether it reads the running stack: it is then judged on the main thread, not beside the boot. What it needs is its {@link Needs}. */
     boolean live() default false;
 
     /**

@@ -15,7 +15,7 @@ import obsgrader.report.charts.Drawing;
  * argument, or {@link Message#verbatim}). {@link #found()} and the other accessors give the English.
  */
 public record Verdict(double fraction, Evidence evidence, Texts texts, List<Attachment> attachments,
-                      List<Picture> pictures) {
+                      List<Picture> pictures, Fault fault) {
 
     /** Evidence kept for the report (target lists, query results, tool output). */
     public record Attachment(String name, String content) {
@@ -44,11 +44,11 @@ public record Verdict(double fraction, Evidence evidence, Texts texts, List<Atta
     }
 
     public static Verdict live(double fraction) {
-        return new Verdict(fraction, Evidence.LIVE, Texts.NONE, List.of(), List.of());
+        return new Verdict(fraction, Evidence.LIVE, Texts.NONE, List.of(), List.of(), Fault.NONE);
     }
 
     public static Verdict fromFiles(double fraction) {
-        return new Verdict(fraction, Evidence.STATIC, Texts.NONE, List.of(), List.of());
+        return new Verdict(fraction, Evidence.STATIC, Texts.NONE, List.of(), List.of(), Fault.NONE);
     }
 
     /** A share from a count: {@code passed} of {@code total} (full when there is nothing to count). */
@@ -57,7 +57,12 @@ public record Verdict(double fraction, Evidence evidence, Texts texts, List<Atta
     }
 
     public static Verdict notAssessed(Message cause) {
-        return new Verdict(0, Evidence.NOT_ASSESSED, Texts.NONE, List.of(), List.of()).found(cause);
+        return new Verdict(0, Evidence.NOT_ASSESSED, Texts.NONE, List.of(), List.of(), Fault.NONE).found(cause);
+    }
+
+    /** Not assessed through a fault of the machine or the grader, never the student's: the cause says what failed. */
+    public static Verdict faulted(Fault fault, Message cause) {
+        return new Verdict(0, Evidence.NOT_ASSESSED, Texts.NONE, List.of(), List.of(), fault).found(cause);
     }
 
     public Verdict expected(Message expected) {
@@ -82,28 +87,28 @@ public record Verdict(double fraction, Evidence evidence, Texts texts, List<Atta
     }
 
     private Verdict with(Texts changed) {
-        return new Verdict(fraction, evidence, changed, attachments, pictures);
+        return new Verdict(fraction, evidence, changed, attachments, pictures, fault);
     }
 
     public Verdict attach(String name, String content) {
         List<Attachment> more = new ArrayList<>(attachments);
         more.add(new Attachment(name, content));
-        return new Verdict(fraction, evidence, texts, more, pictures);
+        return new Verdict(fraction, evidence, texts, more, pictures, fault);
     }
 
     /** A chart for the report: a PNG linked from score.md, attached in Allure. */
     public Verdict picture(Message name, String file, Drawing drawing) {
         List<Picture> more = new ArrayList<>(pictures);
         more.add(new Picture(name, file, drawing));
-        return new Verdict(fraction, evidence, texts, attachments, more);
+        return new Verdict(fraction, evidence, texts, attachments, more, fault);
     }
 
     /**
-     * Whether the grader or the grading machine, not the submission, is why the check could not be judged: its
-     * "found" is one of the {@code grader.fault.*} sentences. Reports show it apart from the student's lost points.
+     * Whether the grader or the grading machine, not the submission, is why the check could not be judged (its
+     * {@link #fault()}). Reports show it apart from the student's lost points.
      */
     public boolean graderFault() {
-        return texts.found().key() != null && texts.found().key().startsWith("grader.fault.");
+        return fault != Fault.NONE;
     }
 
     public boolean full() {

@@ -17,6 +17,7 @@ import obsgrader.batch.Row;
 import obsgrader.batch.Student;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
+import obsgrader.grading.RunSettings;
 import obsgrader.grading.Settings;
 import obsgrader.report.FinishGrading;
 import obsgrader.report.ReportWriter;
@@ -82,7 +83,7 @@ public final class ObsGrader {
         Rubric rubric = settings.loadRubric();
         // a student's upload may be their stack/ folder zipped, or in a folder of its own
         Path submission = Student.find(settings.stack(), settings.reports().resolve(".unpacked"));
-        try (Grading grading = new Grading(Submission.load(submission), rubric, settings.mode(), latest)) {
+        try (Grading grading = new Grading(Submission.load(submission), rubric, settings.mode(), latest, settings.run())) {
             ReportWriter.write(grading.card(), latest, rubric.messages(), options.value("--visibility", "visible"));
         }
         Optional<String> failure = FinishGrading.finish(latest, !options.flag("--no-gate"));
@@ -111,6 +112,7 @@ public final class ObsGrader {
         Path reports = settings.reports().resolve(settings.stack().getFileName().toString());
         BatchGrader batch = BatchGrader.of(settings.stack()).withReportsTo(reports).withRubric(settings.loadRubric())
                 .withMode(settings.mode())
+                .withSettings(settings.run())
                 .withRegrade(options.flag("--regrade"))
                 .withExports(new Gradebook.Exports(CsvDialect.parse(options.value("--csv", "rfc")),
                         options.value("--canvas-assignment", Gradebook.Exports.DEFAULT.canvasAssignment())));
@@ -156,7 +158,8 @@ public final class ObsGrader {
         Settings settings(Path folder) {
             return new Settings(folder, has("--rubric") ? Path.of(value("--rubric", "")).toAbsolutePath() : bundledRubric(),
                     flag("--static") ? Mode.STATIC : Mode.FULL,
-                    Path.of(value("--reports", "obsgrader-reports")).toAbsolutePath().normalize(), value("--lang", ""));
+                    Path.of(value("--reports", "obsgrader-reports")).toAbsolutePath().normalize(), value("--lang", ""),
+                    RunSettings.fromSystemProperties());
         }
 
         private static Path bundledRubric() {

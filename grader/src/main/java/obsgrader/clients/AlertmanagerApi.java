@@ -37,8 +37,11 @@ public final class AlertmanagerApi {
 
     /** {@code POST /api/v2/alerts}: alerts as Prometheus sends them (labels, annotations, startsAt, endsAt). */
     public void post(JsonNode alerts) {
-        Http.request().baseUri(base.toString()).contentType(ContentType.JSON).body(alerts.toString()).when().post("/api/v2/alerts")
-                .then().statusCode(200);
+        int status = Http.request().baseUri(base.toString()).contentType(ContentType.JSON).body(alerts.toString())
+                .when().post("/api/v2/alerts").statusCode();
+        if (status != 200) {
+            throw NoAnswer.unusable("POST /api/v2/alerts", "HTTP " + status);
+        }
     }
 
     /** A counter of Alertmanager's own {@code /metrics}, summed by one label, e.g. notifications by integration. */

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.config.HttpClientConfig;
+import io.restassured.filter.Filter;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import obsgrader.submission.Yaml;
 
@@ -27,9 +27,24 @@ final class Http {
     private Http() {
     }
 
+    /**
+     * Turns the stack's silence into {@link NoAnswer} where it happens: rest-assured lets the connection's own
+     * {@link IOException} through undeclared (refused, reset, timed out), which would otherwise be told from the
+     * grader's own I/O failures only by guessing.
+     */
+    private static final Filter SILENCE = (request, response, context) -> {
+        try {
+            return context.next(request, response);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw NoAnswer.silent(request.getMethod() + " " + request.getURI(), e);
+        }
+    };
+
     /** A request with the grader's timeouts; rest-assured's {@code given()}, never called bare. */
     static RequestSpecification request() {
-        return given().config(TIMEOUTS);
+        return given().config(TIMEOUTS).filter(SILENCE);
     }
 
     static int status(URI uri) {
@@ -49,7 +64,7 @@ final class Http {
         try {
             return Yaml.JSON.readTree(response.asByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("not JSON (HTTP " + response.statusCode() + ")", e);
+            throw NoAnswer.unusable("HTTP " + response.statusCode(), "not JSON");
         }
     }
 }

@@ -61,7 +61,9 @@ public final class ShopClient {
             String body = response.asString();
             return new Reply(request, response.statusCode(), body.substring(0, Math.min(200, body.length())));
         } catch (RuntimeException e) {
-            return new Reply(request, -1, e.getClass().getSimpleName() + ": " + e.getMessage());
+            // the connection's own failure says it best ("ConnectException: Connection refused")
+            Throwable why = e instanceof NoAnswer && e.getCause() != null ? e.getCause() : e;
+            return new Reply(request, -1, why.getClass().getSimpleName() + ": " + why.getMessage());
         }
     }
 }

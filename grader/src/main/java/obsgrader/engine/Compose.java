@@ -31,10 +31,6 @@ public record Compose(List<String> command, Flavour flavour, String version) {
     public enum Choice {
         AUTO, V1, V2;
 
-        public static Choice fromSystemProperties() {
-            return parse(System.getProperty("grader.compose", "auto"));
-        }
-
         public static Choice parse(String value) {
             try {
                 return value.isBlank() ? AUTO : valueOf(value.strip().toUpperCase(Locale.ROOT));

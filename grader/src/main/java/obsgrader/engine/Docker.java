@@ -134,7 +134,12 @@ public final class Docker {
         List<String> list = new ArrayList<>(List.of(kind.noun()));
         list.addAll(kind.list.subList(1, kind.list.size()));
         list.addAll(List.of("--filter", "label=" + label));
-        List<String> ids = run(ASK, list.toArray(String[]::new)).output().lines()
+        Shell.Result listing = run(ASK, list.toArray(String[]::new));
+        if (!listing.ok()) {
+            // an engine that does not list is the machine's fault: never "the submission's container is gone"
+            throw new EnvironmentFault("docker " + String.join(" ", list) + " failed: " + listing.tail(3));
+        }
+        List<String> ids = listing.output().lines()
                 .map(String::strip).filter(id -> id.matches("[\\w.-]+")).distinct().toList();
         if (ids.isEmpty()) {
             return List.of();

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** Runs a command with a deadline and a cap on what it prints, so no tool can hang or flood a grading run. */
+/**
+ * Runs a command with a deadline and a cap on what it prints, so no tool can hang or flood a grading run: the
+ * end of a long output is kept, with its size said.
+ */
 public final class Shell {
-    private static final int OUTPUT_CAP = 1 << 20;
+    static final int OUTPUT_CAP = 1 << 20;
     private static final Pattern PROGRESS = Pattern.compile("Checking |SUCCESS|Unit Testing:");
 
     private Shell() {
@@ -79,10 +82,14 @@ public final class Shell {
         return run(Duration.ofSeconds(10), "sh", "-c", "command -v " + program).ok();
     }
 
+    /**
+     * Keeps the last {@link #OUTPUT_CAP} bytes of the output, where a failing tool prints its error (a build log's
+     * error line comes last), and says how much came before them.
+     */
     private static final class CappedReader extends Thread {
         private final InputStream in;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private long dropped;
+        private final byte[] ring = new byte[OUTPUT_CAP];
+        private long total;
 
         CappedReader(InputStream in) {
             this.in = in;
@@ -95,9 +102,10 @@ public final class Shell {
             try {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     synchronized (this) {
-                        int room = Math.max(0, OUTPUT_CAP - kept.size());
-                        kept.write(buffer, 0, Math.min(room, n));
-                        dropped += Math.max(0, n - room);
+                        for (int i = 0; i < n; i++) {
+                            ring[(int) ((total + i) % OUTPUT_CAP)] = buffer[i];
+                        }
+                        total += n;
                     }
                 }
             } catch (IOException ignored) {
@@ -106,8 +114,18 @@ public final class Shell {
         }
 
         synchronized String text() {
-            String text = kept.toString(StandardCharsets.UTF_8);
-            return dropped == 0 ? text : text + "\n... (" + dropped + " more bytes not kept)";
+            if (total <= OUTPUT_CAP) {
+                return new String(ring, 0, (int) total, StandardCharsets.UTF_8);
+            }
+            int start = (int) (total % OUTPUT_CAP);
+            byte[] last = new byte[OUTPUT_CAP];
+            System.arraycopy(ring, start, last, 0, OUTPUT_CAP - start);
+            System.arraycopy(ring, 0, last, OUTPUT_CAP - start, start);
+            // the cut may fall inside a line: start at the next whole one
+            String kept = new String(last, StandardCharsets.UTF_8);
+            kept = kept.substring(kept.indexOf('\n') + 1);
+            return "(" + total + " bytes of output, the first " + (total - kept.getBytes(StandardCharsets.UTF_8).length)
+                    + " not kept)\n" + kept;
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import obsgrader.checks.Check;
 import obsgrader.checks.CheckCatalog;
+import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.DrillOverlap;
@@ -53,14 +54,24 @@ public final class Grading implements AutoCloseable {
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
     }
 
+    /** With the default settings. */
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder) {
-        this(submission, rubric, mode, runFolder, new PromTools(mode == Mode.FULL));
+        this(submission, rubric, mode, runFolder, RunSettings.defaults());
+    }
+
+    /** With the settings read at the edge ({@link RunSettings#fromSystemProperties}). */
+    public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, RunSettings settings) {
+        this(submission, rubric, mode, runFolder, new PromTools(mode == Mode.FULL), settings);
     }
 
     /** With the promtool and amtool to use: a static grading may still run them from the images. */
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
+        this(submission, rubric, mode, runFolder, tools, RunSettings.defaults());
+    }
+
+    public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools, RunSettings settings) {
         this.rubric = rubric;
-        this.run = new GradingRun(submission, mode, runFolder, tools);
+        this.run = new GradingRun(submission, mode, runFolder, tools, settings);
         this.progress = new Progress(steps(), rubric.messages(), mode);
     }
 
@@ -77,7 +88,7 @@ public final class Grading implements AutoCloseable {
         return this;
     }
 
-    /** Boots the stack with this compose rather than {@code -Dgrader.compose}'s (a self-test grades under both). */
+    /** Boots the stack with this compose rather than the settings' (a self-test grades under both). */
     public Grading withCompose(Compose.Choice choice) {
         run.useCompose(choice);
         return this;
@@ -166,7 +177,7 @@ public final class Grading implements AutoCloseable {
             Thread.currentThread().interrupt();
             return otherwise.apply(Verdict.notAssessed(msg("grader.interrupted", step.check().id())));
         } catch (ExecutionException e) {
-            return otherwise.apply(Verdict.notAssessed(msg("grader.fault.error", String.valueOf(e.getCause()))));
+            return otherwise.apply(Verdict.faulted(Fault.GRADER, msg("grader.fault.error", String.valueOf(e.getCause()))));
         }
     }
 

@@ -2,9 +2,7 @@ package obsgrader.grading;
 
 import static obsgrader.i18n.Message.msg;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import obsgrader.checks.Check;
+import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
 import obsgrader.checks.NotAssessed;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
+import obsgrader.clients.NoAnswer;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.engine.Compose;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
-import obsgrader.scenarios.Knobs;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
@@ -50,20 +50,21 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GradingRun.class);
     private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
     private static final String API_REQUESTS = "http_requests_total";
-    /** No submission may hold the grading machine longer than this, whatever it does. */
-    private static final Duration RUN_DEADLINE = Duration.ofMinutes(Long.getLong("grader.deadline", 45));
 
     private final Submission submission;
     private final Mode mode;
     private final Path runFolder;
     private final Map<String, Message> environmentNotes = new LinkedHashMap<>();
-    private final Instant deadline = Instant.now().plus(RUN_DEADLINE);
+    /** What the run was told at the edge: it reads no system property itself. */
+    private final RunSettings settings;
+    /** No submission may hold the grading machine longer than the settings' deadline, whatever it does. */
+    private final Instant deadline;
     private final PromTools tools;
     private final SubmissionPolicy policy;
-    private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
-    /** The load's knobs as they were when the run began: a later run's settings never reach this one. */
-    private final Knobs knobs = Knobs.fromSystemProperties();
+    private Compose.Choice composeChoice;
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    /** Each prerequisite's outcome, once resolved: empty when met, else why not. */
+    private final Map<Need, Optional<Message>> prerequisites = new ConcurrentHashMap<>();
     // Two locks, not the run's monitor: the files' thread asks for the booted stack while the load phase (a minute)
     // runs on the main thread, and must not wait for it.
     private final Object bootLock = new Object();
@@ -79,17 +80,20 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private LoadResults load;
     private String loadFailure;
 
+    /** With the default settings (a unit test's). */
     public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools) {
+        this(submission, mode, runFolder, tools, RunSettings.defaults());
+    }
+
+    public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools, RunSettings settings) {
         this.submission = submission;
         this.mode = mode;
         this.runFolder = runFolder;
         this.tools = tools;
-        this.policy = new SubmissionPolicy(List.of(submission.root(), graderRoot().resolve("sample-api")));
-    }
-
-    /** The grader's own folder: its sample-api is reference material a submission may build from. */
-    private static Path graderRoot() {
-        return Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().normalize();
+        this.settings = settings;
+        this.deadline = Instant.now().plus(settings.deadline());
+        this.composeChoice = settings.compose();
+        this.policy = new SubmissionPolicy(List.of(submission.root(), settings.graderRoot().resolve("sample-api")));
     }
 
     /** Which compose boots this run's stack. */
@@ -107,28 +111,41 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         return mode != Mode.STATIC;
     }
 
-    /** Judges one check; never throws. */
+    /**
+     * Judges one check; never throws. Who pays for a failure is said by its type, where it happened: the stack's
+     * silence ({@link NoAnswer}) or a stack that would not boot ({@link StackFailure}) costs the student the
+     * check's points; a failed engine or compose command ({@link EnvironmentFault}) is the machine's; anything else,
+     * the grader's own I/O included, is the grader's, and never costs the student anything.
+     */
     public Verdict judge(Check check) {
         if (environmentFault != null) {
-            return Verdict.notAssessed(msg("grader.fault.machine", environmentFault));
+            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", environmentFault));
         }
         if (Instant.now().isAfter(deadline)) {
-            return Verdict.notAssessed(msg("grader.deadline", RUN_DEADLINE.toMinutes()));
+            return Verdict.notAssessed(msg("grader.deadline", settings.deadline().toMinutes()));
         }
         try {
+            for (Need need : check.needs()) {
+                Optional<Message> unmet = unmet(need);
+                if (unmet.isPresent()) {
+                    return Verdict.notAssessed(unmet.get());
+                }
+            }
             return check.judge(this);
         } catch (NotAssessed e) {
             return Verdict.notAssessed(e.cause());
         } catch (EnvironmentFault e) {
             environmentFault = e.getMessage();
-            return Verdict.notAssessed(msg("grader.fault.machine", e.getMessage()));
+            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", e.getMessage()));
         } catch (StackFailure e) {
             return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.reason());
-        } catch (Exception e) {
+        } catch (NoAnswer e) {
+            return Verdict.live(0).expected(msg("grader.complete")).found(e.reason());
+        } catch (Exception | Error e) {
+            // an AssertionError of a library, as much as an exception: the student reads what went wrong, not
+            // the grader's insides (exception names, stack frames: those go to the log)
             LOG.warn("check {} failed", check.id(), e);
-            return stackSilent(e).map(silence -> Verdict.live(0).expected(msg("grader.complete"))
-                            .found(msg("grader.no-answer", String.valueOf(silence.getMessage()))))
-                    .orElseGet(() -> Verdict.notAssessed(msg("grader.fault.error", String.valueOf(e.getMessage()))));
+            return Verdict.faulted(Fault.GRADER, msg("grader.fault.error", String.valueOf(e.getMessage())));
         }
     }
 
@@ -142,18 +159,29 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     /**
-     * The stack's silence behind a failure (an I/O error talking to it, not one on the grader's own files), which
-     * is the submission's doing; any
-     * other failure is the grader's own, and never costs the student points. The student reads what went wrong,
-     * not the grader's insides (exception names, stack frames: those go to the log).
+     * Why a prerequisite is not met, or empty when it is: resolved once a run (two threads resolving it at once get
+     * the same answer: the boot and the load are each done once, under their own lock). Only its own "not assessed"
+     * is kept; any other failure (a machine's fault, a stack that went down) is the check's, judged as it would be
+     * inside it.
      */
-    private static Optional<IOException> stackSilent(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException silence && !(cause instanceof FileSystemException)) {
-                return Optional.of(silence);
+    private Optional<Message> unmet(Need need) {
+        Optional<Message> known = prerequisites.get(need);
+        if (known == null) {
+            try {
+                switch (need) {
+                    case STACK -> stack();
+                    case PROMETHEUS -> service(LabRole.PROMETHEUS);
+                    case ALERTMANAGER -> service(LabRole.ALERTMANAGER);
+                    case SHOP -> shopEntrance();
+                    case LOAD -> load();
+                }
+                known = Optional.empty();
+            } catch (NotAssessed e) {
+                known = Optional.of(e.cause());
             }
+            prerequisites.put(need, known);
         }
-        return Optional.empty();
+        return known;
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
@@ -201,6 +229,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return;
         }
         LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy).withCompose(composeChoice)
+                .withLimits(settings.limits())
                 .withImagesFrom(StandInImages.fromCatalog());
         try {
             stack = candidate.start();
@@ -290,7 +319,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
 
     @Override
     public LoadTarget loadTarget() {
-        return new LoadTarget(shopEntrance(), knobs);
+        return new LoadTarget(shopEntrance(), settings.knobs());
     }
 
     /**

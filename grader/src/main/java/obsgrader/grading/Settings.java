@@ -11,11 +11,12 @@ import obsgrader.rubric.Rubric;
 import obsgrader.rubric.RubricLoader;
 
 /**
- * The grading run's settings from system properties ({@code -Dstack}, {@code -Drubric}, {@code -Dgrader.mode},
- * {@code -Dreports}, {@code -Dgrader.lang}); relative paths are taken from the project's root, where {@code mvn}
- * is run. {@code language} is empty when the rubric file's own is to be used.
+ * The grading's settings from system properties ({@code -Dstack}, {@code -Drubric}, {@code -Dgrader.mode},
+ * {@code -Dreports}, {@code -Dgrader.lang}, and the run's own, {@link RunSettings}), read once by the test entry
+ * points, the edge; relative paths are taken from the project's root, where {@code mvn} is run. {@code language}
+ * is empty when the rubric file's own is to be used.
  */
-public record Settings(Path stack, Path rubric, Mode mode, Path reports, String language) {
+public record Settings(Path stack, Path rubric, Mode mode, Path reports, String language, RunSettings run) {
 
     public static Settings fromSystemProperties() {
         Path root = Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath();
@@ -24,7 +25,8 @@ public record Settings(Path stack, Path rubric, Mode mode, Path reports, String 
                 root.resolve(System.getProperty("rubric", "grader/src/main/resources/obsgrader/rubric.yml")).normalize(),
                 Mode.parse(System.getProperty("grader.mode")),
                 root.resolve(System.getProperty("reports", "reports")).normalize(),
-                System.getProperty("grader.lang", "").trim());
+                System.getProperty("grader.lang", "").trim(),
+                RunSettings.fromSystemProperties());
     }
 
     /** The rubric file, in the language of {@code -Dgrader.lang} when it is given. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import obsgrader.engine.DockerEngine;
 import obsgrader.engine.EnvironmentFault;
@@ -40,9 +41,13 @@ public final class StandInImages {
 
     private final StandInCatalog catalog;
     private final Path workDir;
-    /** Runs graded in parallel share the engine's images: one builds at a time, and offline is learnt once. */
+    /** Runs graded in parallel share the engine's images: one builds at a time. */
     private static final Object BUILDING = new Object();
-    private static Boolean registryReachable;
+    /** What a registry that answers says of an image it does not have. */
+    private static final Pattern NOT_THERE = Pattern.compile("manifest unknown|not found|pull access denied|does not exist",
+            Pattern.CASE_INSENSITIVE);
+    /** Whether this run found the registry: unknown until the first pull. Each run learns it for itself. */
+    private volatile Boolean registryReachable;
 
     public StandInImages(StandInCatalog catalog, Path workDir) {
         this.catalog = catalog;
@@ -103,17 +108,20 @@ public final class StandInImages {
         return localHash(reference).isPresent();
     }
 
-    /** Tries the registry once a run; offline, the first failure stops every later attempt. */
+    /**
+     * Tries the registry, until it is found out of reach: then this run stops trying (offline, each attempt costs a
+     * timeout). An image the registry does not have (a student's bad tag) says nothing about the registry.
+     */
     private boolean pulled(String reference) {
         if (Boolean.FALSE.equals(registryReachable)) {
             return false;
         }
         Shell.Result pull = Shell.run(PULL_TIMEOUT, "docker", "pull", reference);
-        if (!pull.ok() && registryReachable == null) {
+        if (pull.ok()) {
+            registryReachable = true;
+        } else if (registryReachable == null && !NOT_THERE.matcher(pull.output()).find()) {
             LOG.info("No registry reachable ({}): images will be built locally", pull.tail(1));
             registryReachable = false;
-        } else if (pull.ok()) {
-            registryReachable = true;
         }
         return pull.ok();
     }

@@ -23,6 +23,8 @@ import obsgrader.engine.Compose;
 import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Container;
 import obsgrader.engine.DockerEngine;
+import obsgrader.engine.Engine;
+import obsgrader.engine.EnvironmentFault;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
@@ -52,16 +54,18 @@ public final class LabStack implements AutoCloseable {
     private final Map<String, Message> notes = new LinkedHashMap<>();
     private final Duration buildTimeout = Duration.ofMinutes(10);
     private Duration upTimeout = Duration.ofMinutes(5);
-    private Limits limits = Limits.fromSystemProperties();
+    private Limits limits = Limits.DEFAULT;
     private SubmissionPolicy policy;
     private final Thread closeOnExit = new Thread(this::close, "obsgrader-stack-cleanup");
     private ComposeSanitiser sanitiser;
     private Path sanitisedFile;
-    private Compose.Choice composeChoice = Compose.Choice.fromSystemProperties();
+    private Compose.Choice composeChoice = Compose.Choice.AUTO;
     private Compose composeCli;
     /** Where published ports are reached: the loopback, or a remote engine's host (read once, at the boot). */
     private String publishedHost = "127.0.0.1";
     private Egress egress;
+    /** The verbs on the running stack's containers: the docker command line, or a test's recorded answers. */
+    private Engine engine = Engine.DOCKER;
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -98,7 +102,13 @@ public final class LabStack implements AutoCloseable {
         return this;
     }
 
-    /** Which compose boots the stack (default {@code -Dgrader.compose}, auto: v2 when there is one). */
+    /** Plays the engine's verbs on the running stack against this engine (a test's recorded answers). */
+    public LabStack withEngine(Engine engine) {
+        this.engine = engine;
+        return this;
+    }
+
+    /** Which compose boots the stack (default auto: v2 when there is one). */
     public LabStack withCompose(Compose.Choice choice) {
         this.composeChoice = choice;
         return this;
@@ -304,7 +314,7 @@ public final class LabStack implements AutoCloseable {
 
     /** The containers of this run, found by the label the sanitiser put on every service (names differ by flavour). */
     private List<Container> containers() {
-        return Docker.containers(ComposeSanitiser.RUN_LABEL + "=" + runId);
+        return engine.containers(ComposeSanitiser.RUN_LABEL + "=" + runId);
     }
 
     private static String serviceOf(Container container) {
@@ -364,10 +374,11 @@ public final class LabStack implements AutoCloseable {
         engine(Duration.ofSeconds(30), "start", container(service).id());
     }
 
-    private static void engine(Duration timeout, String... args) {
-        Shell.Result result = Docker.run(timeout, args);
+    /** An engine command on a container that exists: its failure is the machine's, not the submission's. */
+    private void engine(Duration timeout, String... args) {
+        Shell.Result result = engine.run(timeout, args);
         if (!result.ok()) {
-            throw new StackFailure(msg("grader.stack.docker-failed", String.join(" ", args), result.tail(3)));
+            throw new EnvironmentFault("docker " + String.join(" ", args) + " failed: " + result.tail(3));
         }
     }
 
@@ -375,7 +386,7 @@ public final class LabStack implements AutoCloseable {
     public Shell.Result exec(String service, Duration timeout, String... command) {
         List<String> args = new ArrayList<>(List.of("exec", container(service).id()));
         args.addAll(List.of(command));
-        return Docker.run(timeout, args.toArray(String[]::new));
+        return engine.run(timeout, args.toArray(String[]::new));
     }
 
     @Override
@@ -399,7 +410,11 @@ public final class LabStack implements AutoCloseable {
                 LOG.warn("compose down failed ({}); removing the run's resources directly", down.tail(3));
             }
         }
-        Sweeper.sweepRun(runId);
+        try {
+            Sweeper.sweepRun(runId);
+        } catch (EnvironmentFault e) {
+            LOG.warn("could not sweep run {}: {}", runId, e.getMessage());
+        }
     }
 
     private void saveLogs() {
@@ -407,7 +422,7 @@ public final class LabStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             for (Container container : containers()) {
-                Shell.Result log = Docker.run(Duration.ofSeconds(30), "logs", "--tail", String.valueOf(LOG_LINES_KEPT),
+                Shell.Result log = engine.run(Duration.ofSeconds(30), "logs", "--tail", String.valueOf(LOG_LINES_KEPT),
                         container.id());
                 Files.writeString(logs.resolve(serviceOf(container) + ".log"), log.output());
             }

@@ -10,10 +10,13 @@ import obsgrader.i18n.Message;
 class VerdictTest {
     @Test
     void aFaultOfTheMachineOrTheGraderIsToldFromTheSubmissionsOwn() {
-        assertThat(Verdict.notAssessed(msg("grader.fault.machine", "docker info failed")).graderFault()).isTrue();
-        assertThat(Verdict.live(0).found(msg("grader.fault.error", "NullPointerException")).graderFault()).isTrue();
+        assertThat(Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", "docker info failed")).graderFault()).isTrue();
+        assertThat(Verdict.faulted(Fault.GRADER, msg("grader.fault.error", "NullPointerException")).graderFault()).isTrue();
         assertThat(Verdict.notAssessed(msg("grader.static-mode")).graderFault()).isFalse();
-        assertThat(Verdict.live(0).found(Message.literal("grader.fault.machine")).graderFault()).as("a literal is never a fault").isFalse();
+        assertThat(Verdict.notAssessed(msg("grader.fault.machine", "x")).graderFault())
+                .as("the fault is a value the verdict carries, not read from its sentence's key").isFalse();
+        assertThat(Verdict.faulted(Fault.GRADER, msg("grader.fault.error", "x")).hint(Message.literal("h")).fault())
+                .as("kept through the builder").isEqualTo(Fault.GRADER);
     }
 
     @Test

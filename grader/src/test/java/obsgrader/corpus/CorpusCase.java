@@ -78,7 +78,7 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
     }
 
     Compose.Choice composeChoice() {
-        return compose.isEmpty() ? Compose.Choice.fromSystemProperties() : Compose.Choice.parse(compose);
+        return compose.isEmpty() ? Compose.Choice.parse(System.getProperty("grader.compose", "auto")) : Compose.Choice.parse(compose);
     }
 
     /**

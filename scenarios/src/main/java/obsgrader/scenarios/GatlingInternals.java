@@ -45,9 +45,15 @@ final class GatlingInternals {
     /**
      * Records a failed release check an hour ahead, so that Gatling does not query Maven Central: the load may
      * reach the stack's nginx and nothing else. Gatling checks once per JVM and trusts a failed check for 3.6 s
-     * only, less than a first run's start-up: hence a record from the future.
+     * only, less than a first run's start-up: hence a record from the future. It goes into this JVM's
+     * {@link InMemoryPreferences}, never into the user's: Gatling has no switch for the check, only this record.
      */
     static void skipReleaseCheck() {
+        if (!(Preferences.userRoot() instanceof InMemoryPreferences)) {
+            // another factory was chosen (-Djava.util.prefs.PreferencesFactory): its store may be the user's
+            LoggerFactory.getLogger(GatlingInternals.class).info("Preferences are not in memory: Gatling's release check is left on");
+            return;
+        }
         Preferences check = Preferences.userRoot().node(RELEASE_CHECK_NODE);
         check.putLong("lastCheckTimestamp", System.currentTimeMillis() + RELEASE_CHECK_TRUSTED.toMillis());
         check.putBoolean("lastCheckSuccess", false);

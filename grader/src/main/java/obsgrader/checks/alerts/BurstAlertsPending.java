@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.Symptom.Watcher;
@@ -35,13 +38,14 @@ import obsgrader.scenarios.SimulationResult;
  * only by chance, so a symptom whose alert measures live data that stays on the quiet side of its threshold
  * counts as raised too.
  */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "alerts.burst-pending", title = "Bursts of orders and slow requests drive the error-rate, order-failure, latency and SLO alerts to pending", live = true, drill = true)
 public final class BurstAlertsPending implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);
     /** Longer rate windows (burn rates over hours) are not filled; a quicker alert of the same symptom will do. */
     private static final Duration LONGEST_WINDOW = Duration.ofMinutes(10);
     /** The symptoms the burst's own traffic caps (about 5 % of orders fail, no more): an alert above that never goes pending. */
-    private static final Set<Symptom> CAPPED = EnumSet.of(Symptom.ERROR_RATE, Symptom.ORDER_FAILURES);
+    private static final Set<Symptom> CAPPED = Collections.unmodifiableSet(EnumSet.of(Symptom.ERROR_RATE, Symptom.ORDER_FAILURES));
 
     @Override
     public Verdict judge(GradingContext context) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
@@ -33,6 +35,7 @@ import obsgrader.submission.Yaml;
  * to its receivers. Alertmanager's notification counters grow and its failure counters do not, and a webhook
  * receiver of the stack shows the payload. The drill alert is resolved afterwards.
  */
+@Needs(Need.ALERTMANAGER)
 @RubricCheck(id = "alerts.notifications", title = "Alertmanager notifies the submission's receivers: sent, none failed, and a webhook of the stack got the payload", live = true, drill = true)
 public final class NotificationsDelivered implements Check {
     static final String DRILL = "ObsgraderNotificationDrill";

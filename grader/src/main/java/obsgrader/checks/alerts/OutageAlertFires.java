@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
@@ -28,6 +30,7 @@ import obsgrader.submission.Yaml;
  * reach Alertmanager before a deadline derived from the submission's own intervals and {@code for}; start
  * it again, and the alert must resolve.
  */
+@Needs({Need.STACK, Need.PROMETHEUS, Need.ALERTMANAGER})
 @RubricCheck(id = "alerts.fire-on-outage", title = "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart", live = true, drill = true)
 public final class OutageAlertFires implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
@@ -20,6 +22,7 @@ import obsgrader.submission.LabRole;
  * The lab's PostgreSQL overload, for real: three sessions sleep in {@code pg_sleep} at once, and the metrics
  * show it. The sessions are cancelled as soon as Prometheus has seen them.
  */
+@Needs({Need.STACK, Need.PROMETHEUS})
 @RubricCheck(id = "alerts.postgres-overload", title = "PostgreSQL overloaded by three pg_sleep sessions: pg_stat_activity_count{state=\"active\"} reaches 3", live = true, drill = true)
 public final class PostgresOverloadVisible implements Check {
     private static final int SESSIONS = 3;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -15,6 +17,7 @@ import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
 
 /** The running Prometheus loaded every rule of the files, and evaluates each without error. */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "alerts.rules-loaded", title = "Prometheus loaded every rule and evaluates them without error", live = true)
 public final class RulesHealthyLive implements Check {
     @Override

@@ -1,5 +1,6 @@
 package obsgrader.checks.alerts;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Optional;
  * quiet side of its threshold.
  */
 record Threshold(String measure, String operator, double value) {
-    private static final String[] OPERATORS = {">=", "<=", "==", "!=", ">", "<"};
+    private static final List<String> OPERATORS = List.of(">=", "<=", "==", "!=", ">", "<");
 
     /** The expression's threshold, if it ends with a comparison to a number outside any bracket or string. */
     static Optional<Threshold> of(String expr) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -21,6 +23,7 @@ import obsgrader.i18n.Message;
  * Every panel shows something on the running stack: at least one of its queries, variables resolved as
  * Grafana resolves them, returns a series from Prometheus. The points are the share of panels with data.
  */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "dashboard.queries-return-data", title = "Every panel's query returns data on the running stack", live = true)
 public final class PanelQueriesReturnData implements Check {
     /** A panel and its queries as Prometheus receives them. */

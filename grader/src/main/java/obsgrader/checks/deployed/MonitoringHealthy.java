@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -15,6 +17,7 @@ import obsgrader.i18n.Message;
 import obsgrader.clients.PrometheusApi;
 
 /** Prometheus and Alertmanager are ready, and Prometheus delivers its alerts to Alertmanager. */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "deployed.monitoring-healthy", live = true)
 public final class MonitoringHealthy implements Check {
     @Override

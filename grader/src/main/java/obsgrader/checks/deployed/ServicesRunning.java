@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
@@ -16,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Every service that can run here is running, and none is restarting or has exited. */
+@Needs(Need.STACK)
 @RubricCheck(id = "deployed.services-running", live = true)
 public final class ServicesRunning implements Check {
     /** A crash loop shows within seconds: every service must stay up this long. */

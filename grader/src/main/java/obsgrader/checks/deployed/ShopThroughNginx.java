@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -20,6 +22,7 @@ import obsgrader.submission.LabRole;
  * A customer's visit works through nginx: health, catalogue, cart and order. A stack without nginx is visited at
  * its API itself: the missing nginx is charged once, under the lab's services.
  */
+@Needs(Need.SHOP)
 @RubricCheck(id = "deployed.shop-through-nginx", live = true)
 public final class ShopThroughNginx implements Check {
     /** The API fails about 5 % of orders on purpose: a few tries tell that from a broken order path. */

@@ -4,6 +4,7 @@ import static obsgrader.i18n.Message.msg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -23,17 +24,17 @@ import obsgrader.submission.LabRole;
 @RubricCheck(id = "deployed.volumes-depends")
 public final class VolumesAndDependencies implements Check {
     /** Where each stateful service keeps its data inside its container (in the lab's order: reasons read the same every run). */
-    private static final Map<LabRole, String> DATA = new EnumMap<>(Map.of(
+    private static final Map<LabRole, String> DATA = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             LabRole.POSTGRES, "/var/lib/postgresql/data",
             LabRole.PROMETHEUS, "/prometheus",
-            LabRole.GRAFANA, "/var/lib/grafana"));
+            LabRole.GRAFANA, "/var/lib/grafana")));
     /**
      * Who must start after whom, in the lab's order. Exporters are not asked to wait for their target: they
      * retry, and the lab's own listing has no depends_on for them.
      */
-    private static final Map<LabRole, Set<LabRole>> NEEDS = new EnumMap<>(Map.of(
+    private static final Map<LabRole, Set<LabRole>> NEEDS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             LabRole.NGINX, EnumSet.of(LabRole.API),
-            LabRole.API, EnumSet.of(LabRole.POSTGRES, LabRole.REDIS)));
+            LabRole.API, EnumSet.of(LabRole.POSTGRES, LabRole.REDIS))));
     /** Data lost on a restart weighs more than a start order that retries would mend: two thirds against one. */
     private static final double DATA_SHARE = 2.0 / 3;
 

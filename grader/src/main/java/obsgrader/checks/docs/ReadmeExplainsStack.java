@@ -3,6 +3,7 @@ package obsgrader.checks.docs;
 import static obsgrader.i18n.Message.msg;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +24,20 @@ import obsgrader.checks.dashboard.Wording;
 @RubricCheck(id = "docs.readme")
 public final class ReadmeExplainsStack implements Check {
     private static final Pattern HOW_TO_RUN = Pattern.compile("docker[- ]compose\\b[^\\n]*\\bup\\b|\\bmake\\s+(up|run|start)\\b");
-    private static final Map<String, Pattern> TOPICS = new LinkedHashMap<>();
+    private static final Map<String, Pattern> TOPICS = topics();
     private static final int TOPICS_NEEDED = 4;
     private static final Pattern MONITORING_HEADING = Pattern.compile("monitor|surveill|supervis|observab|metri|alert|dashboard"
             + "|tableau|architecture|services|composants|components|what|ce qui|cibles|targets|exporter|grafana|prometheus|slo");
 
-    static {
-        // Keyed by their sentence in the bundles: docs.readme.topic.<key>.
-        TOPICS.put("prometheus", Pattern.compile("prometheus"));
-        TOPICS.put("grafana", Pattern.compile("grafana|dashboard|tableau de bord"));
-        TOPICS.put("alerts", Pattern.compile("alert"));
-        TOPICS.put("exporters", Pattern.compile("exporter|target|cible|scrape"));
-        TOPICS.put("services", Pattern.compile("nginx|postgres|redis|\\bapi\\b"));
+    /** Keyed by their sentence in the bundles: docs.readme.topic.<key>; in this order. */
+    private static Map<String, Pattern> topics() {
+        Map<String, Pattern> topics = new LinkedHashMap<>();
+        topics.put("prometheus", Pattern.compile("prometheus"));
+        topics.put("grafana", Pattern.compile("grafana|dashboard|tableau de bord"));
+        topics.put("alerts", Pattern.compile("alert"));
+        topics.put("exporters", Pattern.compile("exporter|target|cible|scrape"));
+        topics.put("services", Pattern.compile("nginx|postgres|redis|\\bapi\\b"));
+        return Collections.unmodifiableMap(topics);
     }
 
     /**

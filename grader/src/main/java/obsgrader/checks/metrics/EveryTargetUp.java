@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -16,6 +18,7 @@ import obsgrader.clients.PrometheusApi.Target;
 import obsgrader.i18n.Message;
 
 /** Every scrape target is UP; partial credit per target, with Prometheus' own lastError quoted. */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "metrics.targets-up", title = "Every Prometheus target is UP", live = true)
 public final class EveryTargetUp implements Check {
     @Override

@@ -5,6 +5,8 @@ import static obsgrader.i18n.Message.msg;
 import java.time.Duration;
 import java.util.List;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -13,6 +15,7 @@ import obsgrader.clients.PrometheusApi;
 import obsgrader.i18n.Message;
 
 /** Each exporter's key metric is there and healthy: node, nginx, postgres, redis, blackbox. */
+@Needs(Need.PROMETHEUS)
 @RubricCheck(id = "metrics.exporter-metrics", title = "Exporters report their key metrics (node CPU, nginx connections, pg_up, redis_up, probe_success)", live = true)
 public final class ExporterMetrics implements Check {
     /** One query per exporter, true when it returns a sample. */

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import obsgrader.checks.Check;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
@@ -17,6 +19,7 @@ import obsgrader.clients.ShopClient;
 import obsgrader.i18n.Message;
 
 /** The API's five lab metrics reach Prometheus with the right types, labels and histogram buckets. */
+@Needs({Need.PROMETHEUS, Need.SHOP})
 @RubricCheck(id = "metrics.lab-metrics", title = "The API's lab metrics are scraped with the right types, labels and buckets", live = true)
 public final class LabMetricsExposed implements Check {
     /** In the lab's order, so that the problems read the same every run. */

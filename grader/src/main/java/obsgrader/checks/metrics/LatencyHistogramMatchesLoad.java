@@ -5,6 +5,8 @@ import static obsgrader.i18n.Message.msg;
 import java.util.Comparator;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.i18n.Message;
@@ -16,6 +18,7 @@ import obsgrader.scenarios.RequestStats;
  * The latency histogram tells the endpoints apart as the load felt them: the slow page (one to three
  * seconds by design) above a second, the catalogue (up to 100 ms) below the SLO's 300 ms.
  */
+@Needs(Need.LOAD)
 @RubricCheck(id = "metrics.latency-histogram", title = "The latency histogram puts /api/slow above 1 s and /api/products below 0.3 s", live = true)
 public final class LatencyHistogramMatchesLoad implements Check {
     private static final double SLOW_MEDIAN_ABOVE = 1.0;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.i18n.Message;
@@ -16,6 +18,7 @@ import obsgrader.scenarios.ShopRequest;
  * The business counters follow the shopping journeys: one {@code orders_total} per order, one cart value
  * observed per cart, and about the 5 % of payments the API fails on purpose counted as failed orders.
  */
+@Needs(Need.LOAD)
 @RubricCheck(id = "metrics.business-counters", title = "orders_total and cart_value_euros_count grow by the orders and carts sent, with about 5 % of orders failed", live = true)
 public final class OrdersAndCartsMatchLoad implements Check {
     private static final String ORDERS = "orders_total";

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.i18n.Message;
@@ -14,6 +16,7 @@ import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.ShopRequest;
 
 /** Every request Gatling sent through nginx shows up, endpoint by endpoint, in the API's request counter. */
+@Needs(Need.LOAD)
 @RubricCheck(id = "metrics.requests-match-load", title = "http_requests_total grows by the requests Gatling sent, endpoint by endpoint", live = true)
 public final class RequestsMatchLoad implements Check {
     @Override

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Patience;
+import obsgrader.checks.Need;
+import obsgrader.checks.Needs;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.AlertScenarios;
@@ -30,6 +32,7 @@ import obsgrader.submission.Rule;
  * {@code or vector(1)}, does not), and after the load phase each agrees with what Gatling saw (the share of
  * requests answered, the share answered within the 300 ms threshold). Each SLI is half the points.
  */
+@Needs({Need.PROMETHEUS, Need.LOAD})
 @RubricCheck(id = "slo.recording-rules", title = "SLI recording rules for availability and latency return the ratios the traffic shows", live = true)
 public final class SliRecordingRules implements Check {
     /**

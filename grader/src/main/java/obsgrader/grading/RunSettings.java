@@ -1,0 +1,46 @@
+package obsgrader.grading;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import obsgrader.engine.Compose;
+import obsgrader.scenarios.Knobs;
+import obsgrader.stack.Limits;
+
+/**
+ * What a grading run is told, read once at the edge ({@link #fromSystemProperties}, by the test entry points) and
+ * handed to the run, which reads no system property itself: two runs in one JVM never see each other's.
+ *
+ * @param graderRoot the grader's own folder ({@code -Dobsgrader.root}): its sample-api is reference material a
+ *                   submission may build from
+ * @param compose    which compose boots the stack ({@code -Dgrader.compose})
+ * @param limits     what each service may use ({@code -Dgrader.memory}, {@code -Dgrader.cpus}, {@code -Dgrader.pids},
+ *                   {@code -Dgrader.log-size})
+ * @param knobs      the load's and the burst's parameters ({@code -Dload.*}, {@code -Dburst.*})
+ * @param deadline   no submission holds the machine longer ({@code -Dgrader.deadline}, in minutes)
+ */
+public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits, Knobs knobs, Duration deadline) {
+
+    /** The defaults, from the current folder: what a run is when nobody says otherwise. */
+    public static RunSettings defaults() {
+        return new RunSettings(Path.of(".").toAbsolutePath().normalize(), Compose.Choice.AUTO, Limits.DEFAULT,
+                Knobs.defaults(), Duration.ofMinutes(45));
+    }
+
+    /** This JVM's settings as they are now: the edge's one reading. */
+    public static RunSettings fromSystemProperties() {
+        return new RunSettings(
+                Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().normalize(),
+                Compose.Choice.parse(System.getProperty("grader.compose", "auto")),
+                new Limits(System.getProperty("grader.memory", Limits.DEFAULT.memory()),
+                        Double.parseDouble(System.getProperty("grader.cpus", String.valueOf(Limits.DEFAULT.cpus()))),
+                        Integer.parseInt(System.getProperty("grader.pids", String.valueOf(Limits.DEFAULT.pids()))),
+                        System.getProperty("grader.log-size", Limits.DEFAULT.logSize())),
+                Knobs.fromSystemProperties(),
+                Duration.ofMinutes(Long.parseLong(System.getProperty("grader.deadline", "45"))));
+    }
+
+    /** The same settings with another compose (a self-test grades under both). */
+    public RunSettings withCompose(Compose.Choice choice) {
+        return new RunSettings(graderRoot, choice, limits, knobs, deadline);
+    }
+}
