@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
 
 /**
  * Turns a student's compose file into one that can run beside others on a shared grading machine, without
@@ -67,6 +68,13 @@ public final class ComposeSanitiser {
         services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));
         absolutiseFiles(compose, copy.path("configs"));
         absolutiseFiles(compose, copy.path("secrets"));
+        copy.path("volumes").fields().forEachRemaining(volume -> {
+            // a fixed name would reach a volume of the machine's or another run's: the run names its own
+            if (volume.getValue() instanceof ObjectNode definition && !definition.path("external").asBoolean(false)
+                    && definition.remove("name") != null) {
+                changes.add(msg("grader.sanitised.volume-name", volume.getKey()));
+            }
+        });
         labelDefinitions(copy, "volumes");
         if (!copy.path("networks").isObject()) {
             copy.putObject("networks");
@@ -82,6 +90,13 @@ public final class ComposeSanitiser {
     }
 
     private void sanitiseService(ComposeFile compose, String name, ObjectNode service) {
+        // the model holds the services compose would start, profiles applied: those, and no other, run
+        if (service.remove("profiles") != null) {
+            changes.add(msg("grader.sanitised.profiles", name));
+        }
+        if (compose.roleOf(name).filter(role -> role == LabRole.NODE_EXPORTER).isPresent()) {
+            NodeExporterStandIns.apply(service);
+        }
         JsonNode containerName = service.remove("container_name");
         if (containerName != null) {
             keepReachableAs(service, containerName.asText());
@@ -152,6 +167,10 @@ public final class ComposeSanitiser {
         }
         service.put("cpus", limits.cpus());
         service.put("pids_limit", limits.pids());
+        // no setuid binary or file capability raises a process above what it started with (docs/containment.md)
+        ArrayNode securityOptions = service.path("security_opt") instanceof ArrayNode options ? options
+                : service.putArray("security_opt");
+        securityOptions.add("no-new-privileges:true");
         ObjectNode logging = service.putObject("logging");
         logging.put("driver", "json-file");
         logging.putObject("options").put("max-size", limits.logSize()).put("max-file", "1");
