@@ -122,9 +122,46 @@ public final class ComposeSanitiser {
             service.set("volumes", volumes);
         }
         absolutiseEnvFiles(compose, service);
+        readableByEither(service);
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
         contain(name, service);
+    }
+
+    /**
+     * The resolved model in words Compose v1 (1.29) reads too: v2's {@code config} writes every bind in the long
+     * syntax with its default {@code create_host_path}, an empty command as {@code null}, and each dependency's
+     * default {@code required: true}, none of which v1 accepts.
+     */
+    private static void readableByEither(ObjectNode service) {
+        for (String key : List.of("command", "entrypoint")) {
+            if (service.has(key) && service.get(key).isNull()) {
+                service.remove(key);
+            }
+        }
+        if (service.get("volumes") instanceof ArrayNode volumes) {
+            for (int i = 0; i < volumes.size(); i++) {
+                JsonNode volume = volumes.get(i);
+                JsonNode bind = volume.path("bind");
+                boolean plainBind = "bind".equals(volume.path("type").asText()) && bind.path("create_host_path").asBoolean(false)
+                        && bind.size() == 1 && volume.size() <= 5;
+                Iterator<String> keys = volume.fieldNames();
+                while (plainBind && keys.hasNext()) {
+                    plainBind = List.of("type", "source", "target", "read_only", "bind").contains(keys.next());
+                }
+                if (plainBind) {
+                    volumes.set(i, TextNode.valueOf(volume.path("source").asText() + ":" + volume.path("target").asText()
+                            + (volume.path("read_only").asBoolean(false) ? ":ro" : "")));
+                }
+            }
+        }
+        if (service.get("depends_on") instanceof ObjectNode dependencies) {
+            dependencies.forEach(dependency -> {
+                if (dependency instanceof ObjectNode condition && condition.path("required").asBoolean(false)) {
+                    condition.remove("required");
+                }
+            });
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import obsgrader.submission.Submission;
 import obsgrader.submission.Yaml;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -96,7 +97,7 @@ class ContainmentTest {
     }
 
     @Test
-    void noContainerOfTheReferenceReadsTheHostAndNodeExporterReadsItsOwnProc() {
+    void noContainerOfTheReferenceReadsTheHostAndNodeExporterReadsItsOwnProc(@TempDir Path folder) {
         ComposeFile raw = Submission.load(REFERENCE).compose().orElseThrow();
         SubmissionPolicy.Admission admission = policyFor(REFERENCE).admit(raw, "obsgrader-test", false);
         JsonNode running = new ComposeSanitiser("test", Map.of(), Limits.fromSystemProperties())
@@ -106,10 +107,18 @@ class ContainmentTest {
         assertThat(nodeExporter.path("volumes")).isEmpty();
         assertThat(nodeExporter.path("command").toString()).contains("--path.procfs=/proc", "--path.rootfs=/")
                 .doesNotContain("/host/proc");
+        List<String> binds = new java.util.ArrayList<>();
         running.path("services").forEach(service -> service.path("volumes").forEach(volume -> {
-            if ("bind".equals(volume.path("type").asText())) {
-                assertThat(policyFor(REFERENCE).trusts(Path.of(volume.path("source").asText()))).as(volume.toString()).isTrue();
+            String source = volume.isTextual() ? volume.asText().split(":")[0] : volume.path("source").asText();
+            if (source.startsWith("/")) {
+                binds.add(source);
             }
         }));
+        assertThat(binds).isNotEmpty().allSatisfy(source ->
+                assertThat(policyFor(REFERENCE).trusts(Path.of(source))).as(source).isTrue());
+        Path sanitised = folder.resolve("docker-compose.sanitised.yml");
+        Yaml.write(sanitised, running);
+        assertThat(Compose.findV2().orElseThrow().run(java.time.Duration.ofSeconds(30), "obsgrader-test", sanitised,
+                "config", "-q").output()).as("compose reads what the grader writes").isBlank();
     }
 }
