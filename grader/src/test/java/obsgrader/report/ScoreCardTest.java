@@ -54,7 +54,7 @@ class ScoreCardTest {
         ScoreCard card = card(Mode.FULL, 40, notes);
 
         String french = ConsoleCard.render(card, Messages.FRENCH);
-        assertThat(french).contains("  * autorisé : node-exporter : montage en lecture seule de l'hôte /proc (node-exporter lit l'hôte) ;",
+        assertThat(french).contains("  * autorisé : node-exporter : /proc de l'hôte remplacé par celui du conteneur (les métriques de node-exporter sans les fichiers de l'hôte) ;",
                 "  * moteur : Docker Engine 20.10.24+dfsg1 (API 1.41)\n",
                 "  * nginx:alpine : image de remplacement : nginx 1.22 (Debian)\n",
                 "  * cadvisor : laissé de côté : gcr.io/cadvisor/cadvisor ne peut être ni téléchargée ni construite sur cette machine\n",
@@ -70,7 +70,7 @@ class ScoreCardTest {
         JsonNode environment = ResultsJson.render(card, Messages.FRENCH).path("extra_data").path("environment");
         assertThat(environment.path("offline").asText()).startsWith("cette machine n'a pu");
         assertThat(environment.path("cadvisor").asText()).startsWith("laissé de côté : ");
-        assertThat(ConsoleCard.render(card, Messages.ENGLISH)).contains("  * allowed: node-exporter: read-only host mount /proc",
+        assertThat(ConsoleCard.render(card, Messages.ENGLISH)).contains("  * allowed: node-exporter: the host's /proc replaced by the container's own",
                 "  * nginx:alpine: stand-in: nginx 1.22 (Debian)\n", "  * egress not cut: no iptables on this machine");
     }
 
