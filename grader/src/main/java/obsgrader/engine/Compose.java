@@ -77,7 +77,8 @@ public record Compose(List<String> command, Flavour flavour, String version) {
                         ? probe(List.of(DebianCompose.binary().toString()), Flavour.V2) : Optional.empty());
     }
 
-    private static Optional<Compose> findV1() {
+    /** A v1 {@code docker-compose} on the PATH; none is installed. */
+    public static Optional<Compose> findV1() {
         return probe(List.of("docker-compose"), Flavour.V1);
     }
 

@@ -118,7 +118,10 @@ class ContainmentTest {
                 assertThat(policyFor(REFERENCE).trusts(Path.of(source))).as(source).isTrue());
         Path sanitised = folder.resolve("docker-compose.sanitised.yml");
         Yaml.write(sanitised, running);
-        assertThat(Compose.findV2().orElseThrow().run(java.time.Duration.ofSeconds(30), "obsgrader-test", sanitised,
-                "config", "-q").output()).as("compose reads what the grader writes").isBlank();
+        List<Compose> composes = new java.util.ArrayList<>(List.of(Compose.findV2().orElseThrow()));
+        // v1 (1.29) boots the same model when a run asks for it: checked when it is on this machine
+        Compose.findV1().ifPresent(composes::add);
+        composes.forEach(compose -> assertThat(compose.run(java.time.Duration.ofSeconds(30), "obsgrader-test", sanitised,
+                "config", "-q").output()).as(compose.describe() + " reads what the grader writes").isBlank());
     }
 }
