@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import obsgrader.batch.BatchGrader;
 import obsgrader.batch.ClassMerge;
+import obsgrader.batch.CsvDialect;
+import obsgrader.batch.Gradebook;
 import obsgrader.batch.Row;
 import obsgrader.batch.Shard;
 import obsgrader.grading.Settings;
@@ -48,7 +50,9 @@ class GradeBatchIT {
                 .withRubric(settings.loadRubric())
                 .withMode(settings.mode())
                 .withShard(shard)
-                .withRegrade(Boolean.getBoolean("grader.regrade"));
+                .withRegrade(Boolean.getBoolean("grader.regrade"))
+                .withExports(new Gradebook.Exports(CsvDialect.parse(System.getProperty("grader.csv")),
+                        System.getProperty("grader.canvas-assignment", Gradebook.Exports.DEFAULT.canvasAssignment())));
         if (System.getProperty("grader.parallel") != null) {
             batch.withParallelism(Integer.getInteger("grader.parallel"));
         }

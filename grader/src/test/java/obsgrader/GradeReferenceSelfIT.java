@@ -77,7 +77,7 @@ class GradeReferenceSelfIT {
 
         assertThat(second.checksById().values()).flatExtracting(score -> Untranslated.in(score.check(), score.verdict())).isEmpty();
         assertThat(french).contains("Stack déployée et fonctionnelle").contains("mesuré :")
-                .contains("  * moteur : Docker Engine ").doesNotContain("stand-in: ", "read-only host mount");
+                .contains("  moteur : Docker Engine ").doesNotContain("stand-in: ", "read-only host mount");
     }
 
     @Test

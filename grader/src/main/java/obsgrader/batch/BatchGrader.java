@@ -37,6 +37,7 @@ public final class BatchGrader {
     private int parallelism = defaultParallelism();
     private boolean regrade;
     private Shard shard = Shard.WHOLE;
+    private Gradebook.Exports exports = Gradebook.Exports.DEFAULT;
 
     private BatchGrader(Path batch) {
         this.batch = batch;
@@ -69,6 +70,12 @@ public final class BatchGrader {
     /** Grades this shard's share of the class only, and leaves its rows for {@link ClassMerge} rather than a gradebook. */
     public BatchGrader withShard(Shard shard) {
         this.shard = shard;
+        return this;
+    }
+
+    /** The gradebooks' dialect and Canvas's assignment column. */
+    public BatchGrader withExports(Gradebook.Exports exports) {
+        this.exports = exports;
         return this;
     }
 
@@ -111,16 +118,23 @@ public final class BatchGrader {
                 new ShardResults(shard.index(), shard.count(), rubric.version(), gradebook).write(reports.resolve(shard.resultsFile()));
                 return gradebook;
             }
-            return writeClassFiles(gradebook, rubric, reports);
+            return writeClassFiles(gradebook, rubric, reports, exports);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** gradebook.csv and index.html of a class, its rows in the students' order whichever order they were graded in. */
     static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder) {
+        return writeClassFiles(rows, rubric, folder, Gradebook.Exports.DEFAULT);
+    }
+
+    /**
+     * The gradebooks (plain, Moodle's worksheet, Canvas's import) and index.html of a class, its rows in the
+     * students' order whichever order they were graded in.
+     */
+    static List<Row> writeClassFiles(List<Row> rows, Rubric rubric, Path folder, Gradebook.Exports exports) {
         List<Row> sorted = rows.stream().sorted(Comparator.comparing(Row::student)).toList();
-        Gradebook.write(sorted, rubric, folder.resolve("gradebook.csv"));
+        Gradebook.writeAll(GradebookLine.of(sorted, folder), rubric, folder, exports);
         ClassSummary.write(sorted, rubric, folder.resolve("index.html"));
         return sorted;
     }
@@ -128,6 +142,7 @@ public final class BatchGrader {
     private Row grade(Student student, Progress progress) {
         Path folder = reports.resolve(student.name());
         Path results = folder.resolve(ReportWriter.RESULTS);
+        student.identity().write(folder);
         if (!regrade && Files.isRegularFile(results)) {
             Row kept = Row.of(student.name(), results);
             progress.skipped(student, kept);

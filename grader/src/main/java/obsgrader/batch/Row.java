@@ -35,7 +35,9 @@ public record Row(String student, Map<String, Double> criteria, double bonus, do
             String reason = offline.isMissingNode() ? extra.path("not_gradable_reason").asText("")
                     : PARTLY + extra.path("not_assessed_points").asText() + " points not assessed, offline ("
                     + extra.path("environment").path("stack").asText(offline.asText()) + ")";
-            return new Row(student, criteria, extra.path("bonus").asDouble(), extra.path("points").asDouble(),
+            return new Row(student, criteria, extra.path("bonus").asDouble(),
+                    // the one total (ScoreCard.total); results.json written before it had only the criteria's points
+                    extra.path("total").asDouble(extra.path("points").asDouble()),
                     extra.path("passed").asBoolean(), extra.path("gradable").asBoolean(), reason,
                     extra.path("duration_seconds").asLong(), lost);
         } catch (IOException e) {

@@ -43,6 +43,7 @@ public final class Grading implements AutoCloseable {
      */
     private final ExecutorService filesThread = Executors.newSingleThreadExecutor(task -> new Thread(task, "obsgrader-files"));
     private final Map<Step, Future<Verdict>> fromFiles = new LinkedHashMap<>();
+    private final Progress progress;
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -56,6 +57,7 @@ public final class Grading implements AutoCloseable {
     public Grading(Submission submission, Rubric rubric, Mode mode, Path runFolder, PromTools tools) {
         this.rubric = rubric;
         this.run = new GradingRun(submission, mode, runFolder, tools);
+        this.progress = new Progress(steps(), rubric.messages(), mode);
     }
 
     /** Boots the stack with this compose rather than {@code -Dgrader.compose}'s (a self-test grades under both). */
@@ -91,6 +93,7 @@ public final class Grading implements AutoCloseable {
             return earlier;
         }
         startFileChecks();
+        progress.starting(step);
         Future<Verdict> judgedFromFiles = fromFiles.get(step);
         if (judgedFromFiles != null) {
             return record(step, result(judgedFromFiles, step, Function.identity()));
@@ -152,6 +155,7 @@ public final class Grading implements AutoCloseable {
         CheckScore score = new CheckScore(step.criterionId(), step.check().id(), step.check().title(),
                 ScoreCard.round(step.item().points() * verdict.fraction()), step.item().points(), verdict);
         scores.put(step, score);
+        progress.done(step, score);
         return score;
     }
 

@@ -48,9 +48,10 @@ public final class AllureFiles {
     /** The Environment panel: the run first, then each fact of the grading environment (stand-ins, services left out). */
     static Map<String, String> environment(ScoreCard card, Messages messages) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(messages.get("report.allure.total"), messages.get("report.allure.total-with-bonus",
-                messages.get("report.card.points", messages.number(card.points()), messages.number(card.max())),
-                messages.number(card.bonusPoints())));
+        // the one total (ScoreCard.total) as the points line writes it, or none for a run that is not gradable
+        environment.put(messages.get("report.allure.total"), card.gradable() ? card.pointsLine() + " — " + card.outcome(messages)
+                + (card.bonusPoints() > 0 ? " (" + ConsoleCard.scoreDetail(card, messages) + ")" : "")
+                : messages.get("report.card.not-gradable", card.notGradable()));
         environment.put(messages.get("report.allure.outcome"), card.outcome(messages));
         environment.put(messages.get("report.allure.pass-mark"), messages.number(card.passMark()));
         environment.put(messages.get("report.allure.submission"), card.submission());

@@ -17,8 +17,16 @@ import obsgrader.submission.Yaml;
  * The last step of a grading run: prints the score card, keeps a copy of {@code reports/latest} in a
  * per-run folder, and says whether the build must fail: below the pass mark (CI gating) or not gradable.
  * Lost points alone never fail the build: they are the student's feedback.
+ *
+ * <p>Its last line is the marker CI reads, the same in every language: {@code obsgrader-result: passed}, {@code
+ * below-pass-mark}, {@code not-gradable}, or for a static self-check {@code open} (the pass mark still within
+ * reach) and {@code out-of-reach}. Maven ends in BUILD FAILURE for both below-pass-mark and not-gradable (its exit
+ * status is 1 for any failure); {@code examples/grade.sh} turns the marker into distinct exit statuses.
  */
 public final class FinishGrading {
+    /** The start of the marker line (README, "In CI"). */
+    public static final String MARKER = "obsgrader-result: ";
+
     private FinishGrading() {
     }
 
@@ -35,12 +43,31 @@ public final class FinishGrading {
             Path archive = archive(latest, extra.path("submission").asText("submission"));
             System.out.println(messages.get("report.finish.kept", latest, archive));
             if (!extra.path("gradable").asBoolean()) {
+                System.out.println(MARKER + "not-gradable");
                 return Optional.of(messages.get("report.card.not-gradable", extra.path("not_gradable_reason").asText()));
             }
+            System.out.println(MARKER + result(extra));
             return gate ? belowThePassMark(extra, messages) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The marker's word for a gradable run. */
+    private static String result(JsonNode extra) {
+        if (extra.path("passed").asBoolean()) {
+            return "passed";
+        }
+        if (Mode.parse(extra.path("mode").asText()) != Mode.STATIC) {
+            return "below-pass-mark";
+        }
+        return reachable(extra) < extra.path("pass_mark").asDouble() ? "out-of-reach" : "open";
+    }
+
+    /** A static self-check's best: its total and every point not assessed, at most the rubric's maximum. */
+    private static double reachable(JsonNode extra) {
+        double reachable = extra.path("total").asDouble() + extra.path("not_assessed_points").asDouble();
+        return ScoreCard.round(Math.min(extra.path("max_points").asDouble(reachable), reachable));
     }
 
     /**
@@ -48,13 +75,13 @@ public final class FinishGrading {
      * assessed): it fails only when the points already lost make the pass mark out of reach.
      */
     private static Optional<String> belowThePassMark(JsonNode extra, Messages messages) {
-        double points = extra.path("points").asDouble();
+        double points = extra.path("total").asDouble();
         double passMark = extra.path("pass_mark").asDouble();
         if (Mode.parse(extra.path("mode").asText()) != Mode.STATIC) {
             return extra.path("passed").asBoolean() ? Optional.empty()
                     : Optional.of(messages.get("report.finish.below", messages.number(points), messages.number(passMark)));
         }
-        double reachable = ScoreCard.round(points + extra.path("not_assessed_points").asDouble());
+        double reachable = reachable(extra);
         if (reachable < passMark) {
             return Optional.of(messages.get("report.finish.out-of-reach", messages.number(points), messages.number(reachable),
                     messages.number(passMark)));

@@ -41,12 +41,31 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         return round(Math.min(bonusCap, bonus.stream().mapToDouble(CheckScore::points).sum()));
     }
 
+    /**
+     * The grade, defined here once and written the same everywhere (card, score.md, results.json, JUnit, Allure,
+     * gradebook, the points line): the criteria's points plus the bonus (up to the bonus's cap), never above the
+     * rubric's maximum. A bonus makes up for points lost elsewhere, as a teacher's bonus does; the pass mark is
+     * held against this total. A run that is not gradable has no total: callers check {@link #gradable()} first.
+     */
+    public double total() {
+        return round(Math.min(max(), points() + bonusPoints()));
+    }
+
+    /**
+     * The line CI parses for the grade ({@code Points 97.5/100}), the same in every language (a dot decimal,
+     * whatever the report's language writes), so that one regular expression reads every run. A run that is not
+     * gradable has none.
+     */
+    public String pointsLine() {
+        return "Points " + format(total()) + "/" + format(max());
+    }
+
     public boolean gradable() {
         return notGradable == null;
     }
 
     public boolean passed() {
-        return gradable() && points() >= passMark;
+        return gradable() && total() >= passMark;
     }
 
     /** Every check of the criteria and of the bonus, by rubric id, in the rubric's order. */
@@ -62,9 +81,9 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
         return checksById().values().stream().flatMap(check -> check.verdict().pictures().stream()).toList();
     }
 
-    /** The most the submission can score: its points, plus those of every check not assessed. */
+    /** The most the submission can score: its total, plus the points of every check not assessed. */
     public double reachable() {
-        return round(points() + notAssessedPoints());
+        return round(Math.min(max(), total() + notAssessedPoints()));
     }
 
     /**
@@ -86,7 +105,7 @@ public record ScoreCard(String submission, String rubricVersion, double passMark
             return messages.get("report.outcome.failed");
         }
         return reachable() >= passMark
-                ? messages.get("report.outcome.open", messages.number(points()), messages.number(reachable()))
+                ? messages.get("report.outcome.open", messages.number(total()), messages.number(reachable()))
                 : messages.get("report.outcome.out-of-reach", messages.number(reachable()));
     }
 

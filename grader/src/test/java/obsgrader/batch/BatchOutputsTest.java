@@ -19,7 +19,8 @@ class BatchOutputsTest {
     @TempDir
     Path folder;
 
-    private static final Rubric RUBRIC = RubricLoader.load(Path.of("src/main/resources/obsgrader/rubric.yml"));
+    private static final Rubric RUBRIC = RubricLoader.load(Path.of("src/main/resources/obsgrader/rubric.yml"))
+            .withLanguage("en");
 
     private static Row row(String student, double total, boolean passed, List<String> lost) {
         return new Row(student, Map.of("deployed", 20.0, "metrics", total - 20), 2.5, total, passed, true, "", 240, lost);
@@ -29,13 +30,14 @@ class BatchOutputsTest {
     void theGradebookHasACriterionPerColumnAndQuotesWhatNeedsIt() throws IOException {
         Path csv = folder.resolve("gradebook.csv");
 
-        Gradebook.write(List.of(row("alice", 88.5, true, List.of()),
-                Row.notGradable("bob, jr", "engine down: \"docker\" missing", 3)), RUBRIC, csv);
+        Gradebook.plain(CsvDialect.RFC).write(GradebookLine.of(List.of(row("alice", 88.5, true, List.of()),
+                Row.notGradable("bob, jr", "engine down: \"docker\" missing", 3)), folder), RUBRIC, csv);
 
         assertThat(Files.readAllLines(csv)).containsExactly(
-                "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note",
-                "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,",
-                "\"bob, jr\",0,0,0,0,0,0,0,0,no,no,3,\"engine down: \"\"docker\"\" missing\"");
+                "student,deployed,metrics,alerts,dashboard,slo,docs,bonus,total,pass,gradable,run_time_s,note,feedback",
+                "alice,20,68.5,0,0,0,0,2.5,88.5,yes,yes,240,,No point lost.",
+                "\"bob, jr\",,,,,,,,,no,no,3,\"engine down: \"\"docker\"\" missing\","
+                        + "\"Not gradable: engine down: \"\"docker\"\" missing\"");
     }
 
     @Test

@@ -57,7 +57,8 @@ class FlawedCorpusSelfIT {
         started = Instant.now();
         Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
         reference = root.resolve("stack");
-        rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
+        rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"))
+                .withLanguage("en"); // their cards and oracles are English; the lab's default is French
         baseline = grade(CorpusCase.reference());
         baselineTime = Duration.between(started, Instant.now());
     }

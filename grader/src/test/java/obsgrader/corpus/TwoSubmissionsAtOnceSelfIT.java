@@ -31,7 +31,8 @@ class TwoSubmissionsAtOnceSelfIT {
     void eachOfTwoSubmissionsGradedAtOnceGetsWhatItGetsAlone() {
         Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
         Path reference = root.resolve("stack");
-        Rubric rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
+        Rubric rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"))
+                .withLanguage("en"); // their cards and oracles are English; the lab's default is French
         ScoreCard baseline = CaseGrading.grade(CorpusCase.reference(), CORPUS, reference, rubric, WORK.resolve("static"));
         CorpusCase referenceLive = CorpusCase.reference(CorpusCase.CaseMode.LIVE);
         CorpusCase liveDefects = CorpusCase.load(CORPUS.resolve("live-defects"));

@@ -56,7 +56,8 @@ class VariantCorpusSelfIT {
     static void loadRubric() {
         started = Instant.now();
         Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
-        rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
+        rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"))
+                .withLanguage("en"); // their cards and oracles are English; the lab's default is French
     }
 
     @TestFactory

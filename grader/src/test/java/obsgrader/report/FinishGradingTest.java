@@ -32,8 +32,8 @@ class FinishGradingTest {
         Path latest = Files.createDirectories(reports.resolve("latest"));
         Files.writeString(latest.resolve(ReportWriter.CARD), "card\n");
         Files.writeString(latest.resolve(ReportWriter.RESULTS), """
-                {"extra_data": {"submission": "student", "mode": "%s", "gradable": true, "points": %s,
-                 "pass_mark": 70, "passed": %s, "not_assessed_points": %s}}
+                {"extra_data": {"submission": "student", "mode": "%s", "gradable": true, "total": %s,
+                 "max_points": 100, "pass_mark": 70, "passed": %s, "not_assessed_points": %s}}
                 """.formatted(mode, points, points >= 70, notAssessed));
         return latest;
     }

@@ -27,8 +27,9 @@ public final class DashboardProvisioned implements Check {
     public Verdict judge(GradingContext context) {
         Submission submission = context.submission();
         List<Path> exported = submission.dashboards();
-        List<Provider> providers = Provisioning.providers(submission).stream()
+        List<Provider> declared = Provisioning.providers(submission).stream()
                 .filter(p -> "file".equals(p.type()) && !p.path().isEmpty()).toList();
+        List<Provider> providers = declared.stream().filter(Provider::read).toList();
         Optional<Provider> provider = providers.stream().filter(p -> !served(submission, p, exported).isEmpty())
                 .findFirst().or(() -> providers.stream().findFirst());
         List<Message> problems = new ArrayList<>();
@@ -38,7 +39,9 @@ public final class DashboardProvisioned implements Check {
                 problems.add(host.map(h -> msg("dashboard.provisioned.empty-folder", SubmissionFiles.where(submission, h, 0)))
                         .orElse(msg("dashboard.provisioned.not-mounted", p.path())));
             }
-        }, () -> problems.add(msg("dashboard.provisioned.no-provider")));
+        }, () -> problems.add(declared.isEmpty() ? msg("dashboard.provisioned.no-provider")
+                : msg("dashboard.provisioned.not-read", SubmissionFiles.where(submission, declared.get(0).file(), declared.get(0).line()),
+                        Provisioning.folderOf(submission, "dashboards"))));
         if (exported.isEmpty()) {
             problems.add(Dashboards.noneFound(submission));
         }

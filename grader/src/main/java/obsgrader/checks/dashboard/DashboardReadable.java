@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import obsgrader.checks.Check;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
@@ -24,6 +25,15 @@ public final class DashboardReadable implements Check {
     /** Panels that show no single quantity: their axes or contents carry their own scale. */
     private static final Set<String> NO_UNIT = Set.of("heatmap", "histogram", "text", "logs", "alertlist", "dashlist",
             "news", "annolist", "nodeGraph", "traces");
+    /**
+     * What a query measures when its number has a dimension (a rate, a duration, bytes, a ratio): it needs a unit.
+     * A count or a state (up, ALERTS, count(...), a gauge of items) reads as it is. Recording rules say it in their
+     * names ({@code job:http_requests:rate5m}, {@code api:requetes:debit_5m}): a recorded series is a rate or a ratio.
+     */
+    private static final Pattern DIMENSIONED = Pattern.compile(
+            "(?i)\\b(i?rate|deriv)\\s*\\(|_seconds|_bytes|duration|latency|histogram_quantile|_ratio|percent|\\)\\s*/|/\\s*\\(?\\s*\\w+\\s*\\(|\\*\\s*100|\\w+:\\w+:\\w+");
+    /** A title that states its unit ("CPU %", "Latence (ms)", "Débit req/s") needs no unit setting beside it. */
+    private static final Pattern UNIT_IN_TITLE = Pattern.compile("(?i)%|\\(\\s*(ms|s|sec|bytes|octets|[kmg]i?b)\\s*\\)|/\\s*(s|sec|min)\\b|\\bbytes\\b|\\boctets\\b");
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -68,7 +78,7 @@ public final class DashboardReadable implements Check {
         if (panel.title().isEmpty()) {
             problems.add(msg("dashboard.readability.no-title"));
         }
-        if (!NO_UNIT.contains(panel.type()) && !hasUnit(panel.node())) {
+        if (needsUnit(panel) && !hasUnit(panel.node())) {
             problems.add(msg("dashboard.readability.no-unit"));
         }
         JsonNode grid = panel.node().path("gridPos");
@@ -81,6 +91,19 @@ public final class DashboardReadable implements Check {
             problems.add(msg("dashboard.readability.too-wide", grid.path("x").asInt() + grid.path("w").asInt(), GRID_COLUMNS));
         }
         return problems;
+    }
+
+    /**
+     * Whether a panel shows a quantity whose unit a reader must be told: not a heatmap, a text or a log list, not a
+     * state shown through value mappings (UP/DOWN), not a count, and not when its title states the unit.
+     */
+    static boolean needsUnit(Panel panel) {
+        if (NO_UNIT.contains(panel.type()) || !panel.node().path("fieldConfig").path("defaults").path("mappings").isEmpty()
+                || !panel.node().path("valueMaps").isEmpty() && panel.node().path("valueMaps").size() > 1
+                || UNIT_IN_TITLE.matcher(panel.title()).find()) {
+            return false;
+        }
+        return panel.queries().stream().anyMatch(q -> DIMENSIONED.matcher(q).find());
     }
 
     /** A unit set for the panel (or a field of it), or a legacy panel's format (singlestat) or y-axis format (graph). */

@@ -195,7 +195,7 @@ public final class Dashboards {
         Optional<String> grafana = compose.flatMap(c -> c.serviceFor(LabRole.GRAFANA));
         Map<String, Path> seen = grafana.map(g -> compose.get().filesSeenBy(g)).orElse(Map.of());
         for (Provisioning.Provider provider : Provisioning.providers(submission)) {
-            if (!"file".equals(provider.type()) || provider.path().isEmpty()) {
+            if (!"file".equals(provider.type()) || provider.path().isEmpty() || !provider.read()) {
                 continue;
             }
             String folder = provider.path().replaceAll("(?<=.)/+$", "");

@@ -14,7 +14,7 @@ import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
 
-/** The compose file parses and runs the lab's twelve services. */
+/** The compose file parses and runs the lab's twelve services, or what stands in for them ({@link StandIns}). */
 @RubricCheck(id = "deployed.compose-services")
 public final class LabServicesPresent implements Check {
     @Override
@@ -34,7 +34,7 @@ public final class LabServicesPresent implements Check {
         }
         ComposeFile compose = submission.compose().get();
         List<String> missing = Arrays.stream(LabRole.values())
-                .filter(role -> compose.serviceFor(role).isEmpty())
+                .filter(role -> compose.serviceFor(role).isEmpty() && StandIns.of(compose, role).isEmpty())
                 .map(LabRole::labName)
                 .toList();
         int total = LabRole.values().length;

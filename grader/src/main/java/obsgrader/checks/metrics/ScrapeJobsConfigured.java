@@ -17,6 +17,7 @@ import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.dashboard.SubmissionFiles;
+import obsgrader.checks.deployed.StandIns;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
@@ -28,6 +29,11 @@ import obsgrader.submission.Submission;
 public final class ScrapeJobsConfigured implements Check {
     private static final List<LabRole> SCRAPED = List.of(LabRole.PROMETHEUS, LabRole.NODE_EXPORTER, LabRole.API,
             LabRole.NGINX_EXPORTER, LabRole.POSTGRES_EXPORTER, LabRole.REDIS_EXPORTER);
+    private static final double CADVISOR_FOR_NODE = 0.5;
+
+    /** The blackbox job judged in thirds: a /probe job, its relabelling to the exporter, probing nginx's and the API's /health. */
+    private record Blackbox(double share, List<Message> problems) {
+    }
 
     @Override
     public Verdict judge(GradingContext context) {
@@ -38,25 +44,38 @@ public final class ScrapeJobsConfigured implements Check {
                     .found(config.isEmpty() ? msg("metrics.none") : Message.verbatim(submission.parse(config.get()).invalid()))
                     .at(Message.verbatim(submission.root()));
         }
-        JsonNode jobs = submission.parse(config.get()).tree().path("scrape_configs");
+        JsonNode scrapeConfigs = submission.parse(config.get()).tree().path("scrape_configs");
         ComposeFile compose = submission.compose().orElse(null);
         List<Message> problems = new ArrayList<>();
+        double jobs = 0;
         for (LabRole role : SCRAPED) {
             Set<String> hosts = hostsOf(compose, role);
             Set<Integer> ports = portsOf(compose, role);
-            if (!scraped(jobs, hosts, ports)) {
+            if (scraped(jobs(scrapeConfigs), hosts, ports)
+                    || role == LabRole.API && scrapesImage(scrapeConfigs, compose, "opentelemetry-collector", "opentelemetry-collector-contrib")) {
+                // an API exporting through an OpenTelemetry collector reaches Prometheus through the collector's job
+                jobs++;
+            } else if (role == LabRole.NODE_EXPORTER && scrapesImage(scrapeConfigs, compose, "cadvisor")) {
+                // cAdvisor measures the containers, not the host: half of the node job
+                jobs += CADVISOR_FOR_NODE;
+                problems.add(msg("metrics.scrape-jobs.cadvisor-for-node"));
+            } else {
                 String host = hosts.iterator().next();
                 problems.add(host.equals(role.labName()) ? msg("metrics.scrape-jobs.no-job", host, ports.iterator().next())
                         : msg("metrics.scrape-jobs.no-job-lab", host, ports.iterator().next(), role.labName()));
             }
         }
-        problems.addAll(blackboxProblems(jobs, compose));
+        Blackbox blackbox = blackbox(scrapeConfigs, compose);
+        problems.addAll(blackbox.problems());
         Shell.Result promtool = checkConfig(context, config.get());
         if (!promtool.ok()) {
             problems.add(msg("metrics.scrape-jobs.promtool", promtool.failure(3)));
         }
-        int items = SCRAPED.size() + 2 + 1;
-        return Verdict.fromFiles(Verdict.share(items - Math.min(items, problems.size()), items))
+        // the lab's seven jobs (the blackbox one judged in thirds); a config promtool refuses costs one job more
+        // (what it breaks at run time is charged on the live lines)
+        int labJobs = SCRAPED.size() + 1;
+        double fraction = Math.max(0, jobs + blackbox.share() - (promtool.ok() ? 0 : 1)) / labJobs;
+        return Verdict.fromFiles(fraction)
                 .expected(msg("metrics.scrape-jobs.expected", SCRAPED.stream().map(LabRole::labName).toList()))
                 .found(problems.isEmpty() ? msg("metrics.scrape-jobs.all") : Message.clauses(problems))
                 .at(Message.verbatim(SubmissionFiles.where(submission, config.get(), 0)))
@@ -71,10 +90,13 @@ public final class ScrapeJobsConfigured implements Check {
         if (role == LabRole.PROMETHEUS) {
             hosts.addAll(List.of("localhost", "127.0.0.1"));
         }
-        if (compose == null || compose.servicesFor(role).isEmpty()) {
-            hosts.add(role.labName());
-        } else {
+        List<String> standIns = compose == null ? List.of() : StandIns.of(compose, role);
+        if (compose != null && !compose.servicesFor(role).isEmpty()) {
             hosts.addAll(compose.hostsOf(role));
+        } else if (!standIns.isEmpty()) {
+            standIns.forEach(service -> hosts.addAll(compose.hostsOf(service)));
+        } else {
+            hosts.add(role.labName());
         }
         return hosts;
     }
@@ -84,24 +106,33 @@ public final class ScrapeJobsConfigured implements Check {
         Set<Integer> ports = new LinkedHashSet<>(List.of(role.port()));
         if (compose != null) {
             compose.servicesFor(role).forEach(service -> ports.addAll(compose.portsOf(service)));
+            StandIns.of(compose, role).forEach(service -> ports.addAll(compose.portsOf(service)));
         }
         return ports;
     }
 
-    private static boolean scraped(JsonNode jobs, Set<String> hosts, Set<Integer> ports) {
-        for (JsonNode job : jobs) {
-            for (JsonNode staticConfig : job.path("static_configs")) {
-                for (JsonNode target : staticConfig.path("targets")) {
-                    if (hosts.stream().anyMatch(host -> ports.stream().anyMatch(port -> target.asText().equals(host + ":" + port)))) {
-                        return true;
-                    }
-                }
+    /** Every static target of the config's jobs, but the blackbox probes' (they are URLs probed, not scraped). */
+    private static List<String> jobs(JsonNode scrapeConfigs) {
+        List<String> targets = new ArrayList<>();
+        for (JsonNode job : scrapeConfigs) {
+            if (!"/probe".equals(job.path("metrics_path").asText())) {
+                job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
             }
         }
-        return false;
+        return targets;
     }
 
-    private static List<Message> blackboxProblems(JsonNode jobs, ComposeFile compose) {
+    private static boolean scraped(List<String> targets, Set<String> hosts, Set<Integer> ports) {
+        return targets.stream().anyMatch(target -> hosts.stream().anyMatch(host -> ports.stream().anyMatch(port -> target.equals(host + ":" + port))));
+    }
+
+    /** Whether a job scrapes a service running one of these images. */
+    private static boolean scrapesImage(JsonNode scrapeConfigs, ComposeFile compose, String... images) {
+        return compose != null && jobs(scrapeConfigs).stream().map(t -> t.replaceFirst(":\\d+$", ""))
+                .map(compose::serviceAt).flatMap(Optional::stream).anyMatch(service -> StandIns.runs(compose, service, images));
+    }
+
+    private static Blackbox blackbox(JsonNode jobs, ComposeFile compose) {
         Set<String> blackboxHosts = hostsOf(compose, LabRole.BLACKBOX_EXPORTER);
         for (JsonNode job : jobs) {
             if (!"/probe".equals(job.path("metrics_path").asText())) {
@@ -110,7 +141,11 @@ public final class ScrapeJobsConfigured implements Check {
             List<Message> problems = new ArrayList<>();
             List<String> targets = new ArrayList<>();
             job.path("static_configs").forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText())));
-            if (!probesHealth(targets, hostsOf(compose, LabRole.NGINX)) || !probesHealth(targets, hostsOf(compose, LabRole.API))) {
+            double share = 1.0 / 3;
+            boolean nginx = probesHealth(targets, hostsOf(compose, LabRole.NGINX));
+            boolean api = probesHealth(targets, hostsOf(compose, LabRole.API));
+            share += (nginx ? 1.0 / 6 : 0) + (api ? 1.0 / 6 : 0);
+            if (!nginx || !api) {
                 problems.add(msg("metrics.scrape-jobs.no-probe", job.path("job_name").asText(), targets));
             }
             boolean target = relabels(job, "__address__", "__param_target");
@@ -120,12 +155,14 @@ public final class ScrapeJobsConfigured implements Check {
                 address |= "__address__".equals(relabel.path("target_label").asText())
                         && blackboxHosts.stream().anyMatch(h -> relabel.path("replacement").asText().equals(h + ":9115"));
             }
-            if (!(target && instance && address)) {
+            if (target && instance && address) {
+                share += 1.0 / 3;
+            } else {
                 problems.add(msg("metrics.scrape-jobs.relabelling", blackboxHosts.iterator().next() + ":9115"));
             }
-            return problems;
+            return new Blackbox(share, problems);
         }
-        return List.of(msg("metrics.scrape-jobs.no-blackbox"), msg("metrics.scrape-jobs.no-relabelling"));
+        return new Blackbox(0, List.of(msg("metrics.scrape-jobs.no-blackbox"), msg("metrics.scrape-jobs.no-relabelling")));
     }
 
     /** Whether a probe target is a service's health URL: {@code http://web/health}, {@code backend:8000/health}. */

@@ -28,6 +28,18 @@ class DashboardProvisionedTest {
     }
 
     @Test
+    void aProviderGrafanaNeverReadsIsNoProvider() throws Exception {
+        // the provider written under a folder of another name than the one compose mounts on the provisioning path
+        String providers = java.nio.file.Files.readString(Fixture.reference().resolve(PROVIDERS));
+        Verdict verdict = new Fixture(folder).withReference("docker-compose.yml").withReference("grafana/dashboards/techshop.json")
+                .with("grafana/provisionning/dashboards/tableaux.yml", providers)
+                .judge(new DashboardProvisioned());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(1.0 / 3);
+        assertThat(verdict.found()).contains("grafana/provisionning/dashboards/tableaux.yml", "Grafana never reads it");
+    }
+
+    @Test
     void deductsAProviderPathTheGrafanaServiceDoesNotMount() throws Exception {
         Verdict verdict = reference()
                 .with(PROVIDERS, "apiVersion: 1\nproviders:\n  - name: lab\n    options:\n      path: /etc/grafana/dashboards\n")

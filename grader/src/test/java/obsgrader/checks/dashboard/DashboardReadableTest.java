@@ -28,7 +28,8 @@ class DashboardReadableTest {
                    "fieldConfig": {"defaults": {"unit": "percent"}}},
                   {"id": 3, "type": "stat", "title": "Requests/s", "gridPos": {"x": 6, "y": 2, "w": 6, "h": 3},
                    "fieldConfig": {"defaults": {"unit": "reqps"}}},
-                  {"id": 4, "type": "gauge", "title": "CPU", "gridPos": {"x": 12, "y": 1, "w": 14, "h": 4}},
+                  {"id": 4, "type": "gauge", "title": "CPU", "gridPos": {"x": 12, "y": 1, "w": 14, "h": 4},
+                   "targets": [{"expr": "100 * (1 - avg(rate(node_cpu_seconds_total{mode=\\"idle\\"}[5m])))"}]},
                   {"id": 5, "type": "heatmap", "title": "Latency", "gridPos": {"x": 0, "y": 5, "w": 24, "h": 8}},
                   {"id": 6, "type": "timeseries", "title": "", "gridPos": {"x": 0, "y": 13, "w": 24, "h": 8},
                    "fieldConfig": {"defaults": {}, "overrides": [{"properties": [{"id": "unit", "value": "s"}]}]}}
@@ -40,6 +41,28 @@ class DashboardReadableTest {
                 "lab.json panel \"Uptime\" (id 2) overlaps lab.json panel \"Requests/s\" (id 3)",
                 "lab.json panel \"CPU\" (id 4) has no unit, ends at column 26 (x + w > 24)",
                 "lab.json panel \"\" (id 6) has no title");
+    }
+
+    @Test
+    void asksNoUnitOfACountAStateOrATitleThatStatesIt() throws Exception {
+        Verdict verdict = new Fixture(folder).with("dashboards/lab.json", """
+                {"title": "Lab", "panels": [
+                  {"id": 1, "type": "stat", "title": "Services en ligne", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "sum(up)"}]},
+                  {"id": 2, "type": "stat", "title": "Alertes actives", "gridPos": {"x": 6, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "count(ALERTS{alertstate=\\"firing\\"})"}]},
+                  {"id": 3, "type": "stat", "title": "API", "gridPos": {"x": 12, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "up{job=\\"api\\"}"}],
+                   "fieldConfig": {"defaults": {"mappings": [{"type": "value", "options": {"0": {"text": "DOWN"}, "1": {"text": "UP"}}}]}}},
+                  {"id": 4, "type": "timeseries", "title": "CPU %", "gridPos": {"x": 18, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "100 * rate(process_cpu_seconds_total[1m])"}]},
+                  {"id": 5, "type": "timeseries", "title": "Latence p95", "gridPos": {"x": 0, "y": 4, "w": 24, "h": 8},
+                   "targets": [{"expr": "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))"}]}
+                ]}
+                """).judge(new DashboardReadable());
+
+        assertThat(verdict.found()).as("only the p95 has a dimension and no unit").contains("1 of 5")
+                .contains("\"Latence p95\" (id 5) has no unit").doesNotContain("(id 1)", "(id 2)", "(id 3)", "(id 4)");
     }
 
     @Test

@@ -42,7 +42,7 @@ class DatasourceProvisionedTest {
     }
 
     @Test
-    void findsADatasourcesFileOutsideTheProvisioningMountAndKnowsTheServiceName() throws Exception {
+    void givesNothingForADatasourcesFileGrafanaNeverReads() throws Exception {
         Verdict verdict = new Fixture(folder)
                 .with("docker-compose.yml", """
                         services:
@@ -50,6 +50,33 @@ class DatasourceProvisionedTest {
                             image: prom/prometheus:v2.47.0
                           grafana:
                             image: grafana/grafana:10.2.0
+                            volumes:
+                              - ./grafana/provisioning:/etc/grafana/provisioning
+                        """)
+                .with("grafana/provisionnement/datasources/prometheus.yml", """
+                        datasources:
+                          - name: Prom
+                            type: prometheus
+                            url: http://metrics:9090/
+                        """)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.fraction()).isZero();
+        assertThat(verdict.found()).contains("grafana/provisionnement/datasources/prometheus.yml",
+                "Grafana never reads it", "/etc/grafana/provisioning/datasources/");
+    }
+
+    @Test
+    void findsADatasourcesFileMountedOnItsOwnAndKnowsTheServiceName() throws Exception {
+        Verdict verdict = new Fixture(folder)
+                .with("docker-compose.yml", """
+                        services:
+                          metrics:
+                            image: prom/prometheus:v2.47.0
+                          grafana:
+                            image: grafana/grafana:10.2.0
+                            volumes:
+                              - ./monitoring/grafana-datasources.yaml:/etc/grafana/provisioning/datasources/ds.yaml:ro
                         """)
                 .with("monitoring/grafana-datasources.yaml", """
                         datasources:
@@ -60,6 +87,38 @@ class DatasourceProvisionedTest {
                 .judge(new DatasourceProvisioned());
 
         assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
+
+    @Test
+    void givesTwoThirdsToADatasourceCreatedThroughTheApiByAStartScript() throws Exception {
+        Verdict verdict = new Fixture(folder)
+                .with("docker-compose.yml", """
+                        services:
+                          prometheus:
+                            image: prom/prometheus:v2.53.0
+                          grafana:
+                            image: grafana/grafana:11.1.0
+                            entrypoint: /init-grafana.sh
+                            volumes:
+                              - ./grafana/init-grafana.sh:/init-grafana.sh
+                              - ./grafana/sources:/etc/grafana/sources
+                        """)
+                .with("grafana/init-grafana.sh", """
+                        #!/bin/bash
+                        /run.sh &
+                        until curl -s http://admin:admin@localhost:3000/api/health; do sleep 2; done
+                        for f in /etc/grafana/sources/*.json; do
+                          curl -s -X POST -H "Content-Type: application/json" --data @"$f" http://admin:admin@localhost:3000/api/datasources
+                        done
+                        wait
+                        """)
+                .with("grafana/sources/prom.json", """
+                        {"name": "Prom", "type": "prometheus", "url": "http://prometheus:9090", "access": "proxy"}
+                        """)
+                .judge(new DatasourceProvisioned());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(2.0 / 3);
+        assertThat(verdict.found()).contains("grafana/init-grafana.sh", "HTTP API", "grafana/sources/prom.json");
     }
 
     @Test

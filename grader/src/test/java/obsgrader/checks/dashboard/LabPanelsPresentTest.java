@@ -96,6 +96,32 @@ class LabPanelsPresentTest {
     }
 
     @Test
+    void givesHalfToPanelsShowingANeighbouringMeasure() throws Exception {
+        // a student's own dashboard: totals for rates, per service for per endpoint, percentiles for the heatmap,
+        // memory in bytes; with flask_* names and a status_code label
+        Verdict verdict = new Fixture(folder).with("grafana/dashboards/supervision.json", """
+                {"title": "Supervision", "panels": [
+                  {"id": 1, "type": "stat", "title": "Requêtes totales",
+                   "targets": [{"expr": "sum(flask_http_request_total)"}]},
+                  {"id": 2, "type": "timeseries", "title": "Débit par service",
+                   "targets": [{"expr": "sum by (job) (rate(flask_http_request_total[1m]))"}]},
+                  {"id": 3, "type": "timeseries", "title": "Latence p50 / p95 / p99",
+                   "targets": [{"expr": "histogram_quantile(0.99, sum by (le) (rate(flask_http_request_duration_seconds_bucket[5m])))"}]},
+                  {"id": 4, "type": "timeseries", "title": "Mémoire utilisée",
+                   "targets": [{"expr": "node_memory_MemTotal_bytes - node_memory_MemAvailable_bytes"}]},
+                  {"id": 5, "type": "stat", "title": "Latence p95",
+                   "targets": [{"expr": "histogram_quantile(0.95, sum by (le) (rate(flask_http_request_duration_seconds_bucket[5m])))"}]}
+                ]}
+                """).judge(new LabPanelsPresent());
+
+        // Requests/s (a stat of a request counter) and P95: full; the other three earn half (0.5 * 3); no row
+        assertThat(verdict.fraction()).as(verdict.reason()).isCloseTo(0.75 * (2 + 0.5 * 3) / 13, within(1e-9));
+        assertThat(verdict.found()).contains("half credit, a neighbouring measure",
+                "Latency Distribution is shown in part by supervision.json panel \"Latence p50 / p95 / p99\" (id 3)",
+                "Memory % is shown in part by supervision.json panel \"Mémoire utilisée\" (id 4)");
+    }
+
+    @Test
     void givesNothingWithoutAnExportedDashboard() throws Exception {
         Verdict verdict = new Fixture(folder).with("README.md", "# TechShop\n").judge(new LabPanelsPresent());
 
