@@ -65,15 +65,16 @@ public record Compose(List<String> command, Flavour flavour, String version) {
                 new EnvironmentFault("the Compose v2 installed in " + binary + " does not run; remove it and run again"));
     }
 
-    /** The plugin first, then a v2 {@code docker-compose} on the PATH, then the grader's own. */
-    private static Optional<Compose> findV2() {
+    /** The plugin first, then a v2 {@code docker-compose} on the PATH, then the grader's own; none is installed. */
+    public static Optional<Compose> findV2() {
         return probe(List.of("docker", "compose"), Flavour.V2)
                 .or(() -> probe(List.of("docker-compose"), Flavour.V2))
                 .or(() -> Files.isExecutable(DebianCompose.binary())
                         ? probe(List.of(DebianCompose.binary().toString()), Flavour.V2) : Optional.empty());
     }
 
-    private static Optional<Compose> findV1() {
+    /** A v1 {@code docker-compose} on the PATH; none is installed. */
+    public static Optional<Compose> findV1() {
         return probe(List.of("docker-compose"), Flavour.V1);
     }
 
@@ -98,12 +99,16 @@ public record Compose(List<String> command, Flavour flavour, String version) {
         return version.matches("\\d+\\.\\d+.*") ? Optional.of(version.split("\\s")[0]) : Optional.empty();
     }
 
-    /** Runs {@code compose -p PROJECT -f FILE ARGS...} in the file's folder. */
+    /**
+     * Runs {@code compose -p PROJECT -f FILE ARGS...} in the file's folder, without the grader's environment
+     * ({@link Shell#runClean}): whatever the file or its builds name, {@code ${GITHUB_TOKEN}} stays empty.
+     * {@code COMPOSE_PROFILES} and its kin come from the project's {@code .env} only.
+     */
     public Shell.Result run(Duration timeout, String project, Path file, String... args) {
         List<String> words = new ArrayList<>(command);
         words.addAll(List.of("-p", project, "-f", file.toString()));
         words.addAll(List.of(args));
-        return Shell.run(timeout, file.toAbsolutePath().getParent(), Map.of(), words.toArray(String[]::new));
+        return Shell.runClean(timeout, file.toAbsolutePath().getParent(), Map.of(), words.toArray(String[]::new));
     }
 
     /** For the report's header: {@code Compose 2.26.1 (v2, docker compose)}. */

@@ -49,9 +49,31 @@ public final class Shell {
     }
 
     public static Result run(Duration timeout, Path workDir, Map<String, String> env, String... command) {
+        return run(timeout, workDir, false, env, command);
+    }
+
+    /**
+     * Runs a command with only the grader's variables that a tool needs to find itself and the engine (the
+     * PATH, HOME, DOCKER_*) and those given: compose substitutes {@code ${VAR}} from its environment, and a
+     * student's file must never read the grading machine's tokens.
+     */
+    public static Result runClean(Duration timeout, Path workDir, Map<String, String> env, String... command) {
+        return run(timeout, workDir, true, env, command);
+    }
+
+    /** The variables {@link #runClean} keeps: where the tools are, and which engine to talk to, nothing else. */
+    static boolean keptClean(String variable) {
+        return variable.equals("PATH") || variable.equals("HOME") || variable.equals("TMPDIR")
+                || variable.startsWith("DOCKER_") && !variable.equals("DOCKER_AUTH_CONFIG");
+    }
+
+    private static Result run(Duration timeout, Path workDir, boolean clean, Map<String, String> env, String... command) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (workDir != null) {
             builder.directory(workDir.toFile());
+        }
+        if (clean) {
+            builder.environment().keySet().removeIf(variable -> !keptClean(variable));
         }
         builder.environment().putAll(env);
         Process process;

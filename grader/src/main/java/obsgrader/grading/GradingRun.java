@@ -32,6 +32,7 @@ import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
 import obsgrader.stack.LabStack;
+import obsgrader.stack.ResolvedCompose;
 import obsgrader.stack.StackFailure;
 import obsgrader.stack.SubmissionPolicy;
 import obsgrader.submission.ComposeFile;
@@ -86,7 +87,6 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     public GradingRun(Submission submission, Mode mode, Path runFolder, PromTools tools, RunSettings settings) {
-        this.submission = submission;
         this.mode = mode;
         this.runFolder = runFolder;
         this.tools = tools;
@@ -94,6 +94,31 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         this.deadline = Instant.now().plus(settings.deadline());
         this.composeChoice = settings.compose();
         this.policy = new SubmissionPolicy(List.of(submission.root(), settings.graderRoot().resolve("sample-api")));
+        this.submission = resolved(submission);
+    }
+
+    /**
+     * The submission with the model compose will run ({@link ResolvedCompose}): the checks read the services, host
+     * paths and dependencies the policy judges and the stack runs, in static mode too. A file naming one outside
+     * the submission keeps the grader's own reading (the boot refuses it); so does a machine without Compose v2,
+     * and the report says which reading was graded.
+     */
+    private Submission resolved(Submission raw) {
+        Optional<ComposeFile> compose = raw.compose().filter(file -> policy.references(file).isEmpty());
+        if (compose.isEmpty()) {
+            return raw;
+        }
+        try {
+            ResolvedCompose resolved = ResolvedCompose.of(compose.get(), "obsgrader", false);
+            environmentNotes.put("resolved", msg("grader.note.resolved", resolved.by()));
+            if (!resolved.emptied().isEmpty()) {
+                environmentNotes.put("emptied", msg("grader.note.variables-empty", String.join(", ", resolved.emptied())));
+            }
+            return raw.withCompose(resolved.model());
+        } catch (StackFailure e) {
+            // compose cannot read the file: the checks read what the grader can, the boot reports compose's words
+            return raw;
+        }
     }
 
     /** Which compose boots this run's stack. */

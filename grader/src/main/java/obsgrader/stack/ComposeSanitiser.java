@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
+import obsgrader.submission.LabRole;
 
 /**
  * Turns a student's compose file into one that can run beside others on a shared grading machine, without
@@ -67,6 +68,13 @@ public final class ComposeSanitiser {
         services.fields().forEachRemaining(e -> sanitiseService(compose, e.getKey(), (ObjectNode) e.getValue()));
         absolutiseFiles(compose, copy.path("configs"));
         absolutiseFiles(compose, copy.path("secrets"));
+        copy.path("volumes").fields().forEachRemaining(volume -> {
+            // a fixed name would reach a volume of the machine's or another run's: the run names its own
+            if (volume.getValue() instanceof ObjectNode definition && !definition.path("external").asBoolean(false)
+                    && definition.remove("name") != null) {
+                changes.add(msg("grader.sanitised.volume-name", volume.getKey()));
+            }
+        });
         labelDefinitions(copy, "volumes");
         if (!copy.path("networks").isObject()) {
             copy.putObject("networks");
@@ -82,6 +90,13 @@ public final class ComposeSanitiser {
     }
 
     private void sanitiseService(ComposeFile compose, String name, ObjectNode service) {
+        // the model holds the services compose would start, profiles applied: those, and no other, run
+        if (service.remove("profiles") != null) {
+            changes.add(msg("grader.sanitised.profiles", name));
+        }
+        if (compose.roleOf(name).filter(role -> role == LabRole.NODE_EXPORTER).isPresent()) {
+            NodeExporterStandIns.apply(service);
+        }
         JsonNode containerName = service.remove("container_name");
         if (containerName != null) {
             keepReachableAs(service, containerName.asText());
@@ -107,9 +122,46 @@ public final class ComposeSanitiser {
             service.set("volumes", volumes);
         }
         absolutiseEnvFiles(compose, service);
+        readableByEither(service);
         dropDependenciesOnLeftOut(service);
         addRunLabel(service);
         contain(name, service);
+    }
+
+    /**
+     * The resolved model in words Compose v1 (1.29) reads too: v2's {@code config} writes every bind in the long
+     * syntax with its default {@code create_host_path}, an empty command as {@code null}, and each dependency's
+     * default {@code required: true}, none of which v1 accepts.
+     */
+    private static void readableByEither(ObjectNode service) {
+        for (String key : List.of("command", "entrypoint")) {
+            if (service.has(key) && service.get(key).isNull()) {
+                service.remove(key);
+            }
+        }
+        if (service.get("volumes") instanceof ArrayNode volumes) {
+            for (int i = 0; i < volumes.size(); i++) {
+                JsonNode volume = volumes.get(i);
+                JsonNode bind = volume.path("bind");
+                boolean plainBind = "bind".equals(volume.path("type").asText()) && bind.path("create_host_path").asBoolean(false)
+                        && bind.size() == 1 && volume.size() <= 5;
+                Iterator<String> keys = volume.fieldNames();
+                while (plainBind && keys.hasNext()) {
+                    plainBind = List.of("type", "source", "target", "read_only", "bind").contains(keys.next());
+                }
+                if (plainBind) {
+                    volumes.set(i, TextNode.valueOf(volume.path("source").asText() + ":" + volume.path("target").asText()
+                            + (volume.path("read_only").asBoolean(false) ? ":ro" : "")));
+                }
+            }
+        }
+        if (service.get("depends_on") instanceof ObjectNode dependencies) {
+            dependencies.forEach(dependency -> {
+                if (dependency instanceof ObjectNode condition && condition.path("required").asBoolean(false)) {
+                    condition.remove("required");
+                }
+            });
+        }
     }
 
     /**
@@ -152,6 +204,10 @@ public final class ComposeSanitiser {
         }
         service.put("cpus", limits.cpus());
         service.put("pids_limit", limits.pids());
+        // no setuid binary or file capability raises a process above what it started with (docs/containment.md)
+        ArrayNode securityOptions = service.path("security_opt") instanceof ArrayNode options ? options
+                : service.putArray("security_opt");
+        securityOptions.add("no-new-privileges:true");
         ObjectNode logging = service.putObject("logging");
         logging.put("driver", "json-file");
         logging.putObject("options").put("max-size", limits.logSize()).put("max-file", "1");

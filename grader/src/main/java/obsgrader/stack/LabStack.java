@@ -2,13 +2,12 @@ package obsgrader.stack;
 
 import static obsgrader.i18n.Message.msg;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +44,8 @@ public final class LabStack implements AutoCloseable {
     /** Both flavours label each container with its service: the one name that does not differ between them. */
     private static final String SERVICE_LABEL = "com.docker.compose.service";
 
-    private final ComposeFile compose;
+    /** The student's file as read; at the boot, the model compose resolves from it ({@link ResolvedCompose}). */
+    private ComposeFile compose;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private Path runFolder;
     /** Services left out of the boot, with the reason: the others boot without them. */
@@ -150,25 +150,23 @@ public final class LabStack implements AutoCloseable {
 
     /** Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason. */
     public LabStack start() {
-        if (policy != null) {
-            List<SubmissionPolicy.Refusal> refusals = policy.check(compose);
-            if (!refusals.isEmpty()) {
-                throw new StackFailure(msg("grader.stack.refused", SubmissionPolicy.Refusal.listed(refusals)));
-            }
-            List<Message> allowed = policy.allowedExceptions(compose);
-            if (!allowed.isEmpty()) {
-                notes.put("allowed", Message.clauses(allowed));
-            }
+        SubmissionPolicy.Admission admission = policy != null ? policy.admit(compose, project(), true)
+                : new SubmissionPolicy.Admission(ResolvedCompose.of(compose, project(), true), Map.of(), List.of());
+        ResolvedCompose resolved = admission.resolved();
+        compose = resolved.model();
+        notes.put("resolved", msg("grader.note.resolved", resolved.by()));
+        if (!resolved.emptied().isEmpty()) {
+            notes.put("emptied", msg("grader.note.variables-empty", String.join(", ", resolved.emptied())));
+        }
+        if (!admission.allowed().isEmpty()) {
+            notes.put("allowed", Message.clauses(admission.allowed()));
         }
         DockerEngine.ensureRunning();
         composeCli = Compose.resolve(composeChoice);
         notes.put("engine", Message.verbatim(Docker.describeEngine()));
         notes.put("compose", Message.verbatim(composeCli.describe()));
         Sweeper.sweepAbandoned();
-        if (policy != null) {
-            policy.leftOut(compose).forEach((service, why) ->
-                    withLeftOut(service, msg("grader.note.not-asked", why)));
-        }
+        admission.leftOut().forEach((service, why) -> withLeftOut(service, msg("grader.note.not-asked", why)));
         if (images != null) {
             leaveOutUnavailable(images.ensure(compose.requiredImages(leftOut.keySet())));
         }
@@ -178,7 +176,6 @@ public final class LabStack implements AutoCloseable {
         publishedHost = Docker.publishedHost();
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         writeSanitised();
-        copyDotEnv();
         if (buildEach()) {
             writeSanitised();
         }
@@ -273,17 +270,6 @@ public final class LabStack implements AutoCloseable {
             leftOutAny = true;
         }
         return leftOutAny;
-    }
-
-    private void copyDotEnv() {
-        Path dotEnv = compose.projectDir().resolve(".env");
-        if (Files.isRegularFile(dotEnv)) {
-            try {
-                Files.copy(dotEnv, runFolder.resolve(".env"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** The run's compose project: lower case, letters, digits and dashes, as v2 requires and v1 accepts. */
@@ -422,6 +408,11 @@ public final class LabStack implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             for (Container container : containers()) {
+                Optional<String> hostAccess = hostAccess(container);
+                if (hostAccess.isPresent()) {
+                    notes.put("log " + serviceOf(container), msg("grader.note.log-withheld", hostAccess.get()));
+                    continue;
+                }
                 Shell.Result log = engine.run(Duration.ofSeconds(30), "logs", "--tail", String.valueOf(LOG_LINES_KEPT),
                         container.id());
                 Files.writeString(logs.resolve(serviceOf(container) + ".log"), log.output());
@@ -429,6 +420,24 @@ public final class LabStack implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not save the services' logs: {}", e.getMessage());
         }
+    }
+
+    /**
+     * What of the host a container could read, as the engine says (not as the compose file says): a bind mount
+     * from outside the submission, or privileges. Such a container's log is not copied into the report.
+     */
+    private Optional<String> hostAccess(Container container) {
+        JsonNode host = container.inspect().path("HostConfig");
+        if (host.path("Privileged").asBoolean(false)) {
+            return Optional.of("privileged");
+        }
+        for (JsonNode mount : container.inspect().path("Mounts")) {
+            String source = mount.path("Source").asText();
+            if ("bind".equals(mount.path("Type").asText()) && (policy == null || !policy.trusts(Path.of(source)))) {
+                return Optional.of(source);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The sanitised compose file that runs (in the run's folder). */

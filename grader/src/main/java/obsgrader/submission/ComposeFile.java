@@ -34,12 +34,26 @@ public final class ComposeFile {
 
     /** @param raw the file as parsed; its variables are substituted here, with the project's .env */
     public ComposeFile(Path file, JsonNode raw) {
+        this(ComposeVariables.fromDotEnv(file.toAbsolutePath().getParent()).apply(raw), file);
+    }
+
+    /** A tree whose variables are already substituted. */
+    private ComposeFile(JsonNode substituted, Path file) {
         this.file = file;
-        this.tree = ComposeVariables.fromDotEnv(file.toAbsolutePath().getParent()).apply(raw);
+        this.tree = substituted;
         Map<String, JsonNode> named = new LinkedHashMap<>();
         tree.path("services").fields().forEachRemaining(e -> named.put(e.getKey(), e.getValue()));
         this.services = Collections.unmodifiableMap(named);
         this.roles = Collections.unmodifiableMap(RoleDetector.detect(this));
+    }
+
+    /**
+     * The model compose itself resolved ({@code compose config}: includes, extends, env_file, profiles and
+     * variables applied) of the file at {@code file}. Compose writes a literal dollar {@code $$} in that
+     * model; it is read back as one {@code $}, as in a model this class substituted.
+     */
+    public static ComposeFile resolved(Path file, JsonNode resolved) {
+        return new ComposeFile(new ComposeVariables(Map.of()).apply(resolved), file);
     }
 
     public Path file() {

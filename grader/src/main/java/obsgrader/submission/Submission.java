@@ -63,6 +63,11 @@ public final class Submission {
         return new Submission(root, compose, files, Collections.unmodifiableMap(parsed));
     }
 
+    /** The same folder with another model of its compose file: the one compose resolves from it. */
+    public Submission withCompose(ComposeFile resolved) {
+        return new Submission(root, resolved, files, parsed);
+    }
+
     private static Optional<Path> composePathIn(Path root) {
         return COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
     }

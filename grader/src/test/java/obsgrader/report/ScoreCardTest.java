@@ -114,7 +114,7 @@ class ScoreCardTest {
                 "  cadvisor : laissé de côté : gcr.io/cadvisor/cadvisor ne peut être ni téléchargée ni construite sur cette machine\n",
                 "  hors ligne : cette machine n'a pu ni construire ni télécharger",
                 "Le fichier compose tel qu'il a tourné :\n", "  autorisé :\n",
-                "    node-exporter : montage en lecture seule de l'hôte /proc (node-exporter lit l'hôte)\n",
+                "    node-exporter : /proc de l'hôte remplacé par celui du conteneur (les métriques de node-exporter sans les fichiers de l'hôte)\n",
                 "  copie assainie :\n", "    chaque service : au plus 768m de mémoire, 1 CPU, 512 processus, 10m de journal\n",
                 "La machine :\n", "  moteur : Docker Engine 20.10.24+dfsg1 (API 1.41)\n",
                 "  trafic sortant non coupé : pas d'iptables sur cette machine",
@@ -132,7 +132,7 @@ class ScoreCardTest {
         JsonNode environment = ResultsJson.render(card, Messages.FRENCH).path("extra_data").path("environment");
         assertThat(environment.path("offline").asText()).startsWith("cette machine n'a pu");
         assertThat(environment.path("cadvisor").asText()).startsWith("laissé de côté : ");
-        assertThat(ConsoleCard.render(card, Messages.ENGLISH)).contains("    node-exporter: read-only host mount /proc",
+        assertThat(ConsoleCard.render(card, Messages.ENGLISH)).contains("    node-exporter: the host's /proc replaced by the container's own",
                 "  nginx:alpine → nginx 1.22 (Debian)\n", "  egress not cut: no iptables on this machine");
     }
 

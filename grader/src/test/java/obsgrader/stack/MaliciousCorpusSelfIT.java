@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +36,14 @@ class MaliciousCorpusSelfIT {
     @BeforeAll
     static void images() {
         DockerEngine.ensureRunning();
-        assertThat(StandInImages.fromCatalog().ensure(Set.of("python:3.11-slim")).unavailable()).isEmpty();
+        assertThat(StandInImages.fromCatalog().ensure(Set.of("python:3.11-slim", "prom/node-exporter:latest"))
+                .unavailable()).isEmpty();
+        Canary.plant();
     }
 
-    private LabStack stackOf(Path folder) {
+    /** A case copied beside the canary ({@link Canary}): its paths out of the submission name planted files. */
+    private LabStack stackOf(Path corpusCase) {
+        Path folder = Canary.submission(corpusCase);
         return LabStack.of(Submission.load(folder).compose().orElseThrow())
                 .withRunFolder(runs.resolve(folder.getFileName()))
                 .withPolicy(new SubmissionPolicy(List.of(folder.toAbsolutePath())))
@@ -57,6 +62,56 @@ class MaliciousCorpusSelfIT {
 
         assertThatThrownBy(stack::start).isInstanceOf(StackFailure.class).hasMessageStartingWith("refused to run");
         assertThat(leftOver(stack.runId())).isEmpty();
+    }
+
+    /**
+     * The cases that run although they reach for the host, booted together: node-exporter whose entrypoint prints
+     * a host file, a profile that switches a privileged service on, variables of the grader's environment. The
+     * engine is asked (inspect of every container the run created, as its events list them) whether any could
+     * read the host; then nothing planted appears anywhere in what the run wrote.
+     */
+    @Test
+    void theCasesReachingForTheHostRunWithoutIt() throws IOException {
+        for (String name : List.of("node-exporter-shell", "profile-switched-on", "canary-variables")) {
+            Instant started = Instant.now();
+            LabStack stack = stackOf(SubmissionPolicyTest.CORPUS.resolve(name)).start();
+            try {
+                Patience.waitUpTo(EFFECT, () -> stack.services().stream().allMatch(ServiceState::running));
+                List<String> created = createdSince(started, stack.runId());
+                assertThat(created).as(name + ": containers created").isNotEmpty();
+                created.forEach(id -> assertThat(hostAccess(id)).as(name + ": " + id).isEmpty());
+            } finally {
+                stack.close();
+            }
+            assertThat(stack.leftOut()).as(name).allMatch(service -> !service.equals("api"));
+            try (Stream<Path> files = Files.walk(runs.resolve(name))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(Canary.leaks(Files.readString(file))).as(file.toString()).isFalse();
+                }
+            }
+            assertThat(Canary.leaks(stack.notes().toString() + stack.changes())).as(name).isFalse();
+        }
+    }
+
+    /** The containers the engine created for a run, from its events (not from the grader's own list). */
+    private static List<String> createdSince(Instant since, String runId) {
+        Shell.Result events = Shell.run(Duration.ofSeconds(30), "docker", "events", "--since",
+                String.valueOf(since.getEpochSecond() - 1), "--until", String.valueOf(Instant.now().getEpochSecond()),
+                "--filter", "type=container", "--filter", "event=create",
+                "--filter", "label=" + ComposeSanitiser.RUN_LABEL + "=" + runId, "--format", "{{.Actor.ID}}");
+        return events.output().lines().filter(line -> !line.isBlank()).toList();
+    }
+
+    /** What of the host a container was given, as the engine says: privileges, host namespaces, host binds. */
+    private static List<String> hostAccess(String id) {
+        Shell.Result inspect = Shell.run(Duration.ofSeconds(30), "docker", "inspect", "--format",
+                "{{.HostConfig.Privileged}} {{.HostConfig.PidMode}} {{.HostConfig.NetworkMode}} {{.HostConfig.IpcMode}}"
+                        + " {{.HostConfig.UTSMode}} {{.HostConfig.UsernsMode}} {{.HostConfig.CapAdd}}"
+                        + " {{range .Mounts}}{{if eq .Type \"bind\"}}bind:{{.Source}} {{end}}{{end}}", id);
+        return Stream.of(inspect.output().strip().split("\\s+"))
+                .filter(word -> word.equals("true") || word.equals("host") || word.startsWith("bind:")
+                        || word.startsWith("[") && !word.equals("[]"))
+                .toList();
     }
 
     @Test
