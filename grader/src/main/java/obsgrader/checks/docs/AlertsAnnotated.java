@@ -2,6 +2,7 @@ package obsgrader.checks.docs;
 
 import static obsgrader.i18n.Message.msg;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,14 @@ import obsgrader.submission.Rule;
 @RubricCheck(id = "docs.alert-annotations")
 public final class AlertsAnnotated implements Check {
     /** The two annotations the line asks for, each with the keys that say the same (compared lower-case, accents off). */
-    private static final Map<String, Pattern> REQUIRED = new LinkedHashMap<>();
+    private static final Map<String, Pattern> REQUIRED = required();
 
-    static {
-        REQUIRED.put("summary", Pattern.compile("summary|title|titre|resume|sommaire|headline"));
-        REQUIRED.put("description", Pattern.compile("description|message|details?|explication|info"));
+    /** Summary first: the reasons list what an alert lacks in this order. Students' own keys count. */
+    private static Map<String, Pattern> required() {
+        Map<String, Pattern> required = new LinkedHashMap<>();
+        required.put("summary", Pattern.compile("summary|title|titre|resume|sommaire|headline"));
+        required.put("description", Pattern.compile("description|message|details?|explication|info"));
+        return Collections.unmodifiableMap(required);
     }
 
     @Override
