@@ -1,5 +1,6 @@
 package obsgrader.grading;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import obsgrader.engine.Compose;
@@ -20,10 +21,24 @@ import obsgrader.stack.Limits;
  */
 public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits, Knobs knobs, Duration deadline) {
 
-    /** The defaults, from the current folder: what a run is when nobody says otherwise. */
+    /** The defaults: what a run is when nobody says otherwise, the grader's folder found from the current one. */
     public static RunSettings defaults() {
-        return new RunSettings(Path.of(".").toAbsolutePath().normalize(), Compose.Choice.AUTO, Limits.DEFAULT,
+        return new RunSettings(graderRootAbove(Path.of(".")), Compose.Choice.AUTO, Limits.DEFAULT,
                 Knobs.defaults(), Duration.ofMinutes(45));
+    }
+
+    /**
+     * The nearest folder holding the grader's {@code sample-api}, from {@code start} upwards: a test JVM runs in the
+     * {@code grader} module, one level below it. The start itself when none does.
+     */
+    static Path graderRootAbove(Path start) {
+        Path from = start.toAbsolutePath().normalize();
+        for (Path folder = from; folder != null; folder = folder.getParent()) {
+            if (Files.isDirectory(folder.resolve("sample-api"))) {
+                return folder;
+            }
+        }
+        return from;
     }
 
     /** This JVM's settings as they are now: the edge's one reading. */
