@@ -73,21 +73,7 @@ class SloAlertsAndBudgetTest {
     @Test
     void alertsThatNameTheSloTheyGuardAreSloAlertsWithoutARecordedSli() throws Exception {
         Verdict verdict = new Fixture(folder).withReference("docker-compose.yml").withReference("prometheus/prometheus.yml")
-                .with("prometheus/rules/slo.yml", """
-                groups:
-                  - name: api.slo
-                    rules:
-                      - alert: HighErrorRate
-                        expr: sum(rate(http_requests_total{status_code=~"5.."}[5m])) / sum(rate(http_requests_total[5m])) > 0.005
-                        for: 2m
-                        annotations:
-                          description: "Le SLO de disponibilité (99,5 % de succès) est en danger"
-                      - alert: HighP95Latency
-                        expr: histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket[5m])) by (le)) > 0.5
-                        for: 3m
-                        annotations:
-                          description: "Le SLO de latence (p95 <= 500 ms) est dépassé"
-                """).judge(new SloAlertsAndBudget());
+                .with("prometheus/rules/slo.yml", SloAlertsFireTest.RULES_NAMING_THEIR_SLO).judge(new SloAlertsAndBudget());
 
         assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(0.5);
         assertThat(verdict.found()).contains("availability alert HighErrorRate", "latency alert HighP95Latency");
