@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import obsgrader.checks.GradingContext;
 import obsgrader.scenarios.LoadResults;
@@ -21,9 +22,12 @@ import obsgrader.submission.Rule;
  * do on the grader's idea of a healthy API (the lab's API fails 5 % of orders by design). Left out: alerts on the
  * host's resources (node-exporter's {@code node_*}), since the grading machine's load is not the student's, and
  * SLO alerts, which the SLO lines judge (on a stack minutes old, a 30-day budget or a 5-minute SLI of the first
- * orders says little).
+ * orders says little). Left out too: alerts on a target's availability ({@code up}, {@code probe_success},
+ * {@code absent(...)}): firing, they say a target really is down, which the targets and outage lines judge.
  */
 final class HealthyTrafficAlerts {
+    private static final Pattern AVAILABILITY = Pattern.compile("(?<![\\w:])(up|probe_success)(?![\\w:])|\\babsent(_over_time)?\\s*\\(");
+
     private HealthyTrafficAlerts() {
     }
 
@@ -35,13 +39,19 @@ final class HealthyTrafficAlerts {
         try {
             LoadResults load = context.load();
             Set<String> leftOut = Rule.alerts(context.submission()).stream()
-                    .filter(rule -> rule.expr().contains("node_")).map(Rule::alert).collect(Collectors.toCollection(HashSet::new));
+                    .filter(rule -> rule.expr().contains("node_") || readsAvailability(rule.expr()))
+                    .map(Rule::alert).collect(Collectors.toCollection(HashSet::new));
             Symptom.alertsOf(context.submission()).getOrDefault(Symptom.SLO, List.of()).forEach(slo -> leftOut.add(slo.alert()));
             return Optional.of(names(context.prometheus().query(query(healthyEnd(load))), leftOut));
         } catch (Exception e) {
             // no stack, no load, or a Prometheus that does not answer: the files' verdict stands alone
             return Optional.empty();
         }
+    }
+
+    /** Whether an alert's expression reads a target's availability: {@code up}, {@code probe_success}, {@code absent(...)}. */
+    static boolean readsAvailability(String expr) {
+        return AVAILABILITY.matcher(expr).find();
     }
 
     /** When the healthy waves ended: the latest end of every simulation but the slow page's. */

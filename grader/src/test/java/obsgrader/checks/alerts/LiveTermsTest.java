@@ -87,4 +87,13 @@ class LiveTermsTest {
             return Yaml.JSON.readTree(in);
         }
     }
+
+    @Test
+    void anAlertOnATargetsAvailabilityIsNoFalsePositiveUnderLoadSinceItSaysATargetIsReallyDown() {
+        assertThat(HealthyTrafficAlerts.readsAvailability("up{job=\"nginx\"} == 0")).isTrue();
+        assertThat(HealthyTrafficAlerts.readsAvailability("avg_over_time(probe_success[1m]) < 1")).isTrue();
+        assertThat(HealthyTrafficAlerts.readsAvailability("absent(up{job=\"api\"})")).isTrue();
+        assertThat(HealthyTrafficAlerts.readsAvailability("sum(rate(orders_total{status=\"failed\"}[5m])) / sum(rate(orders_total[5m])) > 0.02")).isFalse();
+        assertThat(HealthyTrafficAlerts.readsAvailability("rate(http_requests_total{job=\"backup\"}[5m]) > 1")).isFalse();
+    }
 }
