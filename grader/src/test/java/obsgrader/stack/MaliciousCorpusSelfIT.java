@@ -95,11 +95,16 @@ class MaliciousCorpusSelfIT {
 
     /** The containers the engine created for a run, from its events (not from the grader's own list). */
     private static List<String> createdSince(Instant since, String runId) {
-        Shell.Result events = Shell.run(Duration.ofSeconds(30), "docker", "events", "--since",
-                String.valueOf(since.getEpochSecond() - 1), "--until", String.valueOf(Instant.now().getEpochSecond()),
-                "--filter", "type=container", "--filter", "event=create",
-                "--filter", "label=" + ComposeSanitiser.RUN_LABEL + "=" + runId, "--format", "{{.Actor.ID}}");
-        return events.output().lines().filter(line -> !line.isBlank()).toList();
+        // --until is whole seconds: one more, and a few tries, so that a busy engine's last events are in
+        List<String> created = List.of();
+        for (int attempt = 0; attempt < 5 && created.isEmpty(); attempt++) {
+            Shell.Result events = Shell.run(Duration.ofSeconds(30), "docker", "events", "--since",
+                    String.valueOf(since.getEpochSecond() - 1), "--until", String.valueOf(Instant.now().getEpochSecond() + 1),
+                    "--filter", "type=container", "--filter", "event=create",
+                    "--filter", "label=" + ComposeSanitiser.RUN_LABEL + "=" + runId, "--format", "{{.Actor.ID}}");
+            created = events.output().lines().filter(line -> !line.isBlank()).toList();
+        }
+        return created;
     }
 
     /** What of the host a container was given, as the engine says: privileges, host namespaces, host binds. */
