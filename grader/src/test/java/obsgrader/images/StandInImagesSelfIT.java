@@ -97,7 +97,7 @@ class StandInImagesSelfIT {
                     .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                     .until(() -> serves(standIn, id));
         } finally {
-            Shell.run(Duration.ofSeconds(30), "docker", "rm", "-f", id);
+            Shell.run(Duration.ofSeconds(30), "docker", "rm", "-f", "-v", id);
         }
     }
 
