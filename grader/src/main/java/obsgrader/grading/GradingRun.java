@@ -254,7 +254,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return;
         }
         LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy).withCompose(composeChoice)
-                .withLimits(settings.limits())
+                .withLimits(settings.limits()).withBuildCache(settings.buildCache())
                 .withImagesFrom(StandInImages.fromCatalog());
         try {
             stack = candidate.start();

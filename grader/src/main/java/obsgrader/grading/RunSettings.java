@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import obsgrader.engine.Compose;
 import obsgrader.scenarios.Knobs;
+import obsgrader.stack.BuildCache;
 import obsgrader.stack.Limits;
 
 /**
@@ -18,13 +19,16 @@ import obsgrader.stack.Limits;
  *                   {@code -Dgrader.log-size})
  * @param knobs      the load's and the burst's parameters ({@code -Dload.*}, {@code -Dburst.*})
  * @param deadline   no submission holds the machine longer ({@code -Dgrader.deadline}, in minutes)
+ * @param buildCache how many built images are kept for a later run of the same files
+ *                   ({@code -Dgrader.build-cache.days}, {@code -Dgrader.build-cache.images}; 0 images: off)
  */
-public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits, Knobs knobs, Duration deadline) {
+public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits, Knobs knobs, Duration deadline,
+                          BuildCache.Bounds buildCache) {
 
     /** The defaults: what a run is when nobody says otherwise, the grader's folder found from the current one. */
     public static RunSettings defaults() {
         return new RunSettings(graderRootAbove(Path.of(".")), Compose.Choice.AUTO, Limits.DEFAULT,
-                Knobs.defaults(), Duration.ofMinutes(45));
+                Knobs.defaults(), Duration.ofMinutes(45), BuildCache.Bounds.DEFAULT);
     }
 
     /**
@@ -51,11 +55,15 @@ public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits
                         Integer.parseInt(System.getProperty("grader.pids", String.valueOf(Limits.DEFAULT.pids()))),
                         System.getProperty("grader.log-size", Limits.DEFAULT.logSize())),
                 Knobs.fromSystemProperties(),
-                Duration.ofMinutes(Long.parseLong(System.getProperty("grader.deadline", "45"))));
+                Duration.ofMinutes(Long.parseLong(System.getProperty("grader.deadline", "45"))),
+                new BuildCache.Bounds(Duration.ofDays(Long.parseLong(System.getProperty("grader.build-cache.days",
+                        String.valueOf(BuildCache.Bounds.DEFAULT.unusedFor().toDays())))),
+                        Integer.parseInt(System.getProperty("grader.build-cache.images",
+                                String.valueOf(BuildCache.Bounds.DEFAULT.images())))));
     }
 
     /** The same settings with another compose (a self-test grades under both). */
     public RunSettings withCompose(Compose.Choice choice) {
-        return new RunSettings(graderRoot, choice, limits, knobs, deadline);
+        return new RunSettings(graderRoot, choice, limits, knobs, deadline, buildCache);
     }
 }

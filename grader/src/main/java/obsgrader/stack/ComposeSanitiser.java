@@ -33,6 +33,7 @@ public final class ComposeSanitiser {
     private final Limits limits;
     private final List<Message> changes = new ArrayList<>();
     private String publishedOn = "127.0.0.1";
+    private BuildCache buildCache = BuildCache.none();
     private List<String> bridges = List.of();
 
     public ComposeSanitiser(String runId, Map<String, Message> leftOut, Limits limits) {
@@ -44,6 +45,12 @@ public final class ComposeSanitiser {
     /** The address ports are published on (the loopback unless the engine is remote: {@code Docker.bindAddress}). */
     public ComposeSanitiser publishingOn(String address) {
         this.publishedOn = address;
+        return this;
+    }
+
+    /** Services whose image is in the build cache, or is to be built into it ({@link BuildCache}). */
+    public ComposeSanitiser withBuildCache(BuildCache buildCache) {
+        this.buildCache = buildCache;
         return this;
     }
 
@@ -107,14 +114,24 @@ public final class ComposeSanitiser {
             service.get("ports").forEach(port -> ports.add(ephemeral(port)));
             service.set("ports", ports);
         }
-        if (service.has("build")) {
+        if (buildCache.reused(name)) {
+            // built from the same files by an earlier run: that image runs, nothing builds
+            service.remove("build");
+            service.put("image", buildCache.entry(name).orElseThrow().tag());
+        } else if (service.has("build")) {
             JsonNode build = service.get("build");
             ObjectNode buildObject = build instanceof ObjectNode o ? o : service.putObject("build").put("context", build.asText("."));
             buildObject.put("context", compose.resolve(buildObject.path("context").asText(".")).toString());
-            // The built image carries the run's labels: a sweep finds it even when the run died before `up`.
-            addRunLabel(buildObject);
-            // A fixed tag lets the build be done (and timed, and reported) before `up`, and removed afterwards.
-            service.put("image", builtImage(name));
+            buildCache.entry(name).ifPresentOrElse(cached -> {
+                // the cache's image, not the run's: its cleanup leaves it (a failed build is never tagged)
+                addLabel(buildObject, BuildCache.LABEL, cached.key());
+                service.put("image", cached.tag());
+            }, () -> {
+                // The built image carries the run's labels: a sweep finds it even when the run died before `up`.
+                addRunLabel(buildObject);
+                // A fixed tag lets the build be done (and timed, and reported) before `up`, and removed afterwards.
+                service.put("image", builtImage(name));
+            });
         }
         if (service.has("volumes")) {
             ArrayNode volumes = NODES.arrayNode();
@@ -344,13 +361,17 @@ public final class ComposeSanitiser {
 
     /** On a service (its containers) or a service's build (its image). */
     private void addRunLabel(ObjectNode labelled) {
+        addLabel(labelled, RUN_LABEL, runId);
+        addLabel(labelled, OWNER_LABEL, owner());
+    }
+
+    /** Adds a label to a service or a build, in the form its labels are written in (a list or a map). */
+    private static void addLabel(ObjectNode labelled, String name, String value) {
         JsonNode labels = labelled.get("labels");
         if (labels instanceof ArrayNode list) {
-            list.add(RUN_LABEL + "=" + runId);
-            list.add(OWNER_LABEL + "=" + owner());
+            list.add(name + "=" + value);
         } else {
-            ObjectNode map = labels instanceof ObjectNode existing ? existing : labelled.putObject("labels");
-            map.put(RUN_LABEL, runId).put(OWNER_LABEL, owner());
+            (labels instanceof ObjectNode existing ? existing : labelled.putObject("labels")).put(name, value);
         }
     }
 }

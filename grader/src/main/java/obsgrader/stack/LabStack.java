@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A submission's compose stack booted in isolation by the compose command line ({@link Compose}, v2 or v1): a
  * sanitised copy in the run's folder, its own project, ephemeral loopback ports. {@link #close()} always saves
- * every service's log and removes every container, network, volume and built image of the run.
+ * every service's log and removes every container, network, volume and built image of the run, but for the
+ * images kept in the {@link BuildCache} for a later run of the same files.
  */
 public final class LabStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabStack.class);
@@ -67,6 +68,8 @@ public final class LabStack implements AutoCloseable {
     /** The verbs on the running stack's containers: the docker command line, or a test's recorded answers. */
     private Engine engine = Engine.DOCKER;
     private boolean closed;
+    private BuildCache.Bounds buildCacheBounds = BuildCache.Bounds.DEFAULT;
+    private BuildCache buildCache = BuildCache.none();
 
     private LabStack(ComposeFile compose) {
         this.compose = compose;
@@ -99,6 +102,12 @@ public final class LabStack implements AutoCloseable {
 
     public LabStack withLimits(Limits limits) {
         this.limits = limits;
+        return this;
+    }
+
+    /** How many built images are kept for later runs of the same files ({@link BuildCache}; OFF builds every time). */
+    public LabStack withBuildCache(BuildCache.Bounds bounds) {
+        this.buildCacheBounds = bounds;
         return this;
     }
 
@@ -175,6 +184,8 @@ public final class LabStack implements AutoCloseable {
         }
         publishedHost = Docker.publishedHost();
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
+        buildCache = BuildCache.lookUp(compose, leftOut.keySet(), buildCacheBounds);
+        notes.putAll(buildCache.notes());
         writeSanitised();
         if (buildEach()) {
             writeSanitised();
@@ -233,7 +244,7 @@ public final class LabStack implements AutoCloseable {
     }
 
     private void writeSanitised() {
-        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
+        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress()).withBuildCache(buildCache);
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
         compose(Duration.ofMinutes(1), msg("grader.stack.invalid-compose", composeCli.describe()), "config", "-q");
     }
@@ -247,7 +258,7 @@ public final class LabStack implements AutoCloseable {
         Set<String> labServices = labServices();
         boolean leftOutAny = false;
         for (String name : compose.services().keySet()) {
-            if (!compose.isBuilt(name) || leftOut.containsKey(name)) {
+            if (!compose.isBuilt(name) || leftOut.containsKey(name) || buildCache.reused(name)) {
                 continue;
             }
             // v1's --force-rm: the engine itself removes a failed step's container, even when the grader dies mid-build
