@@ -185,6 +185,27 @@ class ComposeSanitiserTest {
     }
 
     @Test
+    void aCachedBuildIsTheCachesImageAndAReusedOneIsNotBuilt() throws IOException {
+        Files.writeString(folder.resolve("docker-compose.yml"),
+                "services:\n  api: {build: {context: ./app, labels: [team=shop]}}\n  webhook: {build: ./webhook}\n");
+        BuildCache cache = new BuildCache(Map.of(
+                "api", new BuildCache.Entry("k1", "obsgrader-build-cache:k1", false),
+                "webhook", new BuildCache.Entry("k2", "obsgrader-build-cache:k2", true)));
+        JsonNode services = new ComposeSanitiser("run1", Map.of(), LIMITS).withBuildCache(cache)
+                .sanitise(Submission.load(folder).compose().orElseThrow()).path("services");
+
+        JsonNode api = services.path("api");
+        assertThat(api.path("image").asText()).isEqualTo("obsgrader-build-cache:k1");
+        assertThat(api.path("build").path("labels").toString())
+                .as("the run's cleanup must not find the cache's image by the run's labels")
+                .contains("team=shop", BuildCache.LABEL + "=k1").doesNotContain(ComposeSanitiser.RUN_LABEL);
+        JsonNode webhook = services.path("webhook");
+        assertThat(webhook.has("build")).isFalse();
+        assertThat(webhook.path("image").asText()).isEqualTo("obsgrader-build-cache:k2");
+        assertThat(webhook.path("labels").path(ComposeSanitiser.RUN_LABEL).asText()).as("its containers are the run's").isEqualTo("run1");
+    }
+
+    @Test
     void givesEveryNetworkABridgeNamedForTheRun() throws IOException {
         Files.writeString(folder.resolve("docker-compose.yml"), """
                 services:
