@@ -1,0 +1,68 @@
+package obsgrader.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import obsgrader.engine.Compose;
+import obsgrader.engine.Docker;
+import obsgrader.engine.Docker.Kind;
+import obsgrader.images.StandInImages;
+import obsgrader.submission.Submission;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How long the reference takes to boot (build included, until every container is started) without the build
+ * cache, with it before its images are there (they are built into it), and once they are (a regrade), under
+ * each compose flavour. {@code mvn verify -Pbenchmark -Dit.test=BuildCacheBenchmark [-Dstack=PATH]}. The
+ * cache's images it added are removed at the end. A measurement: nothing is asserted.
+ */
+class BuildCacheBenchmark {
+    @Test
+    void bootWithAndWithoutTheBuildCache() {
+        Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
+        String stack = System.getProperty("stack", "");
+        Path submission = root.resolve(stack.isBlank() ? "stack" : stack);
+        Set<String> before = cached();
+        List<String> lines = new ArrayList<>();
+        try {
+            for (Compose.Choice flavour : List.of(Compose.Choice.V1, Compose.Choice.V2)) {
+                lines.add(boot(submission, flavour, BuildCache.Bounds.OFF, "no cache"));
+                lines.add(boot(submission, flavour, BuildCache.Bounds.DEFAULT, "cache, first run"));
+                lines.add(boot(submission, flavour, BuildCache.Bounds.DEFAULT, "cache, regrade"));
+            }
+        } finally {
+            Set<String> added = cached();
+            added.removeAll(before);
+            added.forEach(tag -> Docker.run(Duration.ofMinutes(1), "image", "rm", tag));
+        }
+        System.out.printf("%nBoot of %s (images built, every container started):%n%s%n", submission,
+                String.join("\n", lines));
+    }
+
+    private static String boot(Path submission, Compose.Choice flavour, BuildCache.Bounds bounds, String what) {
+        LabStack stack = LabStack.of(Submission.load(submission).compose().orElseThrow()).withCompose(flavour)
+                .withRunFolder(Path.of("target", "benchmark-build-cache")).withImagesFrom(StandInImages.fromCatalog())
+                .withBuildCache(bounds);
+        long start = System.nanoTime();
+        try {
+            stack.start();
+            long took = (System.nanoTime() - start) / 1_000_000;
+            List<String> reused = stack.notes().keySet().stream().filter(note -> note.startsWith("build "))
+                    .map(note -> note.substring("build ".length())).toList();
+            return String.format(Locale.ROOT, "  compose %s, %-17s %6.1f s  (reused: %s)", flavour, what + ":",
+                    took / 1000.0, reused.isEmpty() ? "none" : String.join(", ", reused));
+        } finally {
+            stack.close();
+        }
+    }
+
+    private static Set<String> cached() {
+        Set<String> tags = new TreeSet<>();
+        Docker.inspect(Kind.IMAGE, BuildCache.LABEL).forEach(image -> image.path("RepoTags").forEach(tag -> tags.add(tag.asText())));
+        return tags;
+    }
+}
