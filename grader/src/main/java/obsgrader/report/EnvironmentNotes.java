@@ -18,7 +18,7 @@ public final class EnvironmentNotes {
     /** Notes about the machine that graded, not about the submission. */
     private static final Set<String> MACHINE = Set.of("engine", "compose", "egress", "egress not cut");
     /** Notes about how the submission's compose file was run. */
-    private static final Set<String> SUBMISSION = Set.of("resolved", "emptied", "sanitised", "allowed");
+    private static final Set<String> SUBMISSION = Set.of("resolved", "emptied", "sanitised", "allowed", "reused");
     private static final String STAND_IN = "grader.note.stand-in";
     private static final String CLAUSES = "grader.clauses";
 

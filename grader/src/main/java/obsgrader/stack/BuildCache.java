@@ -124,14 +124,10 @@ public final class BuildCache {
     }
 
     /** For the report's header: which services run an image built from the same files earlier. */
-    Map<String, Message> notes() {
-        Map<String, Message> notes = new LinkedHashMap<>();
-        entries.forEach((service, entry) -> {
-            if (entry.reused()) {
-                notes.put("build " + service, msg("grader.note.build-reused", service));
-            }
-        });
-        return notes;
+    Optional<Message> note() {
+        List<Message> reused = entries.entrySet().stream().filter(entry -> entry.getValue().reused())
+                .map(entry -> msg("grader.note.build-reused", entry.getKey())).toList();
+        return reused.isEmpty() ? Optional.empty() : Optional.of(Message.clauses(reused));
     }
 
     /**

@@ -185,7 +185,7 @@ public final class LabStack implements AutoCloseable {
         publishedHost = Docker.publishedHost();
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         buildCache = BuildCache.lookUp(compose, leftOut.keySet(), buildCacheBounds);
-        notes.putAll(buildCache.notes());
+        buildCache.note().ifPresent(note -> notes.put("reused", note));
         writeSanitised();
         if (buildEach()) {
             writeSanitised();

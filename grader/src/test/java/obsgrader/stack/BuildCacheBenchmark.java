@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import obsgrader.engine.Compose;
 import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Kind;
+import obsgrader.i18n.Message;
 import obsgrader.images.StandInImages;
 import obsgrader.submission.Submission;
 import org.junit.jupiter.api.Test;
@@ -51,10 +52,8 @@ class BuildCacheBenchmark {
         try {
             stack.start();
             long took = (System.nanoTime() - start) / 1_000_000;
-            List<String> reused = stack.notes().keySet().stream().filter(note -> note.startsWith("build "))
-                    .map(note -> note.substring("build ".length())).toList();
-            return String.format(Locale.ROOT, "  compose %s, %-17s %6.1f s  (reused: %s)", flavour, what + ":",
-                    took / 1000.0, reused.isEmpty() ? "none" : String.join(", ", reused));
+            return String.format(Locale.ROOT, "  compose %s, %-17s %6.1f s  (%s)", flavour, what + ":", took / 1000.0,
+                    stack.notes().getOrDefault("reused", Message.verbatim("nothing reused")));
         } finally {
             stack.close();
         }

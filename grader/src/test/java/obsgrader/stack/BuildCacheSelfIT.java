@@ -109,7 +109,7 @@ class BuildCacheSelfIT {
                     .lines().filter(line -> !line.isBlank()).map(id -> "image " + id).forEach(left::add);
             AbandonedRunSelfIT.docker("images", "-q", "--filter", "reference=obsgrader-" + stack.runId() + "-*")
                     .lines().filter(line -> !line.isBlank()).map(id -> "tagged " + id).forEach(left::add);
-            return new Boot(millis, stack.notes().containsKey("build api"), api.has("build"),
+            return new Boot(millis, stack.notes().containsKey("reused"), api.has("build"),
                     api.path("image").asText(), imageId, left);
         } finally {
             stack.close();
