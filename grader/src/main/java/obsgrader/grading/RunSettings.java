@@ -3,6 +3,7 @@ package obsgrader.grading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import obsgrader.engine.Compose;
 import obsgrader.scenarios.Knobs;
 import obsgrader.stack.BuildCache;
@@ -60,6 +61,11 @@ public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits
                         String.valueOf(BuildCache.Bounds.DEFAULT.unusedFor().toDays())))),
                         Integer.parseInt(System.getProperty("grader.build-cache.images",
                                 String.valueOf(BuildCache.Bounds.DEFAULT.images())))));
+    }
+
+    /** What a submission may read and build from outside its folder: the grader's sample-api, which the reference links to. */
+    public List<Path> referenceMaterial() {
+        return List.of(graderRoot.resolve("sample-api"));
     }
 
     /** The same settings with another compose (a self-test grades under both). */
