@@ -1,5 +1,8 @@
 package obsgrader.stack;
 
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
 import obsgrader.engine.Compose;
 import obsgrader.engine.Docker;
 import obsgrader.engine.Docker.Kind;
@@ -18,12 +23,13 @@ import org.junit.jupiter.api.Test;
 /**
  * How long the reference takes to boot (build included, until every container is started) without the build
  * cache, with it before its images are there (they are built into it), and once they are (a regrade), under
- * each compose flavour. {@code mvn verify -Pbenchmark -Dit.test=BuildCacheBenchmark [-Dstack=PATH]}. The
+ * each compose flavour; then a copy whose API's every build step is new to the engine (a cold build, pip included)
+ * and its regrade. {@code mvn verify -Pbenchmark -Dit.test=BuildCacheBenchmark [-Dstack=PATH]}. The
  * cache's images it added are removed at the end. A measurement: nothing is asserted.
  */
 class BuildCacheBenchmark {
     @Test
-    void bootWithAndWithoutTheBuildCache() {
+    void bootWithAndWithoutTheBuildCache() throws IOException {
         Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
         String stack = System.getProperty("stack", "");
         Path submission = root.resolve(stack.isBlank() ? "stack" : stack);
@@ -42,6 +48,9 @@ class BuildCacheBenchmark {
                 lines.add(boot(submission, flavour, BuildCache.Bounds.DEFAULT, "cache, first run"));
                 lines.add(boot(submission, flavour, BuildCache.Bounds.DEFAULT, "cache, regrade"));
             }
+            Path cold = coldCopy(submission);
+            lines.add(boot(cold, Compose.Choice.V2, BuildCache.Bounds.DEFAULT, "cold, first run"));
+            lines.add(boot(cold, Compose.Choice.V2, BuildCache.Bounds.DEFAULT, "cold, regrade"));
         } finally {
             Set<String> added = cached();
             added.removeAll(before);
@@ -49,6 +58,28 @@ class BuildCacheBenchmark {
         }
         System.out.printf("%nBoot of %s (images built, every container started):%n%s%n", submission,
                 String.join("\n", lines));
+    }
+
+    /**
+     * The submission, links copied as files, its API's Dockerfile given a step of its own before the others: every
+     * step is new to the engine's layer cache, as on a machine that never built these files (pip runs).
+     */
+    private static Path coldCopy(Path submission) throws IOException {
+        Path copy = Files.createTempDirectory(Path.of("target"), "benchmark-build-cache-cold");
+        try (Stream<Path> files = Files.walk(submission, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(submission.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path dockerfile = copy.resolve("app/Dockerfile");
+        Files.writeString(dockerfile, Files.readString(dockerfile).replaceFirst("(?m)^(FROM .*)$",
+                "$1\nENV BENCHMARK_TOKEN=" + UUID.randomUUID()));
+        return copy;
     }
 
     private static String boot(Path submission, Compose.Choice flavour, BuildCache.Bounds bounds, String what) {
