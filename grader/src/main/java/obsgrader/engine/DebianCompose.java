@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Compose v2 for a machine that has only v1 (Debian bookworm): the static binary of a newer Debian release's
  * {@code docker-compose} package, downloaded with a private apt configuration and unpacked into the grader's
  * own cache. Nothing is installed system-wide: the engine, shared by whoever uses the machine, stays as it is.
- * {@code -Dgrader.compose-suite} (trixie: 2.26; sid: 2.40) and {@code -Dgrader.debian-mirror} choose where from.
+ * Where from is the run's setting ({@link Source}), read at the edge.
  */
 public final class DebianCompose {
     private static final Logger LOG = LoggerFactory.getLogger(DebianCompose.class);
@@ -24,6 +24,16 @@ public final class DebianCompose {
     private static final String KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg";
 
     private DebianCompose() {
+    }
+
+    /**
+     * Where the package comes from ({@code -Dgrader.compose-suite}, {@code -Dgrader.debian-mirror}).
+     *
+     * @param suite  a Debian release whose {@code docker-compose} is v2 (trixie: 2.26; sid: 2.40)
+     * @param mirror a Debian mirror's URL
+     */
+    public record Source(String suite, String mirror) {
+        public static final Source DEFAULT = new Source("trixie", "http://deb.debian.org/debian");
     }
 
     /** Where the grader keeps its Compose v2: /var/cache/obsgrader as root, ~/.cache/obsgrader otherwise. */
@@ -34,7 +44,7 @@ public final class DebianCompose {
     }
 
     /** Downloads and unpacks the package unless its binary is already there; returns the binary. */
-    static synchronized Path install() {
+    static synchronized Path install(Source source) {
         Path binary = binary();
         if (Files.isExecutable(binary)) {
             return binary;
@@ -43,8 +53,8 @@ public final class DebianCompose {
             throw new EnvironmentFault("Compose v2 is missing: install Docker's compose plugin (docker compose), "
                     + "or run with -Dgrader.compose=v1");
         }
-        String suite = System.getProperty("grader.compose-suite", "trixie");
-        String mirror = System.getProperty("grader.debian-mirror", "http://deb.debian.org/debian");
+        String suite = source.suite();
+        String mirror = source.mirror();
         LOG.info("Fetching Compose v2 from Debian {} ({}) into {}", suite, mirror, binary.getParent());
         // per process: two gradings installing at once neither share apt's lock nor a half-copied binary
         String pid = String.valueOf(ProcessHandle.current().pid());

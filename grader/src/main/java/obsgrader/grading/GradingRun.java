@@ -31,6 +31,7 @@ import obsgrader.images.StandInImages;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
+import obsgrader.stack.Host;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.ResolvedCompose;
 import obsgrader.stack.StackFailure;
@@ -109,7 +110,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return raw;
         }
         try {
-            ResolvedCompose resolved = ResolvedCompose.of(compose.get(), "obsgrader", false);
+            ResolvedCompose resolved = ResolvedCompose.of(compose.get(), "obsgrader");
             environmentNotes.put("resolved", msg("grader.note.resolved", resolved.by()));
             if (!resolved.emptied().isEmpty()) {
                 environmentNotes.put("emptied", msg("grader.note.variables-empty", String.join(", ", resolved.emptied())));
@@ -254,6 +255,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return;
         }
         LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy).withCompose(composeChoice)
+                .withHost(Host.local(settings.debian()))
                 .withLimits(settings.limits())
                 .withImagesFrom(StandInImages.fromCatalog());
         try {

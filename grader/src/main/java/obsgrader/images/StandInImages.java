@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * pulled is pulled, and the rest is built from Debian packages (see {@code standins/catalog.yml}) and tagged
  * with the upstream name. A stand-in is rebuilt only when its files change.
  */
-public final class StandInImages {
+public final class StandInImages implements ImageSource {
     private static final Logger LOG = LoggerFactory.getLogger(StandInImages.class);
     static final String HASH_LABEL = "obsgrader.standin.hash";
     private static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
@@ -62,6 +62,7 @@ public final class StandInImages {
     public record Outcome(Map<String, String> standIns, Set<String> unavailable) {
     }
 
+    @Override
     public Outcome ensure(Set<String> images) {
         synchronized (BUILDING) {
             return ensureNow(images);

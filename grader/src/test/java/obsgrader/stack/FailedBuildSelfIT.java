@@ -64,7 +64,7 @@ class FailedBuildSelfIT {
                 volumes:
                   data:
                 """);
-        LabStack stack = LabStack.of(Submission.load(folder).compose().orElseThrow()).withRunFolder(folder.resolve("run"));
+        LabStack stack = SelfTestStacks.of(Submission.load(folder).compose().orElseThrow()).withRunFolder(folder.resolve("run"));
 
         List<String> before = leftOf(stack.runId(), token);
         assertThatThrownBy(stack::start).isInstanceOf(StackFailure.class).hasMessageContaining("would not build");
