@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A submission's compose stack booted in isolation by the compose command line ({@link Compose}, v2 or v1): a
- * sanitised copy in the run's folder, its own project, ephemeral loopback ports. What it asks of the machine goes
- * through a {@link Host} and an {@link Engine}, so that the boot's decisions are unit-tested on recorded answers. {@link #close()} always saves
- * every service's log and removes every container, network, volume and built image of the run.
+ * sanitised copy in the run's folder, its own project, ephemeral loopback ports. {@link #close()} always saves
+ * every service's log and removes every container, network, volume and built image of the run. What it asks of the
+ * machine goes through a {@link Host} and an {@link Engine}, so that the boot's decisions are unit-tested on answers
+ * recorded from a real engine.
  */
 public final class LabStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabStack.class);
@@ -193,9 +194,7 @@ public final class LabStack implements AutoCloseable {
         // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
         Runtime.getRuntime().addShutdownHook(closeOnExit);
         Shell.Result up = host.compose(composeCli, upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
-        if (!up.ok()) {
-            engineMustAnswer("compose up", up);
-        }
+        engineMustAnswer("compose up", up);
         if (up.timedOut()) {
             throw new StackFailure(msg("grader.stack.up-timeout", upTimeout.toMinutes(), upOutput()));
         }
@@ -266,9 +265,7 @@ public final class LabStack implements AutoCloseable {
             String[] words = composeCli.flavour() == Compose.Flavour.V1 ? new String[] {"build", "--force-rm", name}
                     : new String[] {"build", name};
             Shell.Result build = host.compose(composeCli, buildTimeout, project(), sanitisedFile, words);
-            if (!build.ok()) {
-                engineMustAnswer("compose build " + name, build);
-            }
+            engineMustAnswer("compose build " + name, build);
             if (build.timedOut()) {
                 throw new StackFailure(msg("grader.stack.build-timeout", name, buildTimeout.toMinutes(), build.tail(20)));
             }
@@ -295,9 +292,7 @@ public final class LabStack implements AutoCloseable {
     private void compose(Duration timeout, Message meaning, String... words) {
         Shell.Result result = host.compose(composeCli, timeout, project(), sanitisedFile, words);
         String command = "compose " + String.join(" ", words);
-        if (!result.ok()) {
-            engineMustAnswer(command, result);
-        }
+        engineMustAnswer(command, result);
         if (result.timedOut()) {
             throw new StackFailure(msg("grader.stack.command-timeout", command, timeout.toMinutes(), meaning, result.tail(20)));
         }
@@ -308,7 +303,7 @@ public final class LabStack implements AutoCloseable {
 
     /** A compose command that failed where no engine answers is the machine's fault, never the submission's. */
     private void engineMustAnswer(String command, Shell.Result result) {
-        if (!host.engineAnswers()) {
+        if (!result.ok() && !host.engineAnswers()) {
             throw new EnvironmentFault(command + " failed and no Docker engine answers: " + result.tail(3));
         }
     }
