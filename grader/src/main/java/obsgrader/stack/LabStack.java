@@ -158,8 +158,22 @@ public final class LabStack implements AutoCloseable {
         return sanitiser == null ? List.of() : sanitiser.changes();
     }
 
-    /** Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason. */
+    /**
+     * Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason, or
+     * {@link EnvironmentFault} when the machine is at fault; either way what the boot made is removed first
+     * ({@link #close()}), since a caller given no stack has none to close.
+     */
     public LabStack start() {
+        try {
+            boot();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void boot() {
         Optional<Compose> resolver = host.resolver();
         SubmissionPolicy.Admission admission = policy != null ? policy.admit(compose, project(), resolver)
                 : new SubmissionPolicy.Admission(ResolvedCompose.of(compose, project(), resolver), Map.of(), List.of());
@@ -204,7 +218,6 @@ public final class LabStack implements AutoCloseable {
         egress.confirm();
         egress.notCut().ifPresentOrElse(reason -> notes.put("egress not cut", reason),
                 () -> notes.put("egress", egress.describe()));
-        return this;
     }
 
     /**
