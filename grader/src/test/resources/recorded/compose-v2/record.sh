@@ -19,7 +19,7 @@ record() { # NAME COMMAND...: runs it in the work folder, keeps its exit status 
 }
 
 mkdir -p "$work/api" "$work/docs" "$work/fine"
-# the lab's API: its Dockerfile copies a file the submission does not have (the flawed corpus's image-does-not-build)
+# the lab's API: its Dockerfile copies a file the submission does not have (as FailedBuildSelfIT breaks it)
 printf 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n' > "$work/api/Dockerfile"
 # a service the lab does not ask for, whose RUN step fails
 printf 'FROM python:3.11-slim\nRUN echo "building the docs" && exit 3\n' > "$work/docs/Dockerfile"
