@@ -1,5 +1,7 @@
 package obsgrader.engine;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ public record Compose(List<String> command, Flavour flavour, String version) {
             try {
                 return value.isBlank() ? AUTO : valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new EnvironmentFault("grader.compose=" + value + " is not one of auto, v1, v2");
+                throw new EnvironmentFault(msg("grader.machine.compose-choice", value));
             }
         }
     }
@@ -57,12 +59,11 @@ public record Compose(List<String> command, Flavour flavour, String version) {
     private static Compose install(Choice choice, DebianCompose.Source debian) {
         if (choice == Choice.V1) {
             DockerEngine.ensureHostTool("docker-compose", "docker-compose");
-            return findV1().orElseThrow(() -> new EnvironmentFault(
-                    "docker-compose on the PATH is not Compose v1; run with -Dgrader.compose=v2 or auto"));
+            return findV1().orElseThrow(() -> new EnvironmentFault(msg("grader.machine.not-compose-v1")));
         }
         Path binary = DebianCompose.install(debian);
         return probe(List.of(binary.toString()), Flavour.V2).orElseThrow(() ->
-                new EnvironmentFault("the Compose v2 installed in " + binary + " does not run; remove it and run again"));
+                new EnvironmentFault(msg("grader.machine.compose-v2-broken", binary)));
     }
 
     /** The plugin first, then a v2 {@code docker-compose} on the PATH, then the grader's own; none is installed. */

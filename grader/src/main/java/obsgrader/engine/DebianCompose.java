@@ -1,5 +1,7 @@
 package obsgrader.engine;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,8 +52,7 @@ public final class DebianCompose {
             return binary;
         }
         if (!Files.exists(Path.of("/etc/debian_version")) || !Files.exists(Path.of(KEYRING))) {
-            throw new EnvironmentFault("Compose v2 is missing: install Docker's compose plugin (docker compose), "
-                    + "or run with -Dgrader.compose=v1");
+            throw new EnvironmentFault(msg("grader.machine.compose-v2-missing"));
         }
         String suite = source.suite();
         String mirror = source.mirror();
@@ -73,8 +74,7 @@ public final class DebianCompose {
                     apt + " update && " + apt + " download docker-compose && dpkg-deb -x docker-compose_*.deb unpacked");
             Path unpacked = work.resolve("unpacked/usr/libexec/docker/cli-plugins/docker-compose");
             if (!fetched.ok() || !Files.isExecutable(unpacked)) {
-                throw new EnvironmentFault("could not fetch Compose v2 from Debian " + suite + " (" + mirror + "):\n"
-                        + fetched.tail(10));
+                throw new EnvironmentFault(msg("grader.machine.compose-v2-fetch", suite, mirror, fetched.tail(10)));
             }
             // moved into place whole, so a run killed half-way never leaves a binary that looks installed
             Path partial = binary.resolveSibling("docker-compose.partial-" + pid);
@@ -83,7 +83,7 @@ public final class DebianCompose {
             deleteTree(work);
             return binary;
         } catch (IOException e) {
-            throw new EnvironmentFault("could not install Compose v2 in " + binary.getParent() + ": " + e.getMessage());
+            throw new EnvironmentFault(msg("grader.machine.compose-v2-install", binary.getParent(), e.getMessage()));
         }
     }
 

@@ -81,7 +81,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     /** Why the stack did not boot when this machine, being offline, is at fault: what the live checks say. */
     private Message offlineReason;
     /** Written by whichever thread meets the fault: the files thread judges beside the main one. */
-    private volatile String environmentFault;
+    private volatile Message environmentFault;
     private LoadResults load;
     private String loadFailure;
 
@@ -168,8 +168,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         } catch (NotAssessed e) {
             return Verdict.notAssessed(e.cause());
         } catch (EnvironmentFault e) {
-            environmentFault = e.getMessage();
-            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", e.getMessage()));
+            environmentFault = e.reason();
+            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", e.reason()));
         } catch (StackFailure e) {
             return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.reason());
         } catch (NoAnswer e) {
@@ -218,7 +218,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
-    public String environmentFault() {
+    public Message environmentFault() {
         return environmentFault;
     }
 

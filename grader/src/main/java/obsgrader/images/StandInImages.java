@@ -1,5 +1,7 @@
 package obsgrader.images;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -134,8 +136,7 @@ public final class StandInImages implements ImageSource {
         Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--force-rm", "--label", HASH_LABEL + "=" + hash(choice),
                 "--build-arg", "SUITE=" + choice.version().suite(), "-t", reference, context.toString());
         if (!build.ok()) {
-            throw new EnvironmentFault("The stand-in image " + reference + " (" + choice.standIn().folder()
-                    + ") would not build:\n" + build.tail(20));
+            throw new EnvironmentFault(msg("grader.machine.stand-in-build", reference, choice.standIn().folder(), build.tail(20)));
         }
     }
 
@@ -152,7 +153,7 @@ public final class StandInImages implements ImageSource {
                         + "' && tar -C '" + rootfs + "' -c . | docker import - " + catalog.base()
                         + " && rm -rf '" + rootfs + "'");
         if (!result.ok()) {
-            throw new EnvironmentFault("debootstrap of the base image failed:\n" + result.tail(20));
+            throw new EnvironmentFault(msg("grader.machine.debootstrap", result.tail(20)));
         }
     }
 

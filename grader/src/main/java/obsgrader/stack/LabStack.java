@@ -317,7 +317,7 @@ public final class LabStack implements AutoCloseable {
     /** A compose command that failed where no engine answers is the machine's fault, never the submission's. */
     private void engineMustAnswer(String command, Shell.Result result) {
         if (!result.ok() && !host.engineAnswers()) {
-            throw new EnvironmentFault(command + " failed and no Docker engine answers: " + result.tail(3));
+            throw new EnvironmentFault(msg("grader.machine.engine-gone", command, result.tail(3)));
         }
     }
 
@@ -392,7 +392,7 @@ public final class LabStack implements AutoCloseable {
     private void engine(Duration timeout, String... args) {
         Shell.Result result = engine.run(timeout, args);
         if (!result.ok()) {
-            throw new EnvironmentFault("docker " + String.join(" ", args) + " failed: " + result.tail(3));
+            throw new EnvironmentFault(msg("grader.machine.docker-failed", String.join(" ", args), result.tail(3)));
         }
     }
 
