@@ -49,7 +49,7 @@ public final class LabStack implements AutoCloseable {
 
     /** The student's file as read; at the boot, the model compose resolves from it ({@link ResolvedCompose}). */
     private ComposeFile compose;
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final String runId = newRunId();
     private Path runFolder;
     /** Services left out of the boot, with the reason: the others boot without them. */
     private final Map<String, Message> leftOut = new LinkedHashMap<>();
@@ -77,6 +77,18 @@ public final class LabStack implements AutoCloseable {
 
     private LabStack(ComposeFile compose) {
         this.compose = compose;
+    }
+
+    /**
+     * Eight hex digits that YAML cannot read as a number: {@code 59030e67} is 5.903e+71 once the sanitised file
+     * labels a container with it, and that run's own sweep would never find its resources.
+     */
+    static String newRunId() {
+        String id;
+        do {
+            id = UUID.randomUUID().toString().substring(0, 8);
+        } while (id.matches("[0-9]*e?[0-9]*"));
+        return id;
     }
 
     public static LabStack of(ComposeFile compose) {

@@ -100,4 +100,13 @@ class LabStackVerbsTest {
         assertThat(stackWith(new Recorded(answered(0, ""), List.of(container(API)))).endpoint("api", 5000))
                 .hasToString("http://127.0.0.1:49153");
     }
+
+    /** A run id YAML reads as a number (59030e67 is 5.903e+71) would label the run's resources with another id. */
+    @Test
+    void runIdsAreNeverReadAsNumbers() {
+        for (int i = 0; i < 2000; i++) {
+            String id = LabStack.newRunId();
+            assertThat(id).matches("[0-9a-f]{8}").doesNotMatch("[0-9]*e?[0-9]*");
+        }
+    }
 }
