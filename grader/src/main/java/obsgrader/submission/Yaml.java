@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -18,13 +19,36 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The one place that reads and writes the submission's YAML and JSON files (Jackson, tree model). */
 public final class Yaml {
-    public static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory()
+    public static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     // compose wants `version: "3.8"` to stay a string
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS))
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .stringQuotingChecker(new NumbersStayStrings())
+                    .build())
             .build();
     public static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Quotes every string a YAML reader would take for a number, which Jackson's own check misses: {@code 1e5},
+     * {@code 59030e67} (floats to YAML 1.2, compose v2's go-yaml), {@code 0x1F}, {@code 0o17}, {@code 1_000},
+     * {@code 1:30} (YAML 1.1, compose v1's PyYAML). Written bare, a label or an environment value would change type.
+     */
+    static final class NumbersStayStrings extends StringQuotingChecker.Default {
+        private static final Pattern NUMBER = Pattern.compile(
+                "[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|\\.[0-9]+([eE][-+]?[0-9]+)?"
+                        + "|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))");
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || NUMBER.matcher(name).matches();
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || NUMBER.matcher(value).matches();
+        }
+    }
 
     private Yaml() {
     }
