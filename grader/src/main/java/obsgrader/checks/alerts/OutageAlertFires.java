@@ -85,10 +85,13 @@ public final class OutageAlertFires implements Check {
                 }
             } else {
                 List<String> names = firing;
-                if (outlook.alertmanagerUnreachable()) {
+                // no Alertmanager in prometheus.yml, or none Prometheus sends to: the alert cannot arrive, one look
+                boolean unreachable = outlook.alertmanagerUnreachable() || timeline.await("Prometheus' Alertmanagers", Duration.ZERO,
+                        () -> Optional.of(prometheus.alertmanagers().path("activeAlertmanagers")).filter(list -> list.isArray() && list.isEmpty())).isPresent();
+                if (unreachable) {
                     timeline.record(msg("alerts.fire-on-outage.no-alertmanager"));
                 }
-                Optional<String> received = timeline.await(names + " in Alertmanager", outlook.alertmanagerUnreachable()
+                Optional<String> received = timeline.await(names + " in Alertmanager", unreachable
                         ? Duration.ZERO : context.evaluationInterval().multipliedBy(2).plus(MARGIN), () -> inAlertmanager(alertmanager, names));
                 timeline.record(received.map(name -> msg("alerts.timeline.in-alertmanager", name))
                         .orElse(msg("alerts.fire-on-outage.never-in-alertmanager")));
