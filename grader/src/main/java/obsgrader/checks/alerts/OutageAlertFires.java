@@ -37,12 +37,6 @@ public final class OutageAlertFires implements Check {
     private static final Duration LONGEST_FOR = Duration.ofMinutes(10);
     private static final String FIRING = "firing";
 
-    /** promtool's part runs on the files thread while the stack boots. */
-    @Override
-    public void prepare(GradingContext context) {
-        OutageOutlook.of(context);
-    }
-
     @Override
     public Verdict judge(GradingContext context) {
         String api = context.service(LabRole.API);

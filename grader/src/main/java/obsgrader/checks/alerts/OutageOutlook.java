@@ -23,7 +23,10 @@ record OutageOutlook(boolean cannotFire, boolean alertmanagerUnreachable) {
     private static final Pattern READS_THE_TARGET = Pattern.compile("\\b(up|probe_success|absent|absent_over_time)\\b");
     private static final String INSTANCE_DOWN = "instance-down";
 
-    /** Worked out once a run (the files thread does it while the stack boots). */
+    /**
+     * Worked out once a run, when the drill begins: not on the files thread, where its promtool runs would meet the
+     * load phase, whose timings are graded.
+     */
     static OutageOutlook of(GradingContext context) {
         return context.once(OutageOutlook.class, () -> new OutageOutlook(cannotFire(context), alertmanagerUnreachable(context)));
     }
