@@ -173,10 +173,24 @@ public final class Submission {
     }
 
     private Optional<Path> configOf(LabRole role, String imageDefault, String... fileNames) {
-        Optional<Path> mounted = compose()
-                .flatMap(c -> c.serviceFor(role).flatMap(s -> c.hostPathOf(s, containerConfigPath(role, imageDefault))))
-                .filter(Files::isRegularFile).filter(this::readable);
+        Optional<Path> mounted = mountedConfig(role, imageDefault);
         return mounted.isPresent() ? mounted : files(p -> List.of(fileNames).contains(p.getFileName().toString())).findFirst();
+    }
+
+    /** The file compose mounts where the service reads its configuration: what the running service surely reads. */
+    private Optional<Path> mountedConfig(LabRole role, String imageDefault) {
+        return compose().flatMap(c -> c.serviceFor(role).flatMap(s -> c.hostPathOf(s, containerConfigPath(role, imageDefault))))
+                .filter(Files::isRegularFile).filter(this::readable);
+    }
+
+    /** prometheus.yml when it is the file the Prometheus service reads (mounted), not merely one found by name. */
+    public Optional<Path> mountedPrometheusConfig() {
+        return mountedConfig(LabRole.PROMETHEUS, PROMETHEUS_CONFIG);
+    }
+
+    /** alertmanager.yml when it is the file the Alertmanager service reads (mounted), not merely one found by name. */
+    public Optional<Path> mountedAlertmanagerConfig() {
+        return mountedConfig(LabRole.ALERTMANAGER, ALERTMANAGER_CONFIG);
     }
 
     /** Every rule file prometheus.yml's {@code rule_files} names, as Prometheus would load them. */

@@ -70,13 +70,20 @@ public final class NotificationsDelivered implements Check {
         List<String> payloadsShown = new ArrayList<>();
         try {
             alertmanager.post(drill(severity, Instant.now().plus(DRILL_LASTS)));
-            sent = timeline.await("a notification", deadline, () -> grown(sentBefore, alertmanager.counterBy(SENT, INTEGRATION)));
+            boolean nothingToSend = withoutIntegration(submission);
+            sent = timeline.await("a notification", nothingToSend ? Duration.ZERO : deadline,
+                    () -> grown(sentBefore, alertmanager.counterBy(SENT, INTEGRATION)));
             timeline.record(sent.map(grown -> msg("alerts.notifications.sent", grown)).orElse(msg("alerts.notifications.none-sent")));
+            if (nothingToSend && sent.isEmpty()) {
+                timeline.record(msg("alerts.notifications.no-integration", deadline));
+            }
             if (sent.isPresent()) {
                 timeline.await("the receivers' answer", ANSWER, () -> grown(requestsBefore, alertmanager.counterBy(REQUESTS, INTEGRATION)));
             }
             for (WebhookReceiver webhook : webhooks) {
-                timeline.await("the payload at " + webhook.url(), MARGIN, () -> webhook.shown().filter(body -> body.contains(DRILL)))
+                // nothing sent, no payload can come: one look
+                timeline.await("the payload at " + webhook.url(), sent.isPresent() ? MARGIN : Duration.ZERO,
+                                () -> webhook.shown().filter(body -> body.contains(DRILL)))
                         .ifPresent(body -> payloadsShown.add(webhook.url().toString()));
             }
             payloadsShown.forEach(url -> timeline.record(msg("alerts.notifications.shown", url)));
@@ -129,6 +136,27 @@ public final class NotificationsDelivered implements Check {
         List<String> severities = Rule.alerts(submission).stream().map(rule -> rule.labels().get("severity"))
                 .filter(Objects::nonNull).distinct().toList();
         return severities.contains("critical") ? "critical" : severities.stream().findFirst().orElse("");
+    }
+
+    /**
+     * Whether the alertmanager.yml Alertmanager reads (mounted) gives no receiver an integration ({@code *_configs}):
+     * it can then send nothing, and no notification is waited for. A file found elsewhere, or unreadable, proves
+     * nothing (the image's own configuration may notify).
+     */
+    static boolean withoutIntegration(Submission submission) {
+        return submission.mountedAlertmanagerConfig().map(submission::parse).filter(Yaml.ParseResult::ok)
+                .map(parsed -> {
+                    List<JsonNode> receivers = new ArrayList<>();
+                    parsed.tree().path("receivers").forEach(receivers::add);
+                    return receivers.stream().noneMatch(NotificationsDelivered::hasIntegration);
+                })
+                .orElse(false);
+    }
+
+    private static boolean hasIntegration(JsonNode receiver) {
+        List<String> fields = new ArrayList<>();
+        receiver.fieldNames().forEachRemaining(fields::add);
+        return fields.stream().anyMatch(field -> field.endsWith("_configs") && !receiver.path(field).isEmpty());
     }
 
     /** The longest group_wait of the routing tree: the latest a new alert's first notification may leave. */

@@ -59,7 +59,8 @@ public final class PostgresOverloadVisible implements Check {
             sessions.awaitTermination(MARGIN.toSeconds(), TimeUnit.SECONDS);
             timeline.record(msg("alerts.postgres-overload.cancelled"));
         }
-        timeline.await("the active sessions to drop", visibleWithin,
+        // sessions never seen cannot be seen to drop: one look
+        timeline.await("the active sessions to drop", seen.isPresent() ? visibleWithin : Duration.ZERO,
                         () -> Optional.of(prometheus.value(ACTIVE)).filter(active -> active < SESSIONS))
                 .ifPresent(active -> timeline.record(msg("alerts.postgres-overload.back-to", Math.round(active))));
         return Verdict.live(seen.isPresent() ? 1 : 0)

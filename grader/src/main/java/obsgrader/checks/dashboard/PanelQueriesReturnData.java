@@ -5,6 +5,8 @@ import static obsgrader.i18n.Message.msg;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.Need;
@@ -18,6 +20,7 @@ import obsgrader.checks.dashboard.Dashboards.Panel;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.clients.ShopClient;
 import obsgrader.i18n.Message;
+import obsgrader.submission.Rule;
 
 /**
  * Every panel shows something on the running stack: at least one of its queries, variables resolved as
@@ -39,6 +42,25 @@ public final class PanelQueriesReturnData implements Check {
         }
     }
 
+    /** The panels whose every query reads only series no rule records and Prometheus lacks ({@link UnrecordedSeries}). */
+    private static List<Queried> hopeless(GradingContext context, PrometheusApi prometheus, List<Queried> panels) {
+        try {
+            Set<String> recorded = Rule.all(context.submission()).stream().filter(rule -> !rule.isAlert()).map(Rule::record)
+                    .collect(Collectors.toSet());
+            Predicate<String> inPrometheus = name -> {
+                try {
+                    return !Double.isNaN(prometheus.value("count({__name__=\"" + name + "\"})"));
+                } catch (RuntimeException e) {
+                    return true; // unknown: it may show
+                }
+            };
+            return panels.stream().filter(panel -> panel.queries().stream()
+                    .allMatch(query -> UnrecordedSeries.cannotReturnData(query, recorded, inPrometheus))).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // rules the grader cannot read: every panel is waited for
+        }
+    }
+
     @Override
     public Verdict judge(GradingContext context) {
         PrometheusApi prometheus = context.prometheus();
@@ -54,13 +76,14 @@ public final class PanelQueriesReturnData implements Check {
                     .hint(msg("dashboard.queries-return-data.hint-export"));
         }
         List<Queried> empty = new ArrayList<>(panels);
+        List<Queried> hopeless = hopeless(context, prometheus, panels);
         ShopClient shop = context.shop();
         // Rates need an increase between two scrapes, and recording rules one more evaluation: keep
-        // customers visiting the shop while waiting for that.
+        // customers visiting the shop while waiting for that; not for panels that can never show data.
         Patience.waitUpTo(context.scrapeInterval().multipliedBy(3).plus(context.evaluationInterval().multipliedBy(2)), () -> {
                         shop.visit();
                         empty.removeIf(q -> q.returnsData(prometheus));
-                        return empty.isEmpty();
+                        return hopeless.containsAll(empty);
                     });
         return Verdict.live(Verdict.share(panels.size() - empty.size(), panels.size()))
                 .expected(msg("dashboard.queries-return-data.expected"))
