@@ -39,12 +39,16 @@ final class ClassGate {
     private record Ticket(Phase phase, long order) {
     }
 
-    private void take(Phase phase) throws InterruptedException {
+    /** Takes a turn for this phase, saying {@code queued} first when it must wait for one. */
+    private void take(Phase phase, Runnable queued) throws InterruptedException {
         lock.lock();
         try {
             Ticket ticket = new Ticket(phase, asked++);
             waiting.add(ticket);
             try {
+                if (taken >= turns || waiting.peek() != ticket) {
+                    queued.run();
+                }
                 while (taken >= turns || waiting.peek() != ticket) {
                     turnFreed.await();
                 }
@@ -89,10 +93,9 @@ final class ClassGate {
             if (holder == Thread.currentThread()) {
                 return work.get();
             }
-            progress.phase(student, phase, true);
             Instant asking = Instant.now();
             try {
-                take(phase);
+                take(phase, () -> progress.phase(student, phase, true));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a turn", e);

@@ -91,10 +91,13 @@ public final class Grading implements AutoCloseable {
         return this;
     }
 
-    /** Takes its turns for measured work at the class's gate, and tells it which phase it is in. */
+    /** Takes its turns for measured work at the class's gate, and tells it which phase it is in (a live grading). */
     public Grading withGate(PhaseGate gate) {
-        this.gate = gate;
-        run.useGate(gate);
+        // a static grading boots nothing and measures nothing: it has no phases to take turns for
+        if (run.bootsStacks()) {
+            this.gate = gate;
+            run.useGate(gate);
+        }
         return this;
     }
 
