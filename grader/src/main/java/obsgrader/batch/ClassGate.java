@@ -19,8 +19,9 @@ import obsgrader.grading.PhaseGate;
 final class ClassGate {
     private final int turns;
     private final ClassProgress progress;
+    /** Guards the turns taken, the queue and each student's hold on a turn. */
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition turnFreed = lock.newCondition();
+    private final Condition changed = lock.newCondition();
     private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(
             Comparator.comparing(Ticket::phase).reversed().thenComparingLong(Ticket::order));
     private long asked;
@@ -39,45 +40,17 @@ final class ClassGate {
     private record Ticket(Phase phase, long order) {
     }
 
-    /** Takes a turn for this phase, saying {@code queued} first when it must wait for one. */
-    private void take(Phase phase, Runnable queued) throws InterruptedException {
-        lock.lock();
-        try {
-            Ticket ticket = new Ticket(phase, asked++);
-            waiting.add(ticket);
-            try {
-                if (taken >= turns || waiting.peek() != ticket) {
-                    queued.run();
-                }
-                while (taken >= turns || waiting.peek() != ticket) {
-                    turnFreed.await();
-                }
-            } finally {
-                waiting.remove(ticket);
-                // another may be first now (this one gave up, or took its turn and left a free one)
-                turnFreed.signalAll();
-            }
-            taken++;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void give() {
-        lock.lock();
-        try {
-            taken--;
-            turnFreed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** One student's side of the gate: its phases shown, its waits counted, a turn inside its own turn not asked again. */
+    /**
+     * One student's side of the gate: its phases shown, its waits counted. Measured work asked for while the student
+     * holds a turn runs in that turn, on whichever of its threads, and the turn is given back when the last of them
+     * is done: the files' thread may boot the stack (a check preparing on it asks for Prometheus) while the main
+     * thread's turn waits for that very boot.
+     */
     private final class StudentGate implements PhaseGate {
         private final String student;
-        private volatile Thread holder;
-        private volatile Duration waited = Duration.ZERO;
+        /** How many of the student's threads are doing measured work in its turn (under the class's lock). */
+        private int inTurn;
+        private Duration waited = Duration.ZERO;
 
         StudentGate(String student) {
             this.student = student;
@@ -90,30 +63,75 @@ final class ClassGate {
 
         @Override
         public <T> T measured(Phase phase, Supplier<T> work) {
-            if (holder == Thread.currentThread()) {
-                return work.get();
-            }
-            Instant asking = Instant.now();
             try {
-                take(phase, () -> progress.phase(student, phase, true));
+                enter(phase);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a turn", e);
             }
-            waited = waited.plus(Duration.between(asking, Instant.now()));
-            progress.phase(student, phase, false);
-            holder = Thread.currentThread();
             try {
                 return work.get();
             } finally {
-                holder = null;
-                give();
+                leave();
+            }
+        }
+
+        private void enter(Phase phase) throws InterruptedException {
+            lock.lock();
+            try {
+                if (inTurn == 0) {
+                    Instant asking = Instant.now();
+                    Ticket ticket = new Ticket(phase, asked++);
+                    waiting.add(ticket);
+                    try {
+                        if (mustWait(ticket)) {
+                            progress.phase(student, phase, true);
+                        }
+                        while (inTurn == 0 && mustWait(ticket)) {
+                            changed.await();
+                        }
+                    } finally {
+                        waiting.remove(ticket);
+                        changed.signalAll();
+                    }
+                    if (inTurn == 0) {
+                        taken++;
+                        waited = waited.plus(Duration.between(asking, Instant.now()));
+                        progress.phase(student, phase, false);
+                    }
+                }
+                inTurn++;
+                // the next in the queue may go now, or another of this student's threads may join the turn
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private boolean mustWait(Ticket ticket) {
+            return taken >= turns || waiting.peek() != ticket;
+        }
+
+        private void leave() {
+            lock.lock();
+            try {
+                if (--inTurn == 0) {
+                    taken--;
+                }
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
 
         @Override
         public Duration waited() {
-            return waited;
+            lock.lock();
+            try {
+                return waited;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

@@ -91,6 +91,38 @@ class ClassGateTest {
     }
 
     @Test
+    void aStudentsOtherThreadJoinsItsTurnRatherThanWaitForIt() throws Exception {
+        ClassGate gate = new ClassGate(1, progress);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        students.submit(() -> gate.forStudent("ben").measured(Phase.TRAFFIC, () -> {
+            holding.countDown();
+            return await(release);
+        }));
+        holding.await();
+        PhaseGate ana = gate.forStudent("ana");
+        Object bootLock = new Object();
+        // the main thread asks first, then needs the boot that the files' thread, asking after it, does under a lock
+        Future<String> main = students.submit(() -> ana.measured(Phase.BOOT, () -> {
+            synchronized (bootLock) {
+                return "judged on the booted stack";
+            }
+        }));
+        waitFor("ana boot (queued)");
+        CountDownLatch locked = new CountDownLatch(1);
+        Future<String> files = students.submit(() -> {
+            synchronized (bootLock) {
+                locked.countDown();
+                return ana.measured(Phase.BOOT, () -> "booted");
+            }
+        });
+        locked.await();
+        release.countDown();
+        assertThat(files.get(10, TimeUnit.SECONDS)).isEqualTo("booted");
+        assertThat(main.get(10, TimeUnit.SECONDS)).isEqualTo("judged on the booted stack");
+    }
+
+    @Test
     void theProgressLineSaysWhoIsInWhichPhase() {
         ClassGate gate = new ClassGate(1, progress);
         gate.forStudent("alice").entering(Phase.TRAFFIC);
