@@ -35,8 +35,12 @@ import obsgrader.submission.Submission;
  * overrides than today's is graded again.
  */
 public final class BatchGrader {
-    /** A lab stack's memory while it is graded, with room to spare (MEASURE). */
-    static final long MEMORY_PER_STACK = 2L << 30;
+    /**
+     * A lab stack's memory while it is graded, with room to spare: the reference's twelve containers peaked at 190 MiB
+     * through a whole grading ({@code docker stats}, Grafana left out offline; it adds a few hundred), a student's
+     * extras (Loki, cAdvisor) more.
+     */
+    static final long MEMORY_PER_STACK = 1L << 30;
     /** What the machine keeps for itself, the grader's JVM and the builds. */
     private static final long MEMORY_KEPT = 4L << 30;
     /** Stacks per turn: enough for the turns never to wait for a stack, few enough for the waiting ones to be quiet. */
