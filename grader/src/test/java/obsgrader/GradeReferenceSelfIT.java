@@ -3,6 +3,7 @@ package obsgrader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import obsgrader.checks.Evidence;
 import obsgrader.engine.Compose;
@@ -33,7 +34,7 @@ class GradeReferenceSelfIT {
     @BeforeAll
     static void gradeTheReferenceTwiceInARow() {
         Path root = Path.of(System.getProperty("obsgrader.root", "..")).toAbsolutePath().normalize();
-        Submission reference = Submission.load(root.resolve("stack"));
+        Submission reference = Submission.load(root.resolve("stack"), List.of(root.resolve("sample-api")));
         Rubric rubric = RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml"));
         first = grade(reference, rubric, Compose.Choice.V1, "selftest-grade-v1");
         second = grade(reference, rubric, Compose.Choice.V2, "selftest-grade-v2");

@@ -32,7 +32,7 @@ final class GradingSuiteRun implements AutoCloseable {
         Rubric rubric = settings.loadRubric();
         this.messages = rubric.messages();
         // a single grading applies the overrides file's entries of the student its folder is named after
-        this.grading = new Grading(Submission.load(settings.stack()), rubric, settings.mode(), latest, settings.run())
+        this.grading = new Grading(Submission.load(settings.stack(), settings.run().referenceMaterial()), rubric, settings.mode(), latest, settings.run())
                 .withOverrides(Overrides.loadIfPresent(GradeBatchIT.overridesFile(null), rubric),
                         settings.stack().getFileName().toString());
     }

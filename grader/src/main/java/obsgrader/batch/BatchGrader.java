@@ -251,7 +251,7 @@ public final class BatchGrader {
         }
         Instant started = Instant.now();
         progress.started(student);
-        try (Grading grading = new Grading(Submission.load(student.submission()), rubric, mode, folder, settings)
+        try (Grading grading = new Grading(Submission.load(student.submission(), settings.referenceMaterial()), rubric, mode, folder, settings)
                 .withOverrides(overrides, student.name(), Overrides.writtenAgainst(results))
                 .withGate(gate.forStudent(student.name()))) {
             ReportWriter.write(grading.card(), folder, rubric.messages());

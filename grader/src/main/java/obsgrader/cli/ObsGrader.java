@@ -83,7 +83,7 @@ public final class ObsGrader {
         Rubric rubric = settings.loadRubric();
         // a student's upload may be their stack/ folder zipped, or in a folder of its own
         Path submission = Student.find(settings.stack(), settings.reports().resolve(".unpacked"));
-        try (Grading grading = new Grading(Submission.load(submission), rubric, settings.mode(), latest, settings.run())) {
+        try (Grading grading = new Grading(Submission.load(submission, settings.run().referenceMaterial()), rubric, settings.mode(), latest, settings.run())) {
             ReportWriter.write(grading.card(), latest, rubric.messages(), options.value("--visibility", "visible"));
         }
         Optional<String> failure = FinishGrading.finish(latest, !options.flag("--no-gate"));

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import obsgrader.checks.Check;
 import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
@@ -52,6 +54,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GradingRun.class);
     private static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
     private static final String API_REQUESTS = "http_requests_total";
+    private static final int LINKS_LISTED = 5;
 
     private final Submission submission;
     private final Mode mode;
@@ -96,8 +99,12 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         this.settings = settings;
         this.deadline = Instant.now().plus(settings.deadline());
         this.composeChoice = settings.compose();
-        this.policy = new SubmissionPolicy(List.of(submission.root(), settings.graderRoot().resolve("sample-api")));
+        this.policy = new SubmissionPolicy(Stream.concat(Stream.of(submission.root()), settings.referenceMaterial().stream()).toList());
         this.submission = resolved(submission);
+        if (!submission.linksOut().isEmpty()) {
+            environmentNotes.put("links-out", msg("grader.note.links-out", submission.linksOut().stream().limit(LINKS_LISTED)
+                    .map(Path::toString).collect(Collectors.joining(", ")) + (submission.linksOut().size() > LINKS_LISTED ? ", …" : "")));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package obsgrader.grading;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import obsgrader.engine.Compose;
 import obsgrader.scenarios.Knobs;
 import obsgrader.stack.Limits;
@@ -52,6 +53,11 @@ public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits
                         System.getProperty("grader.log-size", Limits.DEFAULT.logSize())),
                 Knobs.fromSystemProperties(),
                 Duration.ofMinutes(Long.parseLong(System.getProperty("grader.deadline", "45"))));
+    }
+
+    /** What a submission may read and build from outside its folder: the grader's sample-api, which the reference links to. */
+    public List<Path> referenceMaterial() {
+        return List.of(graderRoot.resolve("sample-api"));
     }
 
     /** The same settings with another compose (a self-test grades under both). */

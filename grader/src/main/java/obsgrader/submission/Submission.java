@@ -1,6 +1,7 @@
 package obsgrader.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -41,35 +42,81 @@ public final class Submission {
     private final ComposeFile compose;
     private final List<Path> files;
     private final Map<Path, Yaml.ParseResult> parsed;
+    /** The folders, links resolved, whose files may be read: the submission's own, and reference material. */
+    private final List<Path> readable;
+    /** The submission's links that lead out of {@link #readable}, relative to its root: not read. */
+    private final List<Path> linksOut;
 
-    private Submission(Path root, ComposeFile compose, List<Path> files, Map<Path, Yaml.ParseResult> parsed) {
+    private Submission(Path root, ComposeFile compose, List<Path> files, Map<Path, Yaml.ParseResult> parsed,
+                       List<Path> readable, List<Path> linksOut) {
         this.root = root;
         this.compose = compose;
         this.files = files;
         this.parsed = parsed;
+        this.readable = readable;
+        this.linksOut = linksOut;
     }
 
-    /** Reads a folder; never throws for what is inside it: unreadable files are listed in {@link #invalidFiles()}. */
+    /** Reads a folder, and nothing its links lead to outside it. */
     public static Submission load(Path folder) {
+        return load(folder, List.of());
+    }
+
+    /**
+     * Reads a folder; never throws for what is inside it: unreadable files are listed in {@link #invalidFiles()}.
+     * A link leading out of it is not followed (a {@code prometheus.yml} linked to a file of the grading machine
+     * would put that file in the report), unless it leads into {@code referenceMaterial} (the grader's sample-api,
+     * which the reference links to): such links are listed in {@link #linksOut()}.
+     */
+    public static Submission load(Path folder, List<Path> referenceMaterial) {
         Path root = folder.toAbsolutePath().normalize();
-        List<Path> files = walk(root);
+        List<Path> readable = new ArrayList<>();
+        realPath(root).ifPresent(readable::add);
+        referenceMaterial.stream().map(Submission::realPath).flatMap(Optional::stream).forEach(readable::add);
+        List<Path> walked = walk(root);
+        List<Path> files = walked.stream().filter(file -> within(file, readable)).toList();
+        List<Path> linksOut = walked.stream().filter(file -> !within(file, readable)).map(root::relativize).toList();
         Map<Path, Yaml.ParseResult> parsed = new LinkedHashMap<>();
         files.stream().filter(p -> PARSED.matcher(p.getFileName().toString()).matches()).forEach(p -> parsed.put(p, Yaml.read(p)));
-        ComposeFile compose = COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst()
+        ComposeFile compose = composePathIn(root).filter(path -> within(path, readable))
                 .map(path -> parsed.computeIfAbsent(path, Yaml::read))
                 .filter(result -> result.ok() && result.tree().path("services").isObject())
                 .map(result -> new ComposeFile(composePathIn(root).orElseThrow(), result.tree()))
                 .orElse(null);
-        return new Submission(root, compose, files, Collections.unmodifiableMap(parsed));
+        return new Submission(root, compose, files, Collections.unmodifiableMap(parsed), List.copyOf(readable), linksOut);
     }
 
     /** The same folder with another model of its compose file: the one compose resolves from it. */
     public Submission withCompose(ComposeFile resolved) {
-        return new Submission(root, resolved, files, parsed);
+        return new Submission(root, resolved, files, parsed, readable, linksOut);
     }
 
     private static Optional<Path> composePathIn(Path root) {
         return COMPOSE_NAMES.stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
+    }
+
+    private static Optional<Path> realPath(Path path) {
+        try {
+            return Optional.of(path.toRealPath());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a path, links resolved, lies in one of these folders; a path that does not exist is read as written. */
+    private static boolean within(Path path, List<Path> folders) {
+        Path real = realPath(path).orElse(path.toAbsolutePath().normalize());
+        return folders.stream().anyMatch(real::startsWith);
+    }
+
+    /** Whether the grader may read this file: it lies, links resolved, in the submission or its reference material. */
+    public boolean readable(Path file) {
+        return within(file, readable);
+    }
+
+    /** The files reached through links leading out of the submission, relative to its root: never read. */
+    public List<Path> linksOut() {
+        return linksOut;
     }
 
     public Path root() {
@@ -98,10 +145,17 @@ public final class Submission {
         return invalid;
     }
 
-    /** A YAML or JSON file, as parsed at load (a file outside the submission is read now, and not kept). */
+    /**
+     * A YAML or JSON file, as parsed at load (a file elsewhere in the submission is read now, and not kept); a
+     * file outside it, links resolved, is never read.
+     */
     public Yaml.ParseResult parse(Path file) {
         Yaml.ParseResult result = parsed.get(file);
-        return result != null ? result : Yaml.read(file);
+        if (result != null) {
+            return result;
+        }
+        return readable(file) ? Yaml.read(file)
+                : new Yaml.ParseResult(MissingNode.getInstance(), new InvalidFile(file, 0, "lies outside the submission: not read"));
     }
 
     /** The file Prometheus reads its configuration from: its {@code --config.file}, as its container sees it. */
@@ -121,7 +175,7 @@ public final class Submission {
     private Optional<Path> configOf(LabRole role, String imageDefault, String... fileNames) {
         Optional<Path> mounted = compose()
                 .flatMap(c -> c.serviceFor(role).flatMap(s -> c.hostPathOf(s, containerConfigPath(role, imageDefault))))
-                .filter(Files::isRegularFile);
+                .filter(Files::isRegularFile).filter(this::readable);
         return mounted.isPresent() ? mounted : files(p -> List.of(fileNames).contains(p.getFileName().toString())).findFirst();
     }
 
@@ -147,7 +201,8 @@ public final class Submission {
                 String pattern = entry.asText();
                 globs.put(pattern, prometheus
                         .map(service -> matchInContainer(compose.filesSeenBy(service), absolute(configFolder, pattern)))
-                        .orElseGet(() -> matchOnHost(absolute(config.getParent().toString(), pattern))));
+                        .orElseGet(() -> matchOnHost(absolute(config.getParent().toString(), pattern)))
+                        .stream().filter(this::readable).toList());
             }
         });
         return globs;
@@ -167,6 +222,7 @@ public final class Submission {
         return seen.entrySet().stream().filter(e -> matcher.matches(Path.of(e.getKey())))
                 .map(Map.Entry::getValue).distinct().sorted().toList();
     }
+
 
     private List<Path> matchOnHost(String pattern) {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
@@ -203,7 +259,7 @@ public final class Submission {
     public Optional<Path> grafanaProvisioning() {
         Optional<Path> mounted = compose().flatMap(c -> c.serviceFor(LabRole.GRAFANA).flatMap(s -> c.hostPathOf(s,
                         c.environment(s, "GF_PATHS_PROVISIONING").orElse(GRAFANA_PROVISIONING))))
-                .filter(Files::isDirectory);
+                .filter(Files::isDirectory).filter(this::readable);
         return mounted.isPresent() ? mounted
                 : walkDirs().filter(p -> p.getFileName().toString().equals("provisioning")).findFirst();
     }
@@ -211,7 +267,7 @@ public final class Submission {
     /** The host file behind a path inside the grafana container, if the submission puts one there. */
     public Optional<Path> grafanaFile(String containerPath) {
         return compose().flatMap(c -> c.serviceFor(LabRole.GRAFANA).flatMap(s -> c.hostPathOf(s, containerPath)))
-                .filter(Files::exists);
+                .filter(Files::exists).filter(this::readable);
     }
 
     /** Every regular file of the submission, sorted (hidden folders, dependencies and build output left out). */

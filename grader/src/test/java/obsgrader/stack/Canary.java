@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * What a malicious case must never reach, planted on the grading machine: files under {@link #ROOT} (a secret, an
  * env_file, compose files to include or extend), and variables of the grader's own environment (set by the pom
  * for the tests' JVM: {@code GITHUB_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}). A case is copied under
- * {@code ROOT/submissions/}, so its {@code ../../secret.env} names the planted file.
+ * {@code ROOT/submissions-<this JVM>/}, so its {@code ../../secret.env} names the planted file; two test JVMs side by
+ * side (two checkouts) never copy over each other's cases.
  */
 final class Canary {
     static final Path ROOT = Path.of("/tmp/obsgrader-canary");
@@ -27,10 +28,9 @@ final class Canary {
     static void plant() {
         try {
             Files.createDirectories(ROOT.resolve("a/b"));
-            Files.createDirectories(ROOT.resolve("submissions"));
-            Files.writeString(ROOT.resolve("secret.txt"), FILE + "\n");
-            Files.writeString(ROOT.resolve("secret.env"), "SECRET=" + FILE + "\n");
-            Files.writeString(ROOT.resolve("evil.yml"), """
+            plant("secret.txt", FILE + "\n");
+            plant("secret.env", "SECRET=" + FILE + "\n");
+            plant("evil.yml", """
                     services:
                       evil:
                         image: python:3.11-slim
@@ -38,7 +38,7 @@ final class Canary {
                         volumes: ["/:/host"]
                         environment: ["LOOT=%s"]
                     """.formatted(FILE));
-            Files.writeString(ROOT.resolve("base.yml"), """
+            plant("base.yml", """
                     services:
                       rooted:
                         image: python:3.11-slim
@@ -51,9 +51,16 @@ final class Canary {
         }
     }
 
+    /** Writes a planted file whole, by a rename: another JVM reading it meanwhile never sees it half written. */
+    private static void plant(String name, String content) throws IOException {
+        Path temporary = Files.createTempFile(ROOT, name, ".tmp");
+        Files.writeString(temporary, content);
+        Files.move(temporary, ROOT.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** A corpus case copied beside the canary, its links kept as links. */
     static Path submission(Path corpusCase) {
-        Path copy = ROOT.resolve("submissions").resolve(corpusCase.getFileName().toString());
+        Path copy = ROOT.resolve("submissions-" + ProcessHandle.current().pid()).resolve(corpusCase.getFileName().toString());
         try (Stream<Path> files = Files.walk(corpusCase)) {
             for (Path file : files.toList()) {
                 Path target = copy.resolve(corpusCase.relativize(file).toString());

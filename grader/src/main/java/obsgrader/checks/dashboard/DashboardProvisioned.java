@@ -5,6 +5,8 @@ import static obsgrader.i18n.Message.msg;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import obsgrader.checks.Check;
@@ -45,7 +47,10 @@ public final class DashboardProvisioned implements Check {
         if (exported.isEmpty()) {
             problems.add(Dashboards.noneFound(submission));
         }
-        long passed = Stream.of(provider.isPresent(), provider.filter(p -> !served(submission, p, exported).isEmpty()).isPresent(),
+        List<Message> conflicts = uidConflicts(submission);
+        problems.addAll(conflicts);
+        long passed = Stream.of(provider.isPresent(),
+                provider.filter(p -> !served(submission, p, exported).isEmpty()).isPresent() && conflicts.isEmpty(),
                 !exported.isEmpty()).filter(b -> b).count();
         Optional<Message> described = provider.map(p -> describe(submission, p, exported));
         return Verdict.fromFiles(Verdict.share(passed, 3))
@@ -64,6 +69,18 @@ public final class DashboardProvisioned implements Check {
                 hostPath(submission, provider).map(h -> msg("dashboard.provisioned.on-host", SubmissionFiles.where(submission, h, 0)))
                         .orElse(Message.NONE),
                 served.isEmpty() ? Message.NONE : msg("dashboard.provisioned.serving", served));
+    }
+
+    /**
+     * Provisioned dashboards that carry the same uid: Grafana loads one of them and logs a conflict for the others,
+     * so what the student exported is not all served.
+     */
+    private static List<Message> uidConflicts(Submission submission) {
+        Map<String, List<String>> byUid = new TreeMap<>();
+        Dashboards.provisionedOnly(submission).stream().filter(dashboard -> !dashboard.uid().isBlank())
+                .forEach(dashboard -> byUid.computeIfAbsent(dashboard.uid(), uid -> new ArrayList<>()).add(dashboard.name()));
+        return byUid.entrySet().stream().filter(uid -> uid.getValue().size() > 1)
+                .map(uid -> msg("dashboard.provisioned.same-uid", uid.getValue(), uid.getKey())).toList();
     }
 
     /** Where the provider's container path comes from on the host, through the grafana service's bind mounts. */

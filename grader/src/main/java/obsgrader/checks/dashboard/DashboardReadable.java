@@ -16,8 +16,8 @@ import obsgrader.checks.dashboard.Dashboards.Panel;
 import obsgrader.i18n.Message;
 
 /**
- * Every panel of every exported dashboard can be read: a title, a unit, inside the 24-column grid, not
- * hidden under another panel. The points are the share of panels without a problem.
+ * Every panel of every exported dashboard can be read: a title, a unit that says what the query measures
+ * ({@link UnitSense}), inside the 24-column grid, not hidden under another panel. The points are the share of panels without a problem.
  */
 @RubricCheck(id = "dashboard.readability", title = "Every panel has a title and a unit, and panels fit the grid without overlapping")
 public final class DashboardReadable implements Check {
@@ -81,6 +81,7 @@ public final class DashboardReadable implements Check {
         if (needsUnit(panel) && !hasUnit(panel.node())) {
             problems.add(msg("dashboard.readability.no-unit"));
         }
+        UnitSense.contradiction(panel).ifPresent(problems::add);
         JsonNode grid = panel.node().path("gridPos");
         if (panel.node().has("span") && !grid.has("w")) {
             return problems; // Grafana's older schema: a width in a row's 12 columns, laid out by the row itself

@@ -180,7 +180,15 @@ public final class Dashboards {
      */
     public static List<Dashboard> of(Submission submission) {
         List<Path> provisioned = provisioned(submission).values().stream().flatMap(List::stream).distinct().toList();
-        List<Path> files = provisioned.isEmpty() ? submission.dashboards() : provisioned;
+        return read(submission, provisioned.isEmpty() ? submission.dashboards() : provisioned);
+    }
+
+    /** The dashboards the file providers serve, none when no provider leads to one. */
+    public static List<Dashboard> provisionedOnly(Submission submission) {
+        return read(submission, provisioned(submission).values().stream().flatMap(List::stream).distinct().toList());
+    }
+
+    private static List<Dashboard> read(Submission submission, List<Path> files) {
         return files.stream().map(file -> {
             JsonNode tree = submission.parse(file).tree();
             return new Dashboard(file, tree.has("dashboard") ? tree.path("dashboard") : tree);

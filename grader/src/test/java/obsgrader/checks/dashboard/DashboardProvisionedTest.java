@@ -59,4 +59,25 @@ class DashboardProvisionedTest {
         assertThat(verdict.fraction()).isEqualTo(1.0 / 3);
         assertThat(verdict.found()).contains("no dashboards provider");
     }
+
+    /** Two exports of one dashboard, the uid kept: Grafana serves one, and says the other conflicts (a calibration trait). */
+    @Test
+    void twoServedDashboardsWithOneUidAreNotBothServed() throws Exception {
+        String techshop = java.nio.file.Files.readString(Fixture.reference().resolve("grafana/dashboards/techshop.json"));
+        Verdict verdict = reference().with("grafana/dashboards/techshop-copie.json", techshop).judge(new DashboardProvisioned());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(2.0 / 3);
+        assertThat(verdict.found()).contains("techshop-copie.json", "techshop.json", "carry the same uid", "loads only one");
+    }
+
+    @Test
+    void dashboardsWithoutUidOrWithTheirOwnAreNoConflict() throws Exception {
+        Verdict verdict = reference().with("grafana/dashboards/other.json", """
+                {"title": "Other", "uid": "other", "panels": []}
+                """).with("grafana/dashboards/no-uid.json", """
+                {"title": "No uid", "panels": []}
+                """).judge(new DashboardProvisioned());
+
+        assertThat(verdict.full()).as(verdict.reason()).isTrue();
+    }
 }

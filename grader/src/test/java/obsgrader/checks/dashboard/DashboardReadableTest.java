@@ -78,4 +78,41 @@ class DashboardReadableTest {
 
         assertThat(verdict.full()).as(verdict.reason()).isTrue();
     }
+
+    /**
+     * A unit that misreads its number is no unit (calibration traits: a rate of bytes under "bytes", a ratio under
+     * "percent", a title in cores over a percentage); a unit that could be right is left alone.
+     */
+    @Test
+    void aUnitThatMisreadsTheQueryIsAProblem() throws Exception {
+        Verdict verdict = new Fixture(folder).with("dashboards/lab.json", """
+                {"title": "Lab", "panels": [
+                  {"id": 1, "type": "timeseries", "title": "Network in", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "rate(node_network_receive_bytes_total[5m])"}], "fieldConfig": {"defaults": {"unit": "bytes"}}},
+                  {"id": 2, "type": "gauge", "title": "Disk free", "gridPos": {"x": 6, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "node_filesystem_avail_bytes / node_filesystem_size_bytes"}], "fieldConfig": {"defaults": {"unit": "percent"}}},
+                  {"id": 3, "type": "timeseries", "title": "CPU (cores/s)", "gridPos": {"x": 12, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "sum(rate(process_cpu_seconds_total[1m]))"}], "fieldConfig": {"defaults": {"unit": "percentunit"}}},
+                  {"id": 4, "type": "stat", "title": "Error share", "gridPos": {"x": 18, "y": 0, "w": 6, "h": 4},
+                   "targets": [{"expr": "100 * sum(rate(http_requests_total{status=~\\"5..\\"}[5m])) / sum(rate(http_requests_total[5m]))"}],
+                   "fieldConfig": {"defaults": {"unit": "percentunit"}}},
+                  {"id": 5, "type": "timeseries", "title": "Network out", "gridPos": {"x": 0, "y": 4, "w": 6, "h": 4},
+                   "targets": [{"expr": "rate(node_network_transmit_bytes_total[5m])"}], "fieldConfig": {"defaults": {"unit": "Bps"}}},
+                  {"id": 6, "type": "gauge", "title": "Disk used", "gridPos": {"x": 6, "y": 4, "w": 6, "h": 4},
+                   "targets": [{"expr": "100 * (1 - node_filesystem_avail_bytes / node_filesystem_size_bytes)"}], "fieldConfig": {"defaults": {"unit": "percent"}}},
+                  {"id": 7, "type": "stat", "title": "Memory", "gridPos": {"x": 12, "y": 4, "w": 6, "h": 4},
+                   "targets": [{"expr": "node_memory_MemAvailable_bytes / 1024 / 1024"}], "fieldConfig": {"defaults": {"unit": "mbytes"}}},
+                  {"id": 8, "type": "stat", "title": "Availability", "gridPos": {"x": 18, "y": 4, "w": 6, "h": 4},
+                   "targets": [{"expr": "sum(rate(http_requests_total{status!~\\"5..\\"}[5m])) / sum(rate(http_requests_total[5m]))"}],
+                   "fieldConfig": {"defaults": {"unit": "percentunit"}}}
+                ]}
+                """).judge(new DashboardReadable());
+
+        assertThat(verdict.found()).contains("4 of 8")
+                .contains("\"Network in\" (id 1) has the unit bytes", "a rate of bytes")
+                .contains("\"Disk free\" (id 2) has the unit percent", "ratio between 0 and 1")
+                .contains("\"CPU (cores/s)\" (id 3) has the unit percentunit", "counts cores")
+                .contains("\"Error share\" (id 4) has the unit percentunit", "multiplies by 100")
+                .doesNotContain("(id 5)", "(id 6)", "(id 7)", "(id 8)");
+    }
 }
