@@ -52,6 +52,8 @@ public final class Grading implements AutoCloseable {
     private final Progress progress;
     /** Where this grading takes its turns among a class's: alone, at once. */
     private PhaseGate gate = PhaseGate.alone();
+    /** The furthest phase entered so far; the first live step enters the boot. */
+    private Phase reached;
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -142,11 +144,22 @@ public final class Grading implements AutoCloseable {
         List<Step> guests = DrillOverlap.guestsOf(step.check().id()).stream()
                 .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
                 .toList();
-        Phase.of(step.check()).ifPresent(gate::entering);
+        Phase.of(step.check()).ifPresent(this::entering);
         if (!guests.isEmpty()) {
             return gradeAlongside(guests, step);
         }
         return record(step, judge(step));
+    }
+
+    /**
+     * Tells the gate of a phase further along than the run's: a line read from the booted stack after the load
+     * (the rules loaded, Grafana) is still part of the traffic phase's reading for the class.
+     */
+    private void entering(Phase phase) {
+        if (reached == null || phase.compareTo(reached) > 0) {
+            reached = phase;
+            gate.entering(phase);
+        }
     }
 
     /** Judges a live step, in a turn of the class's when its whole judging is measured. */
@@ -214,7 +227,7 @@ public final class Grading implements AutoCloseable {
     /** Grades whatever step has not been graded yet, then sums up, the teacher's overrides applied. */
     public ScoreCard card() {
         steps().stream().filter(step -> !scores.containsKey(step)).forEach(this::grade);
-        gate.entering(Phase.COLLECT);
+        entering(Phase.COLLECT);
         List<CriterionScore> criteria = rubric.criteria().stream()
                 .map(c -> new CriterionScore(c.id(), c.title(), c.points(), scoresOf(c.id())))
                 .toList();
