@@ -11,6 +11,7 @@ import obsgrader.checks.alerts.DrillOverlap;
 import obsgrader.checks.alerts.OutageAlertFires;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
+import obsgrader.grading.RunSettings;
 import obsgrader.report.ScoreCard;
 import obsgrader.rubric.RubricLoader;
 import obsgrader.submission.Submission;
@@ -42,7 +43,8 @@ public class GradeTimeBenchmark {
     public static Measurement measure(Path root, Path submission, Path reports) {
         Map<String, Duration> phases = new LinkedHashMap<>();
         Instant start = Instant.now();
-        try (Grading grading = new Grading(Submission.load(submission),
+        // the reference links to the grader's sample-api: read as a grading run reads it
+        try (Grading grading = new Grading(Submission.load(submission, RunSettings.defaults().referenceMaterial()),
                 RubricLoader.load(root.resolve("grader/src/main/resources/obsgrader/rubric.yml")), Mode.FULL, reports)) {
             for (Grading.Step step : grading.steps()) {
                 Instant stepStarted = Instant.now();
