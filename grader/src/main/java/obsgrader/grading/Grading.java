@@ -192,12 +192,20 @@ public final class Grading implements AutoCloseable {
         }
     }
 
+    /**
+     * The files' checks run promtool and amtool in containers: in a class they take the boot's turn (joining this
+     * grading's own), so that they never run beside another student's load, whose latencies are graded.
+     */
     private void startFileChecks() {
         if (fromFiles.isEmpty()) {
             steps().stream().filter(step -> !step.check().live() && !scores.containsKey(step))
-                    .forEach(step -> fromFiles.put(step, filesThread.submit(() -> run.judge(step.check()))));
+                    .forEach(step -> fromFiles.put(step, filesThread.submit(
+                            () -> gate.measured(Phase.BOOT, () -> run.judge(step.check())))));
             steps().stream().filter(step -> step.check().live() && !scores.containsKey(step))
-                    .forEach(step -> filesThread.submit(() -> run.prepare(step.check())));
+                    .forEach(step -> filesThread.submit(() -> gate.measured(Phase.BOOT, () -> {
+                        run.prepare(step.check());
+                        return step;
+                    })));
         }
     }
 
