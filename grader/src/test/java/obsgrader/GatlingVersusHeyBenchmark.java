@@ -18,6 +18,7 @@ import obsgrader.scenarios.Knobs;
 import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.RequestStats;
 import obsgrader.stack.LabStack;
+import obsgrader.stack.SelfTestStacks;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
 import obsgrader.submission.Submission;
@@ -51,7 +52,7 @@ class GatlingVersusHeyBenchmark {
         DockerEngine.ensureHostTool("hey", "hey");
         ComposeFile compose = Submission.load(Path.of(System.getProperty("obsgrader.reference", "../stack"))).compose().orElseThrow();
         Path runFolder = Path.of("target", "benchmark-run").toAbsolutePath();
-        try (LabStack stack = LabStack.of(compose).withRunFolder(runFolder).withImagesFrom(StandInImages.fromCatalog()).start()) {
+        try (LabStack stack = SelfTestStacks.of(compose).withRunFolder(runFolder).withImagesFrom(StandInImages.fromCatalog()).start()) {
             URI nginx = stack.endpoint(compose.serviceFor(LabRole.NGINX).orElseThrow(), LabRole.NGINX.port());
             Patience.waitUpTo(Duration.ofSeconds(60), () -> new ShopClient(nginx).get("/api/products").ok());
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT,

@@ -1,5 +1,7 @@
 package obsgrader.engine;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ public record Compose(List<String> command, Flavour flavour, String version) {
             try {
                 return value.isBlank() ? AUTO : valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new EnvironmentFault("grader.compose=" + value + " is not one of auto, v1, v2");
+                throw new EnvironmentFault(msg("grader.machine.compose-choice", value));
             }
         }
     }
@@ -43,26 +45,25 @@ public record Compose(List<String> command, Flavour flavour, String version) {
     /**
      * The compose to use for a choice. v2 is the {@code docker compose} plugin, a v2 {@code docker-compose} on
      * the PATH, or the one the grader keeps ({@link DebianCompose}); asked for and missing, it is installed
-     * there. v1 is a v1 {@code docker-compose} on the PATH, installed from Debian when missing.
+     * there, from {@code debian}. v1 is a v1 {@code docker-compose} on the PATH, installed from Debian when missing.
      */
-    public static Compose resolve(Choice choice) {
+    public static Compose resolve(Choice choice, DebianCompose.Source debian) {
         Optional<Compose> found = switch (choice) {
             case V2 -> findV2();
             case V1 -> findV1();
             case AUTO -> findV2().or(Compose::findV1);
         };
-        return found.orElseGet(() -> install(choice));
+        return found.orElseGet(() -> install(choice, debian));
     }
 
-    private static Compose install(Choice choice) {
+    private static Compose install(Choice choice, DebianCompose.Source debian) {
         if (choice == Choice.V1) {
             DockerEngine.ensureHostTool("docker-compose", "docker-compose");
-            return findV1().orElseThrow(() -> new EnvironmentFault(
-                    "docker-compose on the PATH is not Compose v1; run with -Dgrader.compose=v2 or auto"));
+            return findV1().orElseThrow(() -> new EnvironmentFault(msg("grader.machine.not-compose-v1")));
         }
-        Path binary = DebianCompose.install();
+        Path binary = DebianCompose.install(debian);
         return probe(List.of(binary.toString()), Flavour.V2).orElseThrow(() ->
-                new EnvironmentFault("the Compose v2 installed in " + binary + " does not run; remove it and run again"));
+                new EnvironmentFault(msg("grader.machine.compose-v2-broken", binary)));
     }
 
     /** The plugin first, then a v2 {@code docker-compose} on the PATH, then the grader's own; none is installed. */

@@ -1,5 +1,7 @@
 package obsgrader.engine;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Compose v2 for a machine that has only v1 (Debian bookworm): the static binary of a newer Debian release's
  * {@code docker-compose} package, downloaded with a private apt configuration and unpacked into the grader's
  * own cache. Nothing is installed system-wide: the engine, shared by whoever uses the machine, stays as it is.
- * {@code -Dgrader.compose-suite} (trixie: 2.26; sid: 2.40) and {@code -Dgrader.debian-mirror} choose where from.
+ * Where from is the run's setting ({@link Source}), read at the edge.
  */
 public final class DebianCompose {
     private static final Logger LOG = LoggerFactory.getLogger(DebianCompose.class);
@@ -24,6 +26,16 @@ public final class DebianCompose {
     private static final String KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg";
 
     private DebianCompose() {
+    }
+
+    /**
+     * Where the package comes from ({@code -Dgrader.compose-suite}, {@code -Dgrader.debian-mirror}).
+     *
+     * @param suite  a Debian release whose {@code docker-compose} is v2 (trixie: 2.26; sid: 2.40)
+     * @param mirror a Debian mirror's URL
+     */
+    public record Source(String suite, String mirror) {
+        public static final Source DEFAULT = new Source("trixie", "http://deb.debian.org/debian");
     }
 
     /** Where the grader keeps its Compose v2: /var/cache/obsgrader as root, ~/.cache/obsgrader otherwise. */
@@ -34,17 +46,16 @@ public final class DebianCompose {
     }
 
     /** Downloads and unpacks the package unless its binary is already there; returns the binary. */
-    static synchronized Path install() {
+    static synchronized Path install(Source source) {
         Path binary = binary();
         if (Files.isExecutable(binary)) {
             return binary;
         }
         if (!Files.exists(Path.of("/etc/debian_version")) || !Files.exists(Path.of(KEYRING))) {
-            throw new EnvironmentFault("Compose v2 is missing: install Docker's compose plugin (docker compose), "
-                    + "or run with -Dgrader.compose=v1");
+            throw new EnvironmentFault(msg("grader.machine.compose-v2-missing"));
         }
-        String suite = System.getProperty("grader.compose-suite", "trixie");
-        String mirror = System.getProperty("grader.debian-mirror", "http://deb.debian.org/debian");
+        String suite = source.suite();
+        String mirror = source.mirror();
         LOG.info("Fetching Compose v2 from Debian {} ({}) into {}", suite, mirror, binary.getParent());
         // per process: two gradings installing at once neither share apt's lock nor a half-copied binary
         String pid = String.valueOf(ProcessHandle.current().pid());
@@ -63,8 +74,7 @@ public final class DebianCompose {
                     apt + " update && " + apt + " download docker-compose && dpkg-deb -x docker-compose_*.deb unpacked");
             Path unpacked = work.resolve("unpacked/usr/libexec/docker/cli-plugins/docker-compose");
             if (!fetched.ok() || !Files.isExecutable(unpacked)) {
-                throw new EnvironmentFault("could not fetch Compose v2 from Debian " + suite + " (" + mirror + "):\n"
-                        + fetched.tail(10));
+                throw new EnvironmentFault(msg("grader.machine.compose-v2-fetch", suite, mirror, fetched.tail(10)));
             }
             // moved into place whole, so a run killed half-way never leaves a binary that looks installed
             Path partial = binary.resolveSibling("docker-compose.partial-" + pid);
@@ -73,7 +83,7 @@ public final class DebianCompose {
             deleteTree(work);
             return binary;
         } catch (IOException e) {
-            throw new EnvironmentFault("could not install Compose v2 in " + binary.getParent() + ": " + e.getMessage());
+            throw new EnvironmentFault(msg("grader.machine.compose-v2-install", binary.getParent(), e.getMessage()));
         }
     }
 

@@ -1,5 +1,7 @@
 package obsgrader.engine;
 
+import static obsgrader.i18n.Message.msg;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -137,7 +139,7 @@ public final class Docker {
         Shell.Result listing = run(ASK, list.toArray(String[]::new));
         if (!listing.ok()) {
             // an engine that does not list is the machine's fault: never "the submission's container is gone"
-            throw new EnvironmentFault("docker " + String.join(" ", list) + " failed: " + listing.tail(3));
+            throw new EnvironmentFault(msg("grader.machine.docker-failed", String.join(" ", list), listing.tail(3)));
         }
         List<String> ids = listing.output().lines()
                 .map(String::strip).filter(id -> id.matches("[\\w.-]+")).distinct().toList();
@@ -151,7 +153,7 @@ public final class Docker {
             try {
                 found.add(JSON.readTree(line));
             } catch (JsonProcessingException e) {
-                throw new EnvironmentFault("docker " + kind.noun() + " inspect printed what is not JSON: " + line);
+                throw new EnvironmentFault(msg("grader.machine.inspect-not-json", kind.noun(), line));
             }
         });
         return found;

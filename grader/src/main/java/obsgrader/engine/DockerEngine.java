@@ -1,5 +1,7 @@
 package obsgrader.engine;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,12 +31,10 @@ public final class DockerEngine {
         String remote = System.getenv("DOCKER_HOST");
         if (remote != null && !remote.isBlank()) {
             // The client is pointed elsewhere: a local daemon installed or started here would not be the one asked.
-            throw new EnvironmentFault("No Docker engine answers at DOCKER_HOST=" + remote
-                    + ". Start that engine, or unset DOCKER_HOST to use this machine's, and run again.");
+            throw new EnvironmentFault(msg("grader.machine.no-engine-at", remote));
         }
         if (!canInstall()) {
-            throw new EnvironmentFault("No Docker engine answers (docker info failed). Install Docker Engine "
-                    + "(Debian: apt-get install docker.io), start it, and run again.");
+            throw new EnvironmentFault(msg("grader.machine.no-engine"));
         }
         // The client alone (a docker CLI on PATH) is no engine: decide on the daemon's program.
         if (!Shell.has("dockerd")) {
@@ -51,7 +51,7 @@ public final class DockerEngine {
             return;
         }
         if (!canInstall()) {
-            throw new EnvironmentFault(program + " is missing: install the Debian package " + debianPackage + " and run again.");
+            throw new EnvironmentFault(msg("grader.machine.tool-missing", program, debianPackage));
         }
         installDebianPackages(debianPackage);
     }
@@ -71,7 +71,7 @@ public final class DockerEngine {
         Shell.Result result = Shell.run(Duration.ofMinutes(10), "sh", "-c",
                 "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q " + missing);
         if (!result.ok()) {
-            throw new EnvironmentFault("apt-get install " + missing + " failed:\n" + result.tail(15));
+            throw new EnvironmentFault(msg("grader.machine.apt-failed", missing, result.tail(15)));
         }
     }
 
@@ -89,8 +89,8 @@ public final class DockerEngine {
             Awaitility.await("dockerd answering").atMost(DAEMON_START).pollInterval(Duration.ofSeconds(1))
                     .until(DockerEngine::answers);
         } catch (ConditionTimeoutException e) {
-            throw new EnvironmentFault("dockerd did not answer within " + DAEMON_START.toSeconds() + " s"
-                    + (starting ? " (it was already starting)" : "; see " + log));
+            throw new EnvironmentFault(msg("grader.machine.dockerd-silent", String.valueOf(DAEMON_START.toSeconds()),
+                    starting ? msg("grader.machine.dockerd-was-starting") : msg("grader.machine.dockerd-see-log", log)));
         }
     }
 }

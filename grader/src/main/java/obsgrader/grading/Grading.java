@@ -242,7 +242,7 @@ public final class Grading implements AutoCloseable {
         double bonusCap = rubric.bonus() == null ? 0 : rubric.bonus().cap();
         return overrides.apply(new ScoreCard(run.submission().root().toString(), rubric.version(), rubric.passMark(),
                 run.mode(), started, Duration.between(started, Instant.now()),
-                run.environmentFault(), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap), student, earlier);
+                run.environmentFault() == null ? null : rubric.messages().text(run.environmentFault()), run.environmentNotes(), criteria, scoresOf("bonus"), bonusCap), student, earlier);
     }
 
     private List<CheckScore> scoresOf(String criterionId) {

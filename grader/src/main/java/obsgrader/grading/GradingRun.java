@@ -34,6 +34,7 @@ import obsgrader.images.StandInImages;
 import obsgrader.scenarios.LoadResults;
 import obsgrader.scenarios.LoadTarget;
 import obsgrader.scenarios.ShopLoad;
+import obsgrader.stack.Host;
 import obsgrader.stack.LabStack;
 import obsgrader.stack.ResolvedCompose;
 import obsgrader.stack.StackFailure;
@@ -83,7 +84,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     /** Why the stack did not boot when this machine, being offline, is at fault: what the live checks say. */
     private Message offlineReason;
     /** Written by whichever thread meets the fault: the files thread judges beside the main one. */
-    private volatile String environmentFault;
+    private volatile Message environmentFault;
     private LoadResults load;
     private String loadFailure;
 
@@ -119,7 +120,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return raw;
         }
         try {
-            ResolvedCompose resolved = ResolvedCompose.of(compose.get(), "obsgrader", false);
+            ResolvedCompose resolved = ResolvedCompose.of(compose.get(), "obsgrader");
             environmentNotes.put("resolved", msg("grader.note.resolved", resolved.by()));
             if (!resolved.emptied().isEmpty()) {
                 environmentNotes.put("emptied", msg("grader.note.variables-empty", String.join(", ", resolved.emptied())));
@@ -176,8 +177,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         } catch (NotAssessed e) {
             return Verdict.notAssessed(e.cause());
         } catch (EnvironmentFault e) {
-            environmentFault = e.getMessage();
-            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", e.getMessage()));
+            environmentFault = e.reason();
+            return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", e.reason()));
         } catch (StackFailure e) {
             return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.reason());
         } catch (NoAnswer e) {
@@ -226,7 +227,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     }
 
     /** Null when the run was gradable; otherwise the machine's fault that stopped it. */
-    public String environmentFault() {
+    public Message environmentFault() {
         return environmentFault;
     }
 
@@ -270,6 +271,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             return;
         }
         LabStack candidate = LabStack.of(compose).withRunFolder(runFolder).withPolicy(policy).withCompose(composeChoice)
+                .withHost(Host.local(settings.debian()))
                 .withLimits(settings.limits())
                 .withImagesFrom(StandInImages.fromCatalog());
         try {

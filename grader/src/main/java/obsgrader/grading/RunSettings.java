@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import obsgrader.engine.Compose;
+import obsgrader.engine.DebianCompose;
 import obsgrader.scenarios.Knobs;
 import obsgrader.stack.Limits;
 
@@ -15,16 +16,19 @@ import obsgrader.stack.Limits;
  * @param graderRoot the grader's own folder ({@code -Dobsgrader.root}): its sample-api is reference material a
  *                   submission may build from
  * @param compose    which compose boots the stack ({@code -Dgrader.compose})
+ * @param debian     where a missing Compose v2 is fetched from ({@code -Dgrader.compose-suite},
+ *                   {@code -Dgrader.debian-mirror})
  * @param limits     what each service may use ({@code -Dgrader.memory}, {@code -Dgrader.cpus}, {@code -Dgrader.pids},
  *                   {@code -Dgrader.log-size})
  * @param knobs      the load's and the burst's parameters ({@code -Dload.*}, {@code -Dburst.*})
  * @param deadline   no submission holds the machine longer ({@code -Dgrader.deadline}, in minutes)
  */
-public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits, Knobs knobs, Duration deadline) {
+public record RunSettings(Path graderRoot, Compose.Choice compose, DebianCompose.Source debian, Limits limits, Knobs knobs,
+                          Duration deadline) {
 
     /** The defaults: what a run is when nobody says otherwise, the grader's folder found from the current one. */
     public static RunSettings defaults() {
-        return new RunSettings(graderRootAbove(Path.of(".")), Compose.Choice.AUTO, Limits.DEFAULT,
+        return new RunSettings(graderRootAbove(Path.of(".")), Compose.Choice.AUTO, DebianCompose.Source.DEFAULT, Limits.DEFAULT,
                 Knobs.defaults(), Duration.ofMinutes(45));
     }
 
@@ -47,6 +51,8 @@ public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits
         return new RunSettings(
                 Path.of(System.getProperty("obsgrader.root", ".")).toAbsolutePath().normalize(),
                 Compose.Choice.parse(System.getProperty("grader.compose", "auto")),
+                new DebianCompose.Source(System.getProperty("grader.compose-suite", DebianCompose.Source.DEFAULT.suite()),
+                        System.getProperty("grader.debian-mirror", DebianCompose.Source.DEFAULT.mirror())),
                 new Limits(System.getProperty("grader.memory", Limits.DEFAULT.memory()),
                         Double.parseDouble(System.getProperty("grader.cpus", String.valueOf(Limits.DEFAULT.cpus()))),
                         Integer.parseInt(System.getProperty("grader.pids", String.valueOf(Limits.DEFAULT.pids()))),
@@ -62,6 +68,6 @@ public record RunSettings(Path graderRoot, Compose.Choice compose, Limits limits
 
     /** The same settings with another compose (a self-test grades under both). */
     public RunSettings withCompose(Compose.Choice choice) {
-        return new RunSettings(graderRoot, choice, limits, knobs, deadline);
+        return new RunSettings(graderRoot, choice, debian, limits, knobs, deadline);
     }
 }

@@ -1,5 +1,7 @@
 package obsgrader.images;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +31,7 @@ final class DebianMirror {
                 .filter(s -> s.suites().contains("bookworm"))
                 .map(Source::uri)
                 .findFirst()
-                .orElseThrow(() -> new EnvironmentFault("No Debian bookworm mirror found in /etc/apt: set "
-                        + "OBSGRADER_DEBIAN_MIRROR to a Debian mirror's URL."));
+                .orElseThrow(() -> new EnvironmentFault(msg("grader.machine.no-debian-mirror")));
     }
 
     private record Source(String uri, List<String> suites) {

@@ -1,5 +1,7 @@
 package obsgrader.images;
 
+import static obsgrader.i18n.Message.msg;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * pulled is pulled, and the rest is built from Debian packages (see {@code standins/catalog.yml}) and tagged
  * with the upstream name. A stand-in is rebuilt only when its files change.
  */
-public final class StandInImages {
+public final class StandInImages implements ImageSource {
     private static final Logger LOG = LoggerFactory.getLogger(StandInImages.class);
     static final String HASH_LABEL = "obsgrader.standin.hash";
     private static final Duration PULL_TIMEOUT = Duration.ofSeconds(60);
@@ -62,6 +64,7 @@ public final class StandInImages {
     public record Outcome(Map<String, String> standIns, Set<String> unavailable) {
     }
 
+    @Override
     public Outcome ensure(Set<String> images) {
         synchronized (BUILDING) {
             return ensureNow(images);
@@ -133,8 +136,7 @@ public final class StandInImages {
         Shell.Result build = Shell.run(BUILD_TIMEOUT, "docker", "build", "--force-rm", "--label", HASH_LABEL + "=" + hash(choice),
                 "--build-arg", "SUITE=" + choice.version().suite(), "-t", reference, context.toString());
         if (!build.ok()) {
-            throw new EnvironmentFault("The stand-in image " + reference + " (" + choice.standIn().folder()
-                    + ") would not build:\n" + build.tail(20));
+            throw new EnvironmentFault(msg("grader.machine.stand-in-build", reference, choice.standIn().folder(), build.tail(20)));
         }
     }
 
@@ -151,7 +153,7 @@ public final class StandInImages {
                         + "' && tar -C '" + rootfs + "' -c . | docker import - " + catalog.base()
                         + " && rm -rf '" + rootfs + "'");
         if (!result.ok()) {
-            throw new EnvironmentFault("debootstrap of the base image failed:\n" + result.tail(20));
+            throw new EnvironmentFault(msg("grader.machine.debootstrap", result.tail(20)));
         }
     }
 

@@ -19,13 +19,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import obsgrader.engine.Compose;
-import obsgrader.engine.Docker;
+import obsgrader.engine.DebianCompose;
 import obsgrader.engine.Docker.Container;
-import obsgrader.engine.DockerEngine;
 import obsgrader.engine.Engine;
 import obsgrader.engine.EnvironmentFault;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
+import obsgrader.images.ImageSource;
 import obsgrader.images.StandInImages;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.LabRole;
@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A submission's compose stack booted in isolation by the compose command line ({@link Compose}, v2 or v1): a
  * sanitised copy in the run's folder, its own project, ephemeral loopback ports. {@link #close()} always saves
- * every service's log and removes every container, network, volume and built image of the run.
+ * every service's log and removes every container, network, volume and built image of the run. What it asks of the
+ * machine goes through a {@link Host} and an {@link Engine}, so that the boot's decisions are unit-tested on answers
+ * recorded from a real engine.
  */
 public final class LabStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LabStack.class);
@@ -50,7 +52,7 @@ public final class LabStack implements AutoCloseable {
     private Path runFolder;
     /** Services left out of the boot, with the reason: the others boot without them. */
     private final Map<String, Message> leftOut = new LinkedHashMap<>();
-    private StandInImages images;
+    private ImageSource images;
     private final Map<String, Message> notes = new LinkedHashMap<>();
     private final Duration buildTimeout = Duration.ofMinutes(10);
     private Duration upTimeout = Duration.ofMinutes(5);
@@ -66,6 +68,8 @@ public final class LabStack implements AutoCloseable {
     private Egress egress;
     /** The verbs on the running stack's containers: the docker command line, or a test's recorded answers. */
     private Engine engine = Engine.DOCKER;
+    /** The engine and compose that boot and remove the stack: this machine's, or a test's recorded answers. */
+    private Host host = Host.local(DebianCompose.Source.DEFAULT);
     private boolean closed;
 
     private LabStack(ComposeFile compose) {
@@ -87,7 +91,7 @@ public final class LabStack implements AutoCloseable {
      * cannot be had are left out, and the others' dependencies on them dropped. A service the lab does not
      * ask for is left out, too, when its image would not build; a lab service's failed build stops the boot.
      */
-    public LabStack withImagesFrom(StandInImages images) {
+    public LabStack withImagesFrom(ImageSource images) {
         this.images = images;
         return this;
     }
@@ -105,6 +109,12 @@ public final class LabStack implements AutoCloseable {
     /** Plays the engine's verbs on the running stack against this engine (a test's recorded answers). */
     public LabStack withEngine(Engine engine) {
         this.engine = engine;
+        return this;
+    }
+
+    /** Boots and removes the stack on this host (a missing Compose v2 fetched from the run's settings, or recorded answers). */
+    public LabStack withHost(Host host) {
+        this.host = host;
         return this;
     }
 
@@ -148,10 +158,25 @@ public final class LabStack implements AutoCloseable {
         return sanitiser == null ? List.of() : sanitiser.changes();
     }
 
-    /** Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason. */
+    /**
+     * Builds what the submission builds, then starts every service. Throws {@link StackFailure} with the reason, or
+     * {@link EnvironmentFault} when the machine is at fault; either way what the boot made is removed first
+     * ({@link #close()}), since a caller given no stack has none to close.
+     */
     public LabStack start() {
-        SubmissionPolicy.Admission admission = policy != null ? policy.admit(compose, project(), true)
-                : new SubmissionPolicy.Admission(ResolvedCompose.of(compose, project(), true), Map.of(), List.of());
+        try {
+            boot();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        Optional<Compose> resolver = host.resolver();
+        SubmissionPolicy.Admission admission = policy != null ? policy.admit(compose, project(), resolver)
+                : new SubmissionPolicy.Admission(ResolvedCompose.of(compose, project(), resolver), Map.of(), List.of());
         ResolvedCompose resolved = admission.resolved();
         compose = resolved.model();
         notes.put("resolved", msg("grader.note.resolved", resolved.by()));
@@ -161,11 +186,10 @@ public final class LabStack implements AutoCloseable {
         if (!admission.allowed().isEmpty()) {
             notes.put("allowed", Message.clauses(admission.allowed()));
         }
-        DockerEngine.ensureRunning();
-        composeCli = Compose.resolve(composeChoice);
-        notes.put("engine", Message.verbatim(Docker.describeEngine()));
+        composeCli = host.prepare(composeChoice);
+        notes.put("engine", Message.verbatim(host.describeEngine()));
         notes.put("compose", Message.verbatim(composeCli.describe()));
-        Sweeper.sweepAbandoned();
+        host.sweepAbandoned();
         admission.leftOut().forEach((service, why) -> withLeftOut(service, msg("grader.note.not-asked", why)));
         if (images != null) {
             leaveOutUnavailable(images.ensure(compose.requiredImages(leftOut.keySet())));
@@ -173,17 +197,18 @@ public final class LabStack implements AutoCloseable {
         if (runFolder == null) {
             runFolder = Path.of(System.getProperty("java.io.tmpdir"), "obsgrader-" + runId);
         }
-        publishedHost = Docker.publishedHost();
+        publishedHost = host.publishedHost();
         sanitisedFile = runFolder.resolve("docker-compose.sanitised.yml");
         writeSanitised();
         if (buildEach()) {
             writeSanitised();
         }
         // the bridges do not exist yet: the rules keyed on their names hold from the first packet `up` lets out
-        egress = Egress.cut(runId, sanitiser.bridges());
+        egress = host.cutEgress(runId, sanitiser.bridges());
         // Ctrl-C runs shutdown hooks: the stack goes with the JVM; kill -9 is for Sweeper at the next start.
         Runtime.getRuntime().addShutdownHook(closeOnExit);
-        Shell.Result up = composeCli.run(upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
+        Shell.Result up = host.compose(composeCli, upTimeout, project(), sanitisedFile, "up", "-d", "--no-build");
+        engineMustAnswer("compose up", up);
         if (up.timedOut()) {
             throw new StackFailure(msg("grader.stack.up-timeout", upTimeout.toMinutes(), upOutput()));
         }
@@ -193,7 +218,6 @@ public final class LabStack implements AutoCloseable {
         egress.confirm();
         egress.notCut().ifPresentOrElse(reason -> notes.put("egress not cut", reason),
                 () -> notes.put("egress", egress.describe()));
-        return this;
     }
 
     /**
@@ -233,7 +257,7 @@ public final class LabStack implements AutoCloseable {
     }
 
     private void writeSanitised() {
-        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(Docker.bindAddress());
+        sanitiser = new ComposeSanitiser(runId, leftOut, limits).publishingOn(host.bindAddress());
         Yaml.write(sanitisedFile, sanitiser.sanitise(compose));
         compose(Duration.ofMinutes(1), msg("grader.stack.invalid-compose", composeCli.describe()), "config", "-q");
     }
@@ -253,7 +277,8 @@ public final class LabStack implements AutoCloseable {
             // v1's --force-rm: the engine itself removes a failed step's container, even when the grader dies mid-build
             String[] words = composeCli.flavour() == Compose.Flavour.V1 ? new String[] {"build", "--force-rm", name}
                     : new String[] {"build", name};
-            Shell.Result build = composeCli.run(buildTimeout, project(), sanitisedFile, words);
+            Shell.Result build = host.compose(composeCli, buildTimeout, project(), sanitisedFile, words);
+            engineMustAnswer("compose build " + name, build);
             if (build.timedOut()) {
                 throw new StackFailure(msg("grader.stack.build-timeout", name, buildTimeout.toMinutes(), build.tail(20)));
             }
@@ -261,7 +286,7 @@ public final class LabStack implements AutoCloseable {
                 continue;
             }
             // a failed build names in its output the step containers and images it left
-            BuildLeftovers.removeFrom(build.output());
+            host.removeBuildLeftovers(build.output());
             BuildFailure failure = BuildFailure.of(name, build.output());
             if (labServices.contains(name)) {
                 throw failure;
@@ -278,12 +303,9 @@ public final class LabStack implements AutoCloseable {
     }
 
     private void compose(Duration timeout, Message meaning, String... words) {
-        Shell.Result result = composeCli.run(timeout, project(), sanitisedFile, words);
+        Shell.Result result = host.compose(composeCli, timeout, project(), sanitisedFile, words);
         String command = "compose " + String.join(" ", words);
-        if (!result.ok()) {
-            // a failed build names in its output the step containers and images it left; other commands name none
-            BuildLeftovers.removeFrom(result.output());
-        }
+        engineMustAnswer(command, result);
         if (result.timedOut()) {
             throw new StackFailure(msg("grader.stack.command-timeout", command, timeout.toMinutes(), meaning, result.tail(20)));
         }
@@ -292,6 +314,12 @@ public final class LabStack implements AutoCloseable {
         }
     }
 
+    /** A compose command that failed where no engine answers is the machine's fault, never the submission's. */
+    private void engineMustAnswer(String command, Shell.Result result) {
+        if (!result.ok() && !host.engineAnswers()) {
+            throw new EnvironmentFault(msg("grader.machine.engine-gone", command, result.tail(3)));
+        }
+    }
 
     private Message upOutput() {
         List<Message> states = services().stream().filter(s -> !s.running()).map(ServiceState::state).toList();
@@ -364,7 +392,7 @@ public final class LabStack implements AutoCloseable {
     private void engine(Duration timeout, String... args) {
         Shell.Result result = engine.run(timeout, args);
         if (!result.ok()) {
-            throw new EnvironmentFault("docker " + String.join(" ", args) + " failed: " + result.tail(3));
+            throw new EnvironmentFault(msg("grader.machine.docker-failed", String.join(" ", args), result.tail(3)));
         }
     }
 
@@ -390,14 +418,14 @@ public final class LabStack implements AutoCloseable {
         }
         saveLogs();
         if (composeCli != null) {
-            Shell.Result down = composeCli.run(Duration.ofMinutes(2), project(), sanitisedFile,
+            Shell.Result down = host.compose(composeCli, Duration.ofMinutes(2), project(), sanitisedFile,
                     "down", "--volumes", "--remove-orphans", "--timeout", "10");
             if (!down.ok()) {
                 LOG.warn("compose down failed ({}); removing the run's resources directly", down.tail(3));
             }
         }
         try {
-            Sweeper.sweepRun(runId);
+            host.sweepRun(runId);
         } catch (EnvironmentFault e) {
             LOG.warn("could not sweep run {}: {}", runId, e.getMessage());
         }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import obsgrader.engine.Compose;
-import obsgrader.engine.EnvironmentFault;
 import obsgrader.engine.Shell;
 import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
@@ -40,19 +39,16 @@ public record ResolvedCompose(ComposeFile model, Set<String> emptied, Message by
     /** Compose's warning: {@code The "GITHUB_TOKEN" variable is not set. Defaulting to a blank string.} */
     private static final Pattern NOT_SET = Pattern.compile("The \\\\?\"(\\w+)\\\\?\" variable is not set");
 
+    /** Resolves with the Compose v2 found here, none fetched (a static grading's reading); see {@link #of(ComposeFile, String, Optional)}. */
+    public static ResolvedCompose of(ComposeFile raw, String project) {
+        return of(raw, project, Compose.findV2());
+    }
+
     /**
-     * Resolves with the Compose v2 found (or, {@code install}, fetched: {@link Compose#resolve}); with none, the
-     * grader's own reading, which applies neither include nor extends (the policy then refuses both).
+     * Resolves with Compose v2 (a boot's is found or fetched: {@link Host#resolver}); with none, the grader's own
+     * reading, which applies neither include nor extends (the policy then refuses both).
      */
-    public static ResolvedCompose of(ComposeFile raw, String project, boolean install) {
-        Optional<Compose> v2 = Compose.findV2();
-        if (v2.isEmpty() && install) {
-            try {
-                v2 = Optional.of(Compose.resolve(Compose.Choice.V2));
-            } catch (EnvironmentFault e) {
-                v2 = Optional.empty();
-            }
-        }
+    public static ResolvedCompose of(ComposeFile raw, String project, Optional<Compose> v2) {
         return v2.map(compose -> resolve(compose, raw, project))
                 .orElseGet(() -> new ResolvedCompose(raw, Set.of(), msg("grader.resolved.own-reader"), false));
     }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import obsgrader.engine.Compose;
 import obsgrader.i18n.Message;
 import obsgrader.submission.ComposeFile;
 import obsgrader.submission.ComposeVariables;
@@ -56,11 +58,11 @@ public final class SubmissionPolicy {
      * The model that will run, judged ({@link ResolvedCompose}): the files it names first, then what compose
      * resolved. A refusal throws {@link StackFailure} naming the key and the file or service.
      *
-     * @param install whether a missing Compose v2 is fetched (a live run), or the grader's own reading serves
+     * @param v2 the Compose v2 that resolves the model; without one, the grader's own reading serves
      */
-    public Admission admit(ComposeFile raw, String project, boolean install) {
+    public Admission admit(ComposeFile raw, String project, Optional<Compose> v2) {
         refuseAny(references(raw));
-        ResolvedCompose resolved = ResolvedCompose.of(raw, project, install);
+        ResolvedCompose resolved = ResolvedCompose.of(raw, project, v2);
         List<Refusal> refusals = new ArrayList<>(check(resolved.model()));
         if (!resolved.byCompose()) {
             refusals.addAll(unresolved(raw));

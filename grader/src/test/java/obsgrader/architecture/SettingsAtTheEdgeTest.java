@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * once, at the edge, into the settings handed to a run: no other class of main code reads them.
  */
 class SettingsAtTheEdgeTest {
-    /** Who may read them: the edge's records, and the machine's set-up of a Compose v2 (a binary kept across runs). */
-    private static final Set<String> EDGE = Set.of("Settings.java", "RunSettings.java", "DebianCompose.java", "Knobs.java");
+    /** Who may read them: the edge's records. */
+    private static final Set<String> EDGE = Set.of("Settings.java", "RunSettings.java", "Knobs.java");
     private static final Pattern READS_AN_OPTION = Pattern.compile(
             "(System\\.getProperty|Long\\.getLong|Integer\\.getInteger|Boolean\\.getBoolean)\\(\"(grader\\.|load\\.|burst\\.|obsgrader\\.)"
             + "|System\\.getProperties\\(\\)");

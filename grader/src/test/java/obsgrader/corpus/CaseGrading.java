@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import obsgrader.grading.Grading;
+import obsgrader.grading.RunSettings;
 import obsgrader.report.ConsoleCard;
 import obsgrader.report.ScoreCard;
 import obsgrader.rubric.Rubric;
@@ -20,9 +21,11 @@ final class CaseGrading {
         Path folder = work.resolve(corpusCase.name());
         Path submission = CaseSubmission.write(corpusCase, corpus.resolve(corpusCase.name()), reference, folder.resolve("submission"));
         ScoreCard card;
+        // this JVM's settings, read here at the test's edge (limits, where a missing Compose v2 comes from)
+        RunSettings settings = RunSettings.fromSystemProperties();
         try (BusyPorts ports = BusyPorts.hold(corpusCase.busyPorts());
              Grading grading = new Grading(Submission.load(submission), rubric, corpusCase.mode().grading(),
-                     folder.resolve("run"), new PromTools(true)).withCompose(corpusCase.composeChoice())) {
+                     folder.resolve("run"), new PromTools(true), settings).withCompose(corpusCase.composeChoice(settings.compose()))) {
             card = grading.card();
         }
         try {

@@ -77,8 +77,9 @@ record CorpusCase(@JacksonInject("name") String name, @JsonProperty(required = t
         compose = compose == null ? "" : compose;
     }
 
-    Compose.Choice composeChoice() {
-        return compose.isEmpty() ? Compose.Choice.parse(System.getProperty("grader.compose", "auto")) : Compose.Choice.parse(compose);
+    /** The case's compose, or the run's ({@code -Dgrader.compose}) when it names none. */
+    Compose.Choice composeChoice(Compose.Choice otherwise) {
+        return compose.isEmpty() ? otherwise : Compose.Choice.parse(compose);
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import obsgrader.checks.Evidence;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
+import obsgrader.grading.RunSettings;
 import obsgrader.report.ConsoleCard;
 import obsgrader.report.ScoreCard;
 import obsgrader.rubric.Rubric;
@@ -100,7 +101,8 @@ class VariantCorpusSelfIT {
 
     private static ScoreCard grade(Path variant, Mode mode) {
         Path run = WORK.resolve(variant.getFileName().toString()).resolve(mode.name().toLowerCase());
-        try (Grading grading = new Grading(Submission.load(variant.resolve("submission")), rubric, mode, run, new PromTools(true))) {
+        try (Grading grading = new Grading(Submission.load(variant.resolve("submission")), rubric, mode, run, new PromTools(true),
+                RunSettings.fromSystemProperties())) {
             return grading.card();
         }
     }

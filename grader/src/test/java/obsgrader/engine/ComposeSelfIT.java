@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import obsgrader.grading.RunSettings;
 import obsgrader.stack.ComposeSanitiser;
 import obsgrader.stack.Limits;
 import obsgrader.submission.ComposeFile;
@@ -22,19 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
  * boots: GradeReferenceSelfIT boots it under each.
  */
 class ComposeSelfIT {
+    /** Where a missing Compose v2 comes from: this JVM's settings, as a grading run's. */
+    private static final DebianCompose.Source DEBIAN = RunSettings.fromSystemProperties().debian();
+
     @TempDir
     Path run;
 
     @Test
     void v2AndV1AreFoundOrInstalled() {
-        Compose v2 = Compose.resolve(Compose.Choice.V2);
-        Compose v1 = Compose.resolve(Compose.Choice.V1);
+        Compose v2 = Compose.resolve(Compose.Choice.V2, DEBIAN);
+        Compose v1 = Compose.resolve(Compose.Choice.V1, DEBIAN);
 
         assertThat(v2.flavour()).isEqualTo(Compose.Flavour.V2);
         assertThat(v2.version()).startsWith("2.");
         assertThat(v1.flavour()).isEqualTo(Compose.Flavour.V1);
         assertThat(v1.version()).startsWith("1.");
-        assertThat(Compose.resolve(Compose.Choice.AUTO).flavour()).isEqualTo(Compose.Flavour.V2);
+        assertThat(Compose.resolve(Compose.Choice.AUTO, DEBIAN).flavour()).isEqualTo(Compose.Flavour.V2);
     }
 
     @Test
@@ -63,7 +67,7 @@ class ComposeSelfIT {
                 .sanitise(compose));
 
         for (Compose.Choice choice : Set.of(Compose.Choice.V1, Compose.Choice.V2)) {
-            Shell.Result config = Compose.resolve(choice).run(Duration.ofMinutes(1), "obsgrader-selftest", sanitised,
+            Shell.Result config = Compose.resolve(choice, DEBIAN).run(Duration.ofMinutes(1), "obsgrader-selftest", sanitised,
                     "config", "-q");
             assertThat(config.ok()).as("%s: %s", choice, config.output()).isTrue();
         }

@@ -21,6 +21,7 @@ import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.PrometheusApi;
 import obsgrader.engine.EnvironmentFault;
+import obsgrader.i18n.Message;
 import obsgrader.submission.Submission;
 import obsgrader.tools.PromTools;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class GradingRunTest {
     static final class EngineFails implements Check {
         @Override
         public Verdict judge(GradingContext context) {
-            throw new EnvironmentFault("docker stop 4f2a failed: Cannot connect to the Docker daemon");
+            throw new EnvironmentFault(Message.verbatim("docker stop 4f2a failed: Cannot connect to the Docker daemon"));
         }
     }
 
@@ -142,7 +143,7 @@ class GradingRunTest {
                 assertThat(verdict.reason()).contains("the grading machine failed", "Cannot connect to the Docker daemon");
             });
             assertThat(run.judge(new GraderBug()).fault()).as("what follows is not judged").isEqualTo(Fault.MACHINE);
-            assertThat(run.environmentFault()).contains("docker stop");
+            assertThat(run.environmentFault()).hasToString("docker stop 4f2a failed: Cannot connect to the Docker daemon");
         }
     }
 

@@ -9,7 +9,7 @@ public final class BootAndHold {
     }
 
     public static void main(String[] args) throws Exception {
-        LabStack stack = LabStack.of(Submission.load(Path.of(args[0])).compose().orElseThrow())
+        LabStack stack = SelfTestStacks.of(Submission.load(Path.of(args[0])).compose().orElseThrow())
                 .withRunFolder(Path.of(args[1]));
         System.out.println("STARTING " + stack.runId());
         stack.start();

@@ -65,7 +65,7 @@ class ContainmentTest {
         String option = expected.path("option").asText();
 
         if ("refused".equals(expected.path("outcome").asText())) {
-            assertThatThrownBy(() -> policy.admit(raw, "obsgrader-test", false)).isInstanceOfSatisfying(StackFailure.class,
+            assertThatThrownBy(() -> policy.admit(raw, "obsgrader-test", Compose.findV2())).isInstanceOfSatisfying(StackFailure.class,
                     failure -> {
                         String said = Messages.ENGLISH.text(failure.reason()) + Messages.FRENCH.text(failure.reason());
                         assertThat(said).contains(option);
@@ -73,7 +73,7 @@ class ContainmentTest {
                     });
             return;
         }
-        SubmissionPolicy.Admission admission = policy.admit(raw, "obsgrader-test", false);
+        SubmissionPolicy.Admission admission = policy.admit(raw, "obsgrader-test", Compose.findV2());
         assertThat(admission.resolved().byCompose()).isTrue();
         ComposeSanitiser sanitiser = new ComposeSanitiser("test", admission.leftOut(), Limits.DEFAULT);
         String running = Yaml.YAML.valueToTree(sanitiser.sanitise(admission.resolved().model())).toString();
@@ -99,7 +99,7 @@ class ContainmentTest {
     @Test
     void noContainerOfTheReferenceReadsTheHostAndNodeExporterReadsItsOwnProc(@TempDir Path folder) {
         ComposeFile raw = Submission.load(REFERENCE).compose().orElseThrow();
-        SubmissionPolicy.Admission admission = policyFor(REFERENCE).admit(raw, "obsgrader-test", false);
+        SubmissionPolicy.Admission admission = policyFor(REFERENCE).admit(raw, "obsgrader-test", Compose.findV2());
         JsonNode running = new ComposeSanitiser("test", Map.of(), Limits.DEFAULT)
                 .sanitise(admission.resolved().model());
 

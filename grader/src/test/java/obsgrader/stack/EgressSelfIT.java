@@ -101,7 +101,7 @@ class EgressSelfIT {
                 .as("a container outside the stack reaches both canaries").containsOnly("reached");
 
         String runId;
-        try (LabStack stack = LabStack.of(Submission.load(folder).compose().orElseThrow())
+        try (LabStack stack = SelfTestStacks.of(Submission.load(folder).compose().orElseThrow())
                 .withRunFolder(folder.resolve("run")).start()) {
             runId = stack.runId();
             assertThat(stack.notes()).containsKey("egress").doesNotContainKey("egress not cut");

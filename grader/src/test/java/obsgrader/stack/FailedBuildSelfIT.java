@@ -23,10 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A submission whose API does not build leaves nothing of its run: no container, network, volume or image,
- * labelled or not. The API is the reference's, broken as the flawed corpus's {@code image-does-not-build} breaks it
- * (a COPY of a file that is not there) or as students' were (a RUN step that fails). An ENV line carrying a token
- * of the test's own makes every step new to the engine's cache, so the build really makes its step containers and
- * images, and lets the test find them without trusting the grader's own attribution. No stack boots: seconds.
+ * labelled or not, and the real engine's output is read as the API's failed build ("would not build"). The API is
+ * the reference's, broken by a COPY of a file that is not there or as students' were (a RUN step that fails). An
+ * ENV line carrying a token of the test's own makes every step new to the engine's cache, so the build really makes
+ * its step containers and images, and lets the test find them without trusting the grader's own attribution. No
+ * stack boots: seconds. What the boot decides on such a failure is unit-tested ({@code LabStackBootTest}), and a
+ * grading whose boot fails is the flawed corpus's {@code compose-names-missing-file}: together they replace the
+ * corpus's former live case {@code image-does-not-build} (38 s of live grading).
  */
 class FailedBuildSelfIT {
     private static final Duration DOCKER = Duration.ofSeconds(60);
@@ -64,7 +67,7 @@ class FailedBuildSelfIT {
                 volumes:
                   data:
                 """);
-        LabStack stack = LabStack.of(Submission.load(folder).compose().orElseThrow()).withRunFolder(folder.resolve("run"));
+        LabStack stack = SelfTestStacks.of(Submission.load(folder).compose().orElseThrow()).withRunFolder(folder.resolve("run"));
 
         List<String> before = leftOf(stack.runId(), token);
         assertThatThrownBy(stack::start).isInstanceOf(StackFailure.class).hasMessageContaining("would not build");

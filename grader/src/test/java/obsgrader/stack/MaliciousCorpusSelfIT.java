@@ -44,7 +44,7 @@ class MaliciousCorpusSelfIT {
     /** A case copied beside the canary ({@link Canary}): its paths out of the submission name planted files. */
     private LabStack stackOf(Path corpusCase) {
         Path folder = Canary.submission(corpusCase);
-        return LabStack.of(Submission.load(folder).compose().orElseThrow())
+        return SelfTestStacks.of(Submission.load(folder).compose().orElseThrow())
                 .withRunFolder(runs.resolve(folder.getFileName()))
                 .withPolicy(new SubmissionPolicy(List.of(folder.toAbsolutePath())))
                 .withLimits(TIGHT)

@@ -34,7 +34,7 @@ class ReferenceStackSelfIT {
     @BeforeAll
     static void boot() {
         Path reference = Path.of(System.getProperty("obsgrader.reference", "../stack"));
-        stack = LabStack.of(Submission.load(reference).compose().orElseThrow())
+        stack = SelfTestStacks.of(Submission.load(reference).compose().orElseThrow())
                 .withRunFolder(Path.of("target", "selftest-run"))
                 .withImagesFrom(StandInImages.fromCatalog())
                 .start();

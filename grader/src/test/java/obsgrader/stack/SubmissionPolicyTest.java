@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import obsgrader.engine.Compose;
 import obsgrader.i18n.Messages;
 import obsgrader.submission.Submission;
 import obsgrader.submission.Yaml;
@@ -42,7 +43,7 @@ class SubmissionPolicyTest {
     @Test
     void theReferenceStackRunsAndItsNodeExporterMountsAreTheAllowedException() {
         SubmissionPolicy.Admission admission = new SubmissionPolicy(List.of(REFERENCE, REFERENCE.resolve("../sample-api")))
-                .admit(Submission.load(REFERENCE).compose().orElseThrow(), "obsgrader-test", false);
+                .admit(Submission.load(REFERENCE).compose().orElseThrow(), "obsgrader-test", Compose.findV2());
 
         assertThat(admission.leftOut()).isEmpty();
         assertThat(admission.allowed())

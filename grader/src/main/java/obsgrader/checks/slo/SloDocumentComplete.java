@@ -42,14 +42,19 @@ public final class SloDocumentComplete implements Check {
     private record Sli(Message name, Pattern topic, Pattern target, Message targetText) {
     }
 
+    /**
+     * The student's own targets count, not only the lab's: any availability from 90 % to 100 %, any percentile
+     * under a duration, an error share below 10 % or the success rate it leaves (a careful teacher reads "taux de
+     * succès ≥ 99,5 %" as an error target of 0.5 %).
+     */
     private static final List<Sli> SLIS = List.of(
             new Sli(msg("slo.sli.availability"), Pattern.compile("availab|disponib"),
-                    Pattern.compile("9\\d[.,]\\d+\\s*%|0[.,]99\\d*\\b"), msg("slo.document.target.availability")),
+                    Pattern.compile("(?<![\\d.,])(9\\d(?:[.,]\\d+)?|100)\\s*%|\\b0[.,]9\\d*\\b"), msg("slo.document.target.availability")),
             new Sli(msg("slo.sli.latency"), Pattern.compile("latenc|temps de reponse|response time"),
                     Pattern.compile("(?s)^(?=.*(\\b9\\d\\s*%|p9\\d|\\b9\\d(e|th)? (percentile|centile)))(?=.*(\\d+\\s*ms\\b|\\d+(?:[.,]\\d+)?\\s*s\\b))"),
                     msg("slo.document.target.latency")),
-            new Sli(msg("slo.sli.errors"), Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx"),
-                    Pattern.compile("(?<![\\d.,])1(?:[.,]0+)?\\s*%|0[.,]01\\b"), msg("slo.document.target.errors")));
+            new Sli(msg("slo.sli.errors"), Pattern.compile("(?<!budget d.)erreurs?|error(?![ -]?budget)|5xx|succes|success"),
+                    Pattern.compile("(?<![\\d.,])(\\d(?:[.,]\\d+)?|9\\d(?:[.,]\\d+)?)\\s*%|\\b0[.,]0\\d*\\b"), msg("slo.document.target.errors")));
 
     /** A statement of a "Justification(s)" / "Pourquoi ces objectifs" chapter naming the SLI or its target justifies it. */
     private static boolean justifiedInItsChapter(String text, Sli sli) {

@@ -70,4 +70,28 @@ class SloDocumentCompleteTest {
 
         assertThat(verdict.fraction()).isZero();
     }
+
+    /**
+     * The student's own targets, in their own words (a calibration trait): an availability of 100 %, a success rate
+     * for the error SLI, a p99 under a second. Each is a target; the document lacks only its budget and burn rate.
+     */
+    @Test
+    void takesTheStudentsOwnTargetsForTargets() throws Exception {
+        Verdict verdict = new Fixture(folder).with("docs/sli-slo.md", """
+                # SLI / SLO
+
+                ### SLO 1 — Disponibilité : 100 %
+                Une API de production ne doit jamais être DOWN : toute indisponibilité est un incident.
+
+                ### SLO 2 — Taux de succès ≥ 99 %
+                Les erreurs 5xx comptent car elles sont côté serveur : l'utilisateur ne peut rien y faire.
+
+                ### SLO 3 — Latence p99 < 1 s
+                Une seconde au plus, parce qu'au-delà le client abandonne son panier.
+                """).judge(new SloDocumentComplete());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(6.0 / 8);
+        assertThat(verdict.found()).contains("the error budget with a figure", "the burn rate")
+                .doesNotContain("SLI with its target");
+    }
 }
