@@ -37,7 +37,7 @@ class ClassBenchmark {
     /** Strong to empty; a class larger than the spread takes it again from the top. */
     private static final List<String> SPREAD = List.of("reference", "instance-down-inverted", "without-rule-files",
             "without-slo-rules", "without-dashboards", "empty-folder", "live-defects", "error-rate-window-15s",
-            "stack-crashes", "scrape-job-missing", "no-readme", "alert-fires-when-healthy", "image-does-not-build");
+            "stack-crashes", "scrape-job-missing", "no-readme", "alert-fires-when-healthy", "no-compose-file");
     /** How a kind of the spread that is no corpus case is made from the reference: the paths it lacks. */
     private static final Map<String, List<String>> WITHOUT = Map.of(
             "without-rule-files", List.of("prometheus/rules", "prometheus/tests"),
