@@ -63,8 +63,11 @@ class GradeBatchIT {
         if (System.getProperty("grader.parallel") != null) {
             batch.withParallelism(Integer.getInteger("grader.parallel"));
         }
+        if (System.getProperty("grader.stacks") != null) {
+            batch.withStacks(Integer.getInteger("grader.stacks"));
+        }
         System.out.println("[batch] grading " + submissions + (shard.sharded() ? ", shard " + shard : "") + ", "
-                + batch.parallelism() + " at a time into " + reports);
+                + batch.stacks() + " stacks up at once, " + batch.parallelism() + " measured phase(s) at a time, into " + reports);
         List<Row> rows = batch.run();
         System.out.println(shard.sharded() ? "[batch] shard " + shard + ": " + reports.resolve(shard.resultsFile())
                 + " (merge the shards with -Dgrader.merge)"

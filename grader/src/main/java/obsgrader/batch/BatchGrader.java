@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import obsgrader.grading.Grading;
 import obsgrader.grading.Mode;
 import obsgrader.grading.RunSettings;
@@ -26,15 +25,26 @@ import obsgrader.similarity.SimilarityPage;
 import obsgrader.submission.Submission;
 
 /**
- * A class graded at a time: every student of a batch folder, N at a time in isolated stacks, each into
- * {@code <reports>/<student>/} like a single run, then a gradebook and a class summary. One student's
- * failure, even the grader's own, never stops the batch; a batch interrupted half-way resumes where it
- * stopped unless told to regrade (every student, or some). The teacher's overrides are applied to each student's
- * card as it is graded; a kept report graded with other overrides than today's is graded again.
+ * A class graded at a time: every student of a batch folder in an isolated stack, each into {@code <reports>/<student>/}
+ * like a single run, then a gradebook and a class summary. As many stacks as memory allows are graded at once, but
+ * the work whose timings are graded (the build and boot, the load, the burst) takes turns at a {@link ClassGate},
+ * {@code parallelism} at a time: a student's points are those of a grading alone, while the phases that only wait
+ * (an alert's {@code for}, a scrape, a resolve) overlap. One student's failure, even the grader's own, never stops
+ * the batch; a batch interrupted half-way resumes where it stopped unless told to regrade (every student, or some).
+ * The teacher's overrides are applied to each student's card as it is graded; a kept report graded with other
+ * overrides than today's is graded again.
  */
 public final class BatchGrader {
-    /** A lab stack takes about this much memory while it is graded. */
-    private static final long MEMORY_PER_STACK = 6L << 30;
+    /**
+     * A lab stack's memory while it is graded, with room to spare: the reference's twelve containers peaked at 190 MiB
+     * through a whole grading ({@code docker stats}, Grafana left out offline; it adds a few hundred), a student's
+     * extras (Loki, cAdvisor) more.
+     */
+    static final long MEMORY_PER_STACK = 1L << 30;
+    /** What the machine keeps for itself, the grader's JVM and the builds. */
+    private static final long MEMORY_KEPT = 4L << 30;
+    /** Stacks per turn: enough for the turns never to wait for a stack, few enough for the waiting ones to be quiet. */
+    private static final int STACKS_PER_TURN = 4;
 
     private final Path batch;
     private Path reports;
@@ -42,6 +52,7 @@ public final class BatchGrader {
     private Mode mode = Mode.FULL;
     private RunSettings settings = RunSettings.defaults();
     private int parallelism = defaultParallelism();
+    private int stacks = 0;
     private Regrade regrade = Regrade.NONE;
     private Overrides overrides = Overrides.none();
     private double similarityThreshold = Similarity.DEFAULT_THRESHOLD;
@@ -77,8 +88,15 @@ public final class BatchGrader {
         return this;
     }
 
+    /** How many measured phases (builds and boots, load phases, bursts) run at once across the class. */
     public BatchGrader withParallelism(int parallelism) {
         this.parallelism = Math.max(1, parallelism);
+        return this;
+    }
+
+    /** How many students' stacks are up at once (0: as memory allows, {@link #defaultStacks}); 1 grades one at a time. */
+    public BatchGrader withStacks(int stacks) {
+        this.stacks = Math.max(0, stacks);
         return this;
     }
 
@@ -116,15 +134,23 @@ public final class BatchGrader {
         return this;
     }
 
-    /** Grading a stack is CPU- and memory-bound: one per two cores, as memory allows. */
+    /** The measured work is CPU-bound: one at a time per two cores. */
     public static int defaultParallelism() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** Stacks up at once: as many as memory holds, at most {@value #STACKS_PER_TURN} per turn. */
+    public static int defaultStacks(int parallelism) {
         long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-        int cores = Runtime.getRuntime().availableProcessors();
-        return (int) Math.max(1, Math.min(cores / 2, memory / MEMORY_PER_STACK));
+        return (int) Math.max(1, Math.min((long) STACKS_PER_TURN * parallelism, (memory - MEMORY_KEPT) / MEMORY_PER_STACK));
     }
 
     public int parallelism() {
         return parallelism;
+    }
+
+    public int stacks() {
+        return stacks > 0 ? stacks : defaultStacks(parallelism);
     }
 
     /**
@@ -136,11 +162,12 @@ public final class BatchGrader {
         overrides.forClass(everyone);
         regrade.within(everyone);
         List<Student> students = Student.in(batch, reports.resolve(".unpacked"), shard::owns);
-        Progress progress = new Progress(students.size());
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        ClassProgress progress = new ClassProgress(students.size(), System.out);
+        ClassGate gate = new ClassGate(parallelism, progress);
+        ExecutorService pool = Executors.newFixedThreadPool(stacks());
         List<Future<Row>> rows = new ArrayList<>();
         try {
-            students.forEach(student -> rows.add(pool.submit(() -> grade(student, progress))));
+            students.forEach(student -> rows.add(pool.submit(() -> grade(student, progress, gate))));
             List<Row> gradebook = new ArrayList<>();
             for (int i = 0; i < students.size(); i++) {
                 try {
@@ -209,7 +236,7 @@ public final class BatchGrader {
         return flagged;
     }
 
-    private Row grade(Student student, Progress progress) {
+    private Row grade(Student student, ClassProgress progress, ClassGate gate) {
         Path folder = reports.resolve(student.name());
         Path results = folder.resolve(ReportWriter.RESULTS);
         student.identity().write(folder);
@@ -225,7 +252,8 @@ public final class BatchGrader {
         Instant started = Instant.now();
         progress.started(student);
         try (Grading grading = new Grading(Submission.load(student.submission(), settings.referenceMaterial()), rubric, mode, folder, settings)
-                .withOverrides(overrides, student.name(), Overrides.writtenAgainst(results))) {
+                .withOverrides(overrides, student.name(), Overrides.writtenAgainst(results))
+                .withGate(gate.forStudent(student.name()))) {
             ReportWriter.write(grading.card(), folder, rubric.messages());
             Row row = Row.of(student.name(), results);
             progress.finished(student, row, Duration.between(started, Instant.now()));
@@ -235,42 +263,6 @@ public final class BatchGrader {
                     Duration.between(started, Instant.now()).toSeconds());
             progress.finished(student, row, Duration.between(started, Instant.now()));
             return row;
-        }
-    }
-
-    /** One line a student's start and end, with an estimate of the time left. */
-    private static final class Progress {
-        private final int total;
-        private final Instant start = Instant.now();
-        private final AtomicInteger done = new AtomicInteger();
-        private final AtomicInteger graded = new AtomicInteger();
-
-        Progress(int total) {
-            this.total = total;
-        }
-
-        void started(Student student) {
-            System.out.printf("[batch] %-20s started%n", student.name());
-        }
-
-        void skipped(Student student, Row row) {
-            done.incrementAndGet();
-            System.out.printf("[batch] %-20s kept from an earlier run: %s%n", student.name(), outcome(row));
-        }
-
-        void finished(Student student, Row row, Duration took) {
-            int finished = done.incrementAndGet();
-            int gradedNow = graded.incrementAndGet();
-            Duration elapsed = Duration.between(start, Instant.now());
-            // wall time per student graded so far already reflects the parallelism
-            long left = (total - finished) * elapsed.toSeconds() / Math.max(1, gradedNow);
-            System.out.printf("[batch] %-20s finished in %d s: %s (%d/%d done, about %d min left)%n", student.name(),
-                    took.toSeconds(), outcome(row), finished, total, Math.round(left / 60.0));
-        }
-
-        private static String outcome(Row row) {
-            return row.gradable() ? row.total() + " points" + (row.passed() ? ", passed" : ", failed")
-                    : "NOT GRADABLE (" + row.reason() + ")";
         }
     }
 }

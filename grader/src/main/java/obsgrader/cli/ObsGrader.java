@@ -31,7 +31,7 @@ import obsgrader.submission.Submission;
  * <pre>
  * java -jar obsgrader.jar grade FOLDER [--static] [--lang fr] [--rubric FILE] [--reports DIR]
  *                               [--visibility after_published] [--github] [--no-gate]
- * java -jar obsgrader.jar class DIR [--static] [--csv excel-fr] [--canvas-assignment "TP (123)"] [--parallel N] [--regrade]
+ * java -jar obsgrader.jar class DIR [--static] [--csv excel-fr] [--canvas-assignment "TP (123)"] [--parallel N] [--stacks M] [--regrade]
  * </pre>
  *
  * {@code grade} writes the same reports as {@code mvn verify -Dstack=FOLDER} (card.txt, score.md, results.json,
@@ -44,7 +44,7 @@ public final class ObsGrader {
             usage: java -jar obsgrader.jar grade FOLDER [--static] [--lang en|fr] [--rubric FILE] [--reports DIR]
                                               [--visibility visible|hidden|after_due_date|after_published] [--github] [--no-gate]
                    java -jar obsgrader.jar class DIR [--static] [--lang en|fr] [--rubric FILE] [--reports DIR]
-                                              [--csv rfc|excel-fr] [--canvas-assignment NAME] [--parallel N] [--regrade]""";
+                                              [--csv rfc|excel-fr] [--canvas-assignment NAME] [--parallel N] [--stacks M] [--regrade]""";
 
     private ObsGrader() {
     }
@@ -118,6 +118,9 @@ public final class ObsGrader {
                         options.value("--canvas-assignment", Gradebook.Exports.DEFAULT.canvasAssignment())));
         if (options.has("--parallel")) {
             batch.withParallelism(Integer.parseInt(options.value("--parallel", "1")));
+        }
+        if (options.has("--stacks")) {
+            batch.withStacks(Integer.parseInt(options.value("--stacks", "0")));
         }
         List<Row> rows = batch.run();
         System.out.println("[class] " + rows.size() + " students, gradebooks and summary in " + reports);

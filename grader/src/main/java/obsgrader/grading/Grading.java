@@ -19,6 +19,7 @@ import obsgrader.checks.Check;
 import obsgrader.checks.CheckCatalog;
 import obsgrader.checks.Fault;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.Phase;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.DrillOverlap;
 import obsgrader.engine.Compose;
@@ -49,6 +50,10 @@ public final class Grading implements AutoCloseable {
     private String student = "";
     private Map<String, String> earlier = Map.of();
     private final Progress progress;
+    /** Where this grading takes its turns among a class's: alone, at once. */
+    private PhaseGate gate = PhaseGate.alone();
+    /** The furthest phase entered so far; the first live step enters the boot. */
+    private Phase reached;
 
     /** One rubric line: its criterion (null for the bonus), the rubric item and the check behind it. */
     public record Step(String criterionId, String criterionTitle, Rubric.Item item, Check check) {
@@ -85,6 +90,16 @@ public final class Grading implements AutoCloseable {
         this.overrides = overrides;
         this.student = student;
         this.earlier = earlier;
+        return this;
+    }
+
+    /** Takes its turns for measured work at the class's gate, and tells it which phase it is in (a live grading). */
+    public Grading withGate(PhaseGate gate) {
+        // a static grading boots nothing and measures nothing: it has no phases to take turns for
+        if (run.bootsStacks()) {
+            this.gate = gate;
+            run.useGate(gate);
+        }
         return this;
     }
 
@@ -129,10 +144,30 @@ public final class Grading implements AutoCloseable {
         List<Step> guests = DrillOverlap.guestsOf(step.check().id()).stream()
                 .flatMap(id -> steps().stream().filter(other -> other.check().id().equals(id) && !scores.containsKey(other)))
                 .toList();
+        Phase.of(step.check()).ifPresent(this::entering);
         if (!guests.isEmpty()) {
             return gradeAlongside(guests, step);
         }
-        return record(step, run.judge(step.check()));
+        return record(step, judge(step));
+    }
+
+    /**
+     * Tells the gate of a phase further along than the run's: a line read from the booted stack after the load
+     * (the rules loaded, Grafana) is still part of the traffic phase's reading for the class.
+     */
+    private void entering(Phase phase) {
+        if (reached == null || phase.compareTo(reached) > 0) {
+            reached = phase;
+            gate.entering(phase);
+        }
+    }
+
+    /** Judges a live step, in a turn of the class's when its whole judging is measured. */
+    private Verdict judge(Step step) {
+        Check check = step.check();
+        return Phase.measuredThroughout(check)
+                ? gate.measured(Phase.of(check).orElseThrow(), () -> run.judge(check))
+                : run.judge(check);
     }
 
     /**
@@ -145,7 +180,7 @@ public final class Grading implements AutoCloseable {
         try {
             Map<Step, Future<Judged>> running = new LinkedHashMap<>();
             guests.forEach(guest -> running.put(guest, pool.submit(() -> new Judged(run.judge(guest.check()), Instant.now()))));
-            CheckScore hostScore = record(host, run.judge(host.check()));
+            CheckScore hostScore = record(host, judge(host));
             running.forEach((guest, judged) -> {
                 Judged alongside = result(judged, guest, verdict -> new Judged(verdict, Instant.now()));
                 boolean stands = DrillOverlap.undisturbed(guest.check().id(), Duration.between(hostStarted, alongside.at()), run);
@@ -157,12 +192,20 @@ public final class Grading implements AutoCloseable {
         }
     }
 
+    /**
+     * The files' checks run promtool and amtool in containers: in a class they take the boot's turn (joining this
+     * grading's own), so that they never run beside another student's load, whose latencies are graded.
+     */
     private void startFileChecks() {
         if (fromFiles.isEmpty()) {
             steps().stream().filter(step -> !step.check().live() && !scores.containsKey(step))
-                    .forEach(step -> fromFiles.put(step, filesThread.submit(() -> run.judge(step.check()))));
+                    .forEach(step -> fromFiles.put(step, filesThread.submit(
+                            () -> gate.measured(Phase.BOOT, () -> run.judge(step.check())))));
             steps().stream().filter(step -> step.check().live() && !scores.containsKey(step))
-                    .forEach(step -> filesThread.submit(() -> run.prepare(step.check())));
+                    .forEach(step -> filesThread.submit(() -> gate.measured(Phase.BOOT, () -> {
+                        run.prepare(step.check());
+                        return step;
+                    })));
         }
     }
 
@@ -192,6 +235,7 @@ public final class Grading implements AutoCloseable {
     /** Grades whatever step has not been graded yet, then sums up, the teacher's overrides applied. */
     public ScoreCard card() {
         steps().stream().filter(step -> !scores.containsKey(step)).forEach(this::grade);
+        entering(Phase.COLLECT);
         List<CriterionScore> criteria = rubric.criteria().stream()
                 .map(c -> new CriterionScore(c.id(), c.title(), c.points(), scoresOf(c.id())))
                 .toList();

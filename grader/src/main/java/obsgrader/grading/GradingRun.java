@@ -21,6 +21,7 @@ import obsgrader.checks.GradingContext;
 import obsgrader.checks.Need;
 import obsgrader.checks.NotAssessed;
 import obsgrader.checks.Patience;
+import obsgrader.checks.Phase;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
 import obsgrader.clients.NoAnswer;
@@ -67,6 +68,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
     private final PromTools tools;
     private final SubmissionPolicy policy;
     private Compose.Choice composeChoice;
+    /** Where the boot and the load take their turn in a class; a run alone takes it at once. */
+    private PhaseGate gate = PhaseGate.alone();
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     /** Each prerequisite's outcome, once resolved: empty when met, else why not. */
     private final Map<Need, Optional<Message>> prerequisites = new ConcurrentHashMap<>();
@@ -129,6 +132,11 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         }
     }
 
+    /** Where this run's measured work takes its turn. */
+    void useGate(PhaseGate gate) {
+        this.gate = gate;
+    }
+
     /** Which compose boots this run's stack. */
     void useCompose(Compose.Choice choice) {
         this.composeChoice = choice;
@@ -154,7 +162,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         if (environmentFault != null) {
             return Verdict.faulted(Fault.MACHINE, msg("grader.fault.machine", environmentFault));
         }
-        if (Instant.now().isAfter(deadline)) {
+        // the time spent waiting for the class's turns is the class's, not the submission's
+        if (Instant.now().minus(gate.waited()).isAfter(deadline)) {
             return Verdict.notAssessed(msg("grader.deadline", settings.deadline().toMinutes()));
         }
         try {
@@ -266,7 +275,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
                 .withLimits(settings.limits()).withBuildCache(settings.buildCache())
                 .withImagesFrom(StandInImages.fromCatalog());
         try {
-            stack = candidate.start();
+            stack = gate.measured(Phase.BOOT, candidate::start);
         } catch (StackFailure e) {
             notBooted = e.getMessage();
             offlineReason = e.offline() ? e.reason() : null;
@@ -337,7 +346,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
                 LoadTarget target = loadTarget();
                 waitForQuietCounters();
                 try {
-                    load = ShopLoad.run(target, gatlingReports());
+                    load = gate.measured(Phase.TRAFFIC, () -> ShopLoad.run(target, gatlingReports()));
                     LOG.info("Load phase done in {} s; Gatling reports in {}", load.wallTime().toSeconds(), gatlingReports());
                 } catch (RuntimeException e) {
                     LOG.warn("the load phase failed", e);

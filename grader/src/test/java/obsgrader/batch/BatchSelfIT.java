@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -27,12 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * A small class graded two at a time ({@code -Dbatch.parallel=N} to compare): the reference under three names
  * (one as a .zip) and one without README. Then the same class in three shards, each graded by a JVM of its
  * own at the same time, and merged: the merge must write the unsharded gradebook (but for the run times,
- * which are measured) and the very same class summary. About 2 minutes more than the batch alone.
+ * which are measured) and the very same class summary. About 2 minutes more than the batch alone. Then a class whose
+ * stacks are up at once, their boots and load phases taking turns, gives each student the points of a grading
+ * alone, line by line, on the lines that read the load (about 4 minutes).
  */
 class BatchSelfIT {
     private static final int PARALLEL = Integer.getInteger("batch.parallel", 2);
     private static final Path REFERENCE = Path.of(System.getProperty("obsgrader.reference", "../stack"));
     private static final Path QUICK = Path.of("src/test/resources/rubrics/quick.yml");
+    /** The boot's lines and the load's, whose verdicts a busy machine could change. */
+    private static final Path LOAD = Path.of("src/test/resources/rubrics/load.yml");
+    private static final Path REPLICAS = Path.of("src/test/resources/corpus/variants/api-replicas/submission");
     private static final int SHARDS = 3;
     private static final Duration SHARD_DEADLINE = Duration.ofMinutes(15);
 
@@ -91,6 +97,32 @@ class BatchSelfIT {
         assertThat(withoutRunTimes(merged.resolve("gradebook.csv"))).isEqualTo(withoutRunTimes(reports.resolve("gradebook.csv")));
         assertThat(merged.resolve("index.html")).hasSameTextualContentAs(reports.resolve("index.html"));
         assertThat(merged.resolve("carol/results.json")).exists();
+    }
+
+    @Test
+    void aStudentsPointsInAScheduledClassAreThoseOfAGradingAlone() throws Exception {
+        Path submissions = Files.createDirectories(work.resolve("class"));
+        Folders.copy(REFERENCE, submissions.resolve("alice"));
+        Folders.copy(REPLICAS, submissions.resolve("erin"));
+        Rubric load = RubricLoader.load(LOAD);
+
+        Instant start = Instant.now();
+        List<Row> together = BatchGrader.of(submissions).withReportsTo(work.resolve("together")).withRubric(load)
+                .withStacks(2).withParallelism(1).run();
+        System.out.println("two stacks up at once, one measured phase at a time: " + Duration.between(start, Instant.now()).toSeconds() + " s");
+        List<Row> alone = BatchGrader.of(submissions).withReportsTo(work.resolve("alone")).withRubric(load)
+                .withStacks(1).withParallelism(1).run();
+
+        assertThat(together).extracting(Row::gradable).containsOnly(true);
+        // the reference's load lines are judged, not left unassessed: the comparison is on real verdicts
+        assertThat(LinePoints.of(work.resolve("together").resolve("alice"))).containsKeys("metrics.requests-match-load",
+                "metrics.latency-histogram").doesNotContainValue("not assessed");
+        for (String student : List.of("alice", "erin")) {
+            Map<String, String> scheduled = LinePoints.of(work.resolve("together").resolve(student));
+            assertThat(LinePoints.differences(scheduled, LinePoints.of(work.resolve("alone").resolve(student))))
+                    .as(student + ": scheduled ≠ alone").isEmpty();
+        }
+        assertThat(together).extracting(Row::total).isEqualTo(alone.stream().map(Row::total).toList());
     }
 
     /** A JVM grading one shard of the class, its output in the build log. */

@@ -17,9 +17,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.InPhase;
 import obsgrader.checks.Patience;
 import obsgrader.checks.Need;
 import obsgrader.checks.Needs;
+import obsgrader.checks.Phase;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.checks.alerts.Symptom.Watcher;
@@ -39,6 +41,7 @@ import obsgrader.scenarios.SimulationResult;
  * counts as raised too.
  */
 @Needs(Need.PROMETHEUS)
+@InPhase(value = Phase.BURST, measured = true)
 @RubricCheck(id = "alerts.burst-pending", title = "Bursts of orders and slow requests drive the error-rate, order-failure, latency and SLO alerts to pending", live = true, drill = true)
 public final class BurstAlertsPending implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);

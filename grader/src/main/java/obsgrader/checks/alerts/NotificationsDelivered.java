@@ -18,8 +18,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.InPhase;
 import obsgrader.checks.Need;
 import obsgrader.checks.Needs;
+import obsgrader.checks.Phase;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.AlertmanagerApi;
@@ -36,6 +38,7 @@ import obsgrader.submission.Yaml;
  * receiver of the stack shows the payload. The drill alert is resolved afterwards.
  */
 @Needs(Need.ALERTMANAGER)
+@InPhase(Phase.OUTAGE)
 @RubricCheck(id = "alerts.notifications", title = "Alertmanager notifies the submission's receivers: sent, none failed, and a webhook of the stack got the payload", live = true, drill = true)
 public final class NotificationsDelivered implements Check {
     static final String DRILL = "ObsgraderNotificationDrill";

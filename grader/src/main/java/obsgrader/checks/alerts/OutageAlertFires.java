@@ -12,8 +12,10 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.InPhase;
 import obsgrader.checks.Need;
 import obsgrader.checks.Needs;
+import obsgrader.checks.Phase;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
@@ -31,6 +33,7 @@ import obsgrader.submission.Yaml;
  * it again, and the alert must resolve.
  */
 @Needs({Need.STACK, Need.PROMETHEUS, Need.ALERTMANAGER})
+@InPhase(Phase.OUTAGE)
 @RubricCheck(id = "alerts.fire-on-outage", title = "api stopped: an alert fires in Prometheus, reaches Alertmanager, and resolves after the restart", live = true, drill = true)
 public final class OutageAlertFires implements Check {
     private static final Duration MARGIN = Duration.ofSeconds(30);

@@ -9,8 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import obsgrader.checks.Check;
 import obsgrader.checks.GradingContext;
+import obsgrader.checks.InPhase;
 import obsgrader.checks.Need;
 import obsgrader.checks.Needs;
+import obsgrader.checks.Phase;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.Verdict;
 import obsgrader.clients.PrometheusApi;
@@ -23,6 +25,7 @@ import obsgrader.submission.LabRole;
  * show it. The sessions are cancelled as soon as Prometheus has seen them.
  */
 @Needs({Need.STACK, Need.PROMETHEUS})
+@InPhase(Phase.OUTAGE)
 @RubricCheck(id = "alerts.postgres-overload", title = "PostgreSQL overloaded by three pg_sleep sessions: pg_stat_activity_count{state=\"active\"} reaches 3", live = true, drill = true)
 public final class PostgresOverloadVisible implements Check {
     private static final int SESSIONS = 3;

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import obsgrader.checks.Check;
+import obsgrader.checks.InPhase;
 import obsgrader.checks.Need;
 import obsgrader.checks.Needs;
+import obsgrader.checks.Phase;
 import obsgrader.checks.RubricCheck;
 import obsgrader.checks.GradingContext;
 import obsgrader.checks.Verdict;
@@ -19,6 +21,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /** Every service that can run here is running, and none is restarting or has exited. */
 @Needs(Need.STACK)
+@InPhase(value = Phase.BOOT, measured = true)
 @RubricCheck(id = "deployed.services-running", live = true)
 public final class ServicesRunning implements Check {
     /** A crash loop shows within seconds: every service must stay up this long. */
