@@ -116,7 +116,7 @@ class BatchSelfIT {
         assertThat(together).extracting(Row::gradable).containsOnly(true);
         // the reference's load lines are judged, not left unassessed: the comparison is on real verdicts
         assertThat(LinePoints.of(work.resolve("together").resolve("alice"))).containsKeys("metrics.requests-match-load",
-                "metrics.latency-histogram").doesNotContainValue("not assessed");
+                "metrics.latency-histogram", "slo.recording-rules").doesNotContainValue("not assessed");
         for (String student : List.of("alice", "erin")) {
             Map<String, String> scheduled = LinePoints.of(work.resolve("together").resolve(student));
             assertThat(LinePoints.differences(scheduled, LinePoints.of(work.resolve("alone").resolve(student))))
