@@ -73,6 +73,24 @@ class BuildCacheTest {
         assertThat(key()).as("a second run of the same folder").isEqualTo(alice);
     }
 
+    /**
+     * A link in the build context to a file of the grading machine is hashed as a link, never read: a canary's
+     * content behind it does not reach the key (nor, through the key, tell a student anything of it).
+     */
+    @Test
+    void aLinkOutOfTheContextIsNeverFollowed() throws IOException {
+        Path canary = Files.writeString(scratch.resolve("canary.txt"), "obsgrader-canary-build-cache-3c7a\n");
+        Files.createSymbolicLink(folder.resolve("app/secret.txt"), canary);
+        String before = key();
+
+        Files.writeString(canary, "obsgrader-canary-build-cache-3c7a, rewritten\n");
+
+        assertThat(key()).isEqualTo(before);
+        Files.delete(folder.resolve("app/secret.txt"));
+        Files.createSymbolicLink(folder.resolve("app/secret.txt"), scratch.resolve("elsewhere.txt"));
+        assertThat(key()).as("the link itself is part of the key").isNotEqualTo(before);
+    }
+
     @Test
     void filesOutsideTheContextDoNotChangeTheKey() throws IOException {
         String before = key();
