@@ -109,9 +109,7 @@ public final class DashboardReadable implements Check {
 
     /** A unit set for the panel (or a field of it), or a legacy panel's format (singlestat) or y-axis format (graph). */
     private static boolean hasUnit(JsonNode panel) {
-        if (!panel.path("fieldConfig").path("defaults").path("unit").asText("").isBlank()
-                || !panel.path("yaxes").path(0).path("format").asText("").isBlank()
-                || !panel.path("format").asText("").isBlank()) {
+        if (!UnitSense.unitOf(panel).isBlank()) {
             return true;
         }
         for (JsonNode override : panel.path("fieldConfig").path("overrides")) {

@@ -53,7 +53,7 @@ final class UnitSense {
     }
 
     /** The panel's own unit: the current schema's, else a legacy panel's format or left y-axis format. */
-    private static String unitOf(JsonNode panel) {
+    static String unitOf(JsonNode panel) {
         String unit = panel.path("fieldConfig").path("defaults").path("unit").asText("");
         if (unit.isBlank()) {
             unit = panel.path("format").asText("");
