@@ -18,9 +18,10 @@ import obsgrader.submission.Rule;
 
 /**
  * The eight lab alerts, by meaning: fed the failing series, the student's rules fire something; fed
- * healthy series, they fire nothing, and on a booted stack nothing goes pending or firing under the load phase's
- * healthy traffic either (a false positive, in either, costs an incident's worth). Judged in rubric order, after
- * the load phase and before any drill, so that it sees the stack's own healthy traffic.
+ * healthy series, they fire nothing, nor on the lab's own healthy traffic (its API fails about 5 % of orders by
+ * design), and on a booted stack nothing else goes pending or firing under the load phase's healthy traffic either
+ * (a false positive, in any, costs an incident's worth). Judged in rubric order, after the load phase and before any
+ * drill, so that it sees the stack's own healthy traffic.
  */
 @RubricCheck(id = "alerts.coverage", title = "The rules catch the 8 lab incidents (promtool unit tests by meaning), and stay quiet when healthy", live = true)
 public final class LabAlertsCovered implements Check {
@@ -30,8 +31,8 @@ public final class LabAlertsCovered implements Check {
     private static final Pattern ALERTNAME = Pattern.compile("alertname=\"([^\"]+)\"");
     private static final Pattern ABSENT = Pattern.compile("\\babsent(_over_time)?\\s*\\(");
 
-    /** What promtool says of the files: the rules' load, the healthy series, each incident; the terms played. */
-    private record FromFiles(Optional<Verdict> unloadable, AlertScenarios.Outcome healthy,
+    /** What promtool says of the files: the rules' load, the healthy series, the lab's traffic, each incident; the terms played. */
+    private record FromFiles(Optional<Verdict> unloadable, AlertScenarios.Outcome healthy, AlertScenarios.Outcome labTraffic,
                              List<AlertScenarios.Outcome> outcomes, SubmissionTerms terms) {
     }
 
@@ -47,7 +48,7 @@ public final class LabAlertsCovered implements Check {
         try {
             Optional<Verdict> unloadable = AlertScenarios.whenRulesDoNotLoad(context);
             if (unloadable.isPresent()) {
-                return new FromFiles(unloadable, null, List.of(), null);
+                return new FromFiles(unloadable, null, null, List.of(), null);
             }
             AlertScenarios.Outcome healthy = AlertScenarios.quietWhenHealthy(context);
             Set<String> firingWhenHealthy = healthy.passed() ? Set.of() : new LinkedHashSet<>(firingNameList(healthy.output()));
@@ -57,7 +58,8 @@ public final class LabAlertsCovered implements Check {
                     outcomes.add(AlertScenarios.fires(context, scenario, firingWhenHealthy));
                 }
             }
-            return new FromFiles(Optional.empty(), healthy, outcomes, SubmissionTerms.of(context));
+            return new FromFiles(Optional.empty(), healthy, AlertScenarios.quietUnderLabTraffic(context), outcomes,
+                    SubmissionTerms.of(context));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -86,7 +88,11 @@ public final class LabAlertsCovered implements Check {
         List<Rule> alertRules = Rule.alerts(context.submission());
         Set<String> falsePositives = new LinkedHashSet<>(firingWhenHealthy);
         alertRules.stream().filter(a -> ABSENT.matcher(a.expr()).find()).map(Rule::alert).forEach(falsePositives::remove);
-        boolean quiet = falsePositives.isEmpty() && underLoad.map(List::isEmpty).orElse(true);
+        // counted once: what fires on the healthy series fires on the lab's traffic too; SLO alerts answer to the SLO lines
+        Set<String> firingUnderLabTraffic = new LinkedHashSet<>(files.labTraffic().passed() ? List.of() : firingNameList(files.labTraffic().output()));
+        firingUnderLabTraffic.removeAll(firingWhenHealthy);
+        firingUnderLabTraffic.removeAll(HealthyTrafficAlerts.sloAlerts(context));
+        boolean quiet = falsePositives.isEmpty() && firingUnderLabTraffic.isEmpty() && underLoad.map(List::isEmpty).orElse(true);
         double share = caught / outcomes.size() - (quiet ? 0 : FALSE_POSITIVE_PENALTY);
         SubmissionTerms terms = files.terms();
         List<Message> found = new ArrayList<>();
@@ -102,6 +108,9 @@ public final class LabAlertsCovered implements Check {
         }
         if (!falsePositives.isEmpty()) {
             found.add(msg("alerts.coverage.fire-when-healthy", List.copyOf(falsePositives)));
+        }
+        if (!firingUnderLabTraffic.isEmpty()) {
+            found.add(msg("alerts.coverage.fire-on-lab-traffic", List.copyOf(firingUnderLabTraffic)));
         }
         List<String> absentOnly = firingWhenHealthy.stream().filter(n -> !falsePositives.contains(n)).toList();
         if (!absentOnly.isEmpty()) {
@@ -122,7 +131,8 @@ public final class LabAlertsCovered implements Check {
         for (AlertScenarios.Outcome outcome : outcomes) {
             verdict = verdict.attach("promtool: " + outcome.scenario().id(), outcome.output());
         }
-        return verdict.attach("promtool: healthy", healthy.output());
+        return verdict.attach("promtool: healthy", healthy.output())
+                .attach("promtool: lab-traffic", files.labTraffic().output());
     }
 
     /** Which of the student's alerts fired in which incident, for the evidence of a pass. */

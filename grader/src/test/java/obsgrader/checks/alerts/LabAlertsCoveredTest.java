@@ -172,4 +172,33 @@ class LabAlertsCoveredTest {
         assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(1.0);
         assertThat(verdict.found()).contains("absent() alerts fire on the synthetic healthy series", "MainApplicationProcessMissing");
     }
+
+    @Test
+    void theLabListingsThresholdsPageOnTheLabsOwnHealthyTrafficEveryTime() throws Exception {
+        // the lab's listing: OrderFailureRate above 2 % and HighErrorRate above 5 % per endpoint, where the API
+        // fails about 5 % of orders by design; judged on series, so the same files draw the same verdict each run
+        Fixture listing = reference().with("prometheus/rules/application.yml", referenceFile("prometheus/rules/application.yml")
+                .replace("* 100 > 10\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: \"High error rate",
+                        "* 100 > 5\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: \"High error rate")
+                .replace("* 100 > 10\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: \"High order failure rate",
+                        "* 100 > 2\n        for: 5m\n        labels:\n          severity: warning\n        annotations:\n          summary: \"High order failure rate"));
+
+        for (int run = 0; run < 2; run++) {
+            Verdict verdict = listing.judge(new LabAlertsCovered());
+
+            assertThat(verdict.found()).contains("alerts fire on the lab's healthy traffic", "HighErrorRate", "OrderFailureRate")
+                    .contains("caught: InstanceDown by InstanceDown").doesNotContain("cover nothing");
+            assertThat(verdict.fraction()).as("both still catch their incidents; one incident's worth for paging on a healthy shop")
+                    .isEqualTo(1 - 1.0 / 8);
+        }
+    }
+
+    @Test
+    void thresholdsAboveTheDesignedFailuresStayQuietOnTheLabsTraffic() throws Exception {
+        Verdict verdict = reference().with("prometheus/rules/application.yml", referenceFile("prometheus/rules/application.yml")
+                .replace("* 100 > 10", "* 100 > 7")).judge(new LabAlertsCovered());
+
+        assertThat(verdict.fraction()).as(verdict.reason()).isEqualTo(1.0);
+        assertThat(verdict.found()).doesNotContain("lab's healthy traffic");
+    }
 }

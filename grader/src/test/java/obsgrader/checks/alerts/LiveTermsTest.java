@@ -96,4 +96,17 @@ class LiveTermsTest {
         assertThat(HealthyTrafficAlerts.readsAvailability("sum(rate(orders_total{status=\"failed\"}[5m])) / sum(rate(orders_total[5m])) > 0.02")).isFalse();
         assertThat(HealthyTrafficAlerts.readsAvailability("rate(http_requests_total{job=\"backup\"}[5m]) > 1")).isFalse();
     }
+
+    @Test
+    void anAlertOnTheApisOwnMetricsIsLeftToTheLabTrafficModelSinceLiveItIsADraw() {
+        assertThat(HealthyTrafficAlerts.leftOut("sum(rate(orders_total{status=\"failed\"}[5m])) / sum(rate(orders_total[5m])) > 0.02")).isTrue();
+        assertThat(HealthyTrafficAlerts.leftOut("histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.5")).isTrue();
+        assertThat(HealthyTrafficAlerts.leftOut("http_requests_active > 50")).isTrue();
+        assertThat(HealthyTrafficAlerts.leftOut("pg_stat_activity_count > 5")).as("an exporter's series: judged live").isFalse();
+        assertThat(HealthyTrafficAlerts.leftOut("nginx_connections_active > 10")).isFalse();
+        assertThat(HealthyTrafficAlerts.leftOut("my_http_requests_total_errors > 1")).as("another name that merely contains one").isFalse();
+        assertThat(HealthyTrafficAlerts.leftOut(Symptom.expanded("job:errors:ratio5m > 0.02",
+                Map.of("job:errors:ratio5m", "sum(rate(http_requests_total{status=~\"5..\"}[5m])) / sum(rate(http_requests_total[5m]))"))))
+                .as("through a recording rule").isTrue();
+    }
 }
