@@ -48,6 +48,18 @@ public record Rule(Path file, int line, String group, String alert, String recor
         return all(submission).stream().filter(Rule::isAlert).toList();
     }
 
+    /** Each recorded series' expression, by the name it is recorded as (the first rule, where two record one name). */
+    public static Map<String, String> recorded(Submission submission) {
+        return recorded(all(submission));
+    }
+
+    /** Each recorded series' expression among these rules, by the name it is recorded as. */
+    public static Map<String, String> recorded(List<Rule> rules) {
+        Map<String, String> recorded = new LinkedHashMap<>();
+        rules.stream().filter(rule -> !rule.isAlert()).forEach(rule -> recorded.putIfAbsent(rule.record(), rule.expr()));
+        return recorded;
+    }
+
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));

@@ -62,8 +62,7 @@ public final class AlertScenarios {
             }
             Pattern name = Pattern.compile(named);
             Pattern metric = Pattern.compile(reads);
-            Map<String, String> recorded = new LinkedHashMap<>();
-            rules.stream().filter(r -> !r.isAlert()).forEach(r -> recorded.putIfAbsent(r.record(), r.expr()));
+            Map<String, String> recorded = Rule.recorded(rules);
             return alerts.stream().filter(a -> PLAIN_NAME.matcher(a.alert()).matches() && !SLO_ALERT.matcher(a.alert()).find()
                     && name.matcher(a.alert()).find()
                     && metric.matcher(Symptom.expanded(a.expr(), recorded)).find()).toList();

@@ -45,8 +45,7 @@ final class HealthyTrafficAlerts {
         }
         try {
             LoadResults load = context.load();
-            Map<String, String> recorded = Rule.all(context.submission()).stream().filter(rule -> !rule.isAlert())
-                    .collect(Collectors.toMap(Rule::record, Rule::expr, (first, same) -> first));
+            Map<String, String> recorded = Rule.recorded(context.submission());
             Set<String> leftOut = Rule.alerts(context.submission()).stream()
                     .filter(rule -> leftOut(Symptom.expanded(rule.expr(), recorded)))
                     .map(Rule::alert).collect(Collectors.toCollection(HashSet::new));

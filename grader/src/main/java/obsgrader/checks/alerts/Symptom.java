@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import obsgrader.grading.PromDuration;
 import obsgrader.i18n.Message;
 import obsgrader.submission.Rule;
@@ -63,8 +62,7 @@ enum Symptom {
 
     /** The alerting rules watching each symptom, for the symptoms some rule watches. */
     static Map<Symptom, List<Watcher>> alertsOf(Submission submission) {
-        Map<String, String> recorded = Rule.all(submission).stream().filter(rule -> !rule.isAlert())
-                .collect(Collectors.toMap(Rule::record, Rule::expr, (first, same) -> first));
+        Map<String, String> recorded = Rule.recorded(submission);
         Map<Symptom, List<Watcher>> alerts = new EnumMap<>(Symptom.class);
         for (Rule alert : Rule.alerts(submission)) {
             String expr = expanded(alert.expr(), recorded);
