@@ -6,10 +6,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -182,12 +184,35 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         } catch (StackFailure e) {
             return Verdict.live(0).expected(msg("grader.complete-on-stack")).found(e.reason());
         } catch (NoAnswer e) {
-            return Verdict.live(0).expected(msg("grader.complete")).found(e.reason());
+            return Verdict.live(0).expected(msg("grader.complete")).found(crashedService(check).orElse(e.reason()));
         } catch (Exception | Error e) {
             // an AssertionError of a library, as much as an exception: the student reads what went wrong, not
             // the grader's insides (exception names, stack frames: those go to the log)
             LOG.warn("check {} failed", check.id(), e);
             return Verdict.faulted(Fault.GRADER, msg("grader.fault.error", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The service a check needs that is down or crash-looping once it went silent: the cause, rather than the refused
+     * request. A crash-looping container is "running" for a moment between restarts, long enough to be asked.
+     */
+    private Optional<Message> crashedService(Check check) {
+        if (stack == null) {
+            return Optional.empty();
+        }
+        try {
+            Set<String> needed = new HashSet<>();
+            for (Need need : check.needs()) {
+                LabRole role = need == Need.PROMETHEUS ? LabRole.PROMETHEUS : need == Need.ALERTMANAGER ? LabRole.ALERTMANAGER : null;
+                if (role != null) {
+                    submission.compose().flatMap(c -> c.serviceFor(role)).ifPresent(needed::add);
+                }
+            }
+            return stack.services().stream().filter(state -> needed.contains(state.service()) && !state.healthy())
+                    .findFirst().map(state -> msg("grader.stack.down", state.state()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 
