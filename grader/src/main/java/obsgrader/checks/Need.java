@@ -1,5 +1,8 @@
 package obsgrader.checks;
 
+import java.util.Optional;
+import obsgrader.submission.LabRole;
+
 /**
  * What a check needs before it can be judged, declared with {@link Needs}. The run resolves each once, in this
  * order, before the check's {@code judge} runs; an unmet one makes the line "not assessed" with its own reason
@@ -16,5 +19,14 @@ public enum Need {
     /** The shop through the stack's nginx, booted. */
     SHOP,
     /** The load phase, run (once a run). */
-    LOAD
+    LOAD;
+
+    /** The lab service the need is, for the two that are one service of the stack. */
+    public Optional<LabRole> service() {
+        return switch (this) {
+            case PROMETHEUS -> Optional.of(LabRole.PROMETHEUS);
+            case ALERTMANAGER -> Optional.of(LabRole.ALERTMANAGER);
+            default -> Optional.empty();
+        };
+    }
 }

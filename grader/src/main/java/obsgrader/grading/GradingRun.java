@@ -203,12 +203,8 @@ public final class GradingRun implements GradingContext, AutoCloseable {
         }
         try {
             Set<String> needed = new HashSet<>();
-            for (Need need : check.needs()) {
-                LabRole role = need == Need.PROMETHEUS ? LabRole.PROMETHEUS : need == Need.ALERTMANAGER ? LabRole.ALERTMANAGER : null;
-                if (role != null) {
-                    submission.compose().flatMap(c -> c.serviceFor(role)).ifPresent(needed::add);
-                }
-            }
+            check.needs().forEach(need -> need.service()
+                    .flatMap(role -> submission.compose().flatMap(c -> c.serviceFor(role))).ifPresent(needed::add));
             return stack.services().stream().filter(state -> needed.contains(state.service()) && !state.healthy())
                     .findFirst().map(state -> msg("grader.stack.down", state.state()));
         } catch (RuntimeException e) {
@@ -237,8 +233,7 @@ public final class GradingRun implements GradingContext, AutoCloseable {
             try {
                 switch (need) {
                     case STACK -> stack();
-                    case PROMETHEUS -> service(LabRole.PROMETHEUS);
-                    case ALERTMANAGER -> service(LabRole.ALERTMANAGER);
+                    case PROMETHEUS, ALERTMANAGER -> service(need.service().orElseThrow());
                     case SHOP -> shopEntrance();
                     case LOAD -> load();
                 }
